@@ -1,0 +1,52 @@
+package dev.stoker.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.cfg.MapperBuilder;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/**
+ * Builds the JSON and YAML mappers. Same input, same bytes: properties keep their declaration order
+ * (record component order), absent values are left out, and duplicate keys are an error rather than
+ * a silent "last one wins".
+ */
+public final class Mappers {
+
+	private static final JsonMapper JSON = configure(JsonMapper.builder()).build();
+
+	private static final YAMLMapper YAML = configure(YAMLMapper.builder())
+		.disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+		.enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+		.enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+		.build();
+
+	private Mappers() {
+	}
+
+	public static JsonMapper json() {
+		return JSON;
+	}
+
+	public static YAMLMapper yaml() {
+		return YAML;
+	}
+
+	private static <M extends tools.jackson.databind.ObjectMapper, B extends MapperBuilder<M, B>> B configure(
+			B builder) {
+		return builder.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+			.changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+	}
+
+}
