@@ -33,9 +33,4 @@ public record ClusterDefinition(
 		Ssh ssh,
 		@Schema(description = "Node groups; the three default groups (bootstrap, control-plane, workers) when omitted") List<NodeGroup> nodeGroups,
 		@Schema(description = "Named machines with static addresses (required on metal)") List<StaticNode> nodes) {
-
-	public boolean isDualStack() {
-		return networking != null && networking.podSubnets() != null && networking.podSubnets().size() == 2;
-	}
-
 }

@@ -2,6 +2,9 @@ package dev.stoker.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -22,6 +25,8 @@ public final class Mappers {
 
 	private static final YAMLMapper YAML = configure(YAMLMapper.builder())
 		.disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+		// a long value (an SSH key) stays on one line instead of being folded at 80 columns
+		.disable(YAMLWriteFeature.SPLIT_LINES)
 		.enable(YAMLWriteFeature.MINIMIZE_QUOTES)
 		.enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
 		.build();
@@ -40,6 +45,8 @@ public final class Mappers {
 	private static <M extends tools.jackson.databind.ObjectMapper, B extends MapperBuilder<M, B>> B configure(
 			B builder) {
 		return builder.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+			// RFC 9457 extension members (errors, currentRevision) at the top level, as Spring writes them
+			.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
 			.changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)

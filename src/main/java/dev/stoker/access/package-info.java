@@ -1,0 +1,4 @@
+/**
+ * Who may call what: the admin bearer token that guards the API.
+ */
+package dev.stoker.access;

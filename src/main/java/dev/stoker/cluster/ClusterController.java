@@ -1,0 +1,79 @@
+package dev.stoker.cluster;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+import tools.jackson.databind.JsonNode;
+
+/** The admin API for cluster definitions: create, list, read, replace, delete. */
+@RestController
+@RequestMapping(path = "/api/v1/clusters", produces = { ClusterApi.JSON, ClusterApi.YAML })
+class ClusterController implements ClusterApi {
+
+	private final ClusterService clusters;
+
+	ClusterController(ClusterService clusters) {
+		this.clusters = clusters;
+	}
+
+	@Override
+	@PostMapping(consumes = { JSON, YAML })
+	public ResponseEntity<ClusterDefinition> create(@RequestBody JsonNode body) {
+		StoredCluster created = clusters.create(body);
+		return withRevision(ResponseEntity.status(HttpStatus.CREATED)
+			.location(URI.create("/api/v1/clusters/" + created.name())), created);
+	}
+
+	@Override
+	@GetMapping
+	public List<ClusterListItem> list() {
+		return clusters.list().stream().map(ClusterListItem::of).toList();
+	}
+
+	@Override
+	@GetMapping("/{name}")
+	public ResponseEntity<ClusterDefinition> get(@PathVariable String name, WebRequest request) {
+		StoredCluster cluster = clusters.get(name);
+		if (request.checkNotModified(Revisions.etag(cluster.revision()))) {
+			return null;
+		}
+		return withRevision(ResponseEntity.ok(), cluster);
+	}
+
+	@Override
+	@PutMapping(path = "/{name}", consumes = { JSON, YAML })
+	public ResponseEntity<ClusterDefinition> replace(@PathVariable String name, @RequestBody JsonNode body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return withRevision(ResponseEntity.ok(), clusters.replace(name, body, Revisions.ifMatch(ifMatch)));
+	}
+
+	@Override
+	@DeleteMapping("/{name}")
+	public ResponseEntity<Void> delete(@PathVariable String name,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		clusters.delete(name, Revisions.ifMatch(ifMatch));
+		return ResponseEntity.noContent().build();
+	}
+
+	private static ResponseEntity<ClusterDefinition> withRevision(ResponseEntity.BodyBuilder response,
+			StoredCluster cluster) {
+		return response.eTag(Revisions.etag(cluster.revision()))
+			.lastModified(cluster.updatedAt())
+			.body(cluster.definition());
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.stoker.cluster;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import dev.stoker.cluster.validation.ClusterValidator;
+import dev.stoker.cluster.validation.FieldError;
+import dev.stoker.cluster.validation.InvalidDefinitionException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Creates, replaces and deletes cluster definitions: validation first, then the revision check. */
+@Service
+public class ClusterService {
+
+	private final ClusterRepository repository;
+
+	private final ClusterValidator validator = new ClusterValidator();
+
+	private final Clock clock;
+
+	public ClusterService(ClusterRepository repository, Clock clock) {
+		this.repository = repository;
+		this.clock = clock;
+	}
+
+	public StoredCluster get(String name) {
+		return repository.find(name).orElseThrow(() -> new ClusterNotFoundException(name));
+	}
+
+	public List<StoredCluster> list() {
+		return repository.findAll();
+	}
+
+	public StoredCluster create(JsonNode body) {
+		return repository.insert(validator.validate(body), now());
+	}
+
+	/**
+	 * Replaces a definition. The body may leave the name out (it is the one in the URL) but not
+	 * change it. Without a precondition, a write that loses a race with another one is retried on
+	 * the newer revision, as if it had come second.
+	 */
+	public StoredCluster replace(String name, JsonNode body, Revisions precondition) {
+		if (body instanceof ObjectNode object && !object.has("name")) {
+			object.put("name", name);
+		}
+		ClusterDefinition definition = validator.validate(body);
+		if (!definition.name().equals(name)) {
+			throw new InvalidDefinitionException(List.of(new FieldError("/name",
+					"must be " + name + ", the cluster in the URL: a cluster cannot be renamed")));
+		}
+		while (true) {
+			StoredCluster current = get(name);
+			if (!precondition.matches(current.revision())) {
+				throw new RevisionMismatchException(name, current.revision());
+			}
+			Optional<StoredCluster> replaced = repository.replace(definition, current.revision(), now());
+			if (replaced.isPresent()) {
+				return replaced.get();
+			}
+			if (precondition != Revisions.UNCONDITIONAL) {
+				throw new RevisionMismatchException(name, get(name).revision());
+			}
+		}
+	}
+
+	public void delete(String name, Revisions precondition) {
+		while (true) {
+			StoredCluster current = get(name);
+			if (!precondition.matches(current.revision())) {
+				throw new RevisionMismatchException(name, current.revision());
+			}
+			if (repository.delete(name, current.revision())) {
+				return;
+			}
+			if (precondition != Revisions.UNCONDITIONAL) {
+				throw new RevisionMismatchException(name, get(name).revision());
+			}
+		}
+	}
+
+	/** Microseconds: the finest both H2 and PostgreSQL store, so an answered timestamp reads back equal. */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}

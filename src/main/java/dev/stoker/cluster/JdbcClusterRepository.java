@@ -1,0 +1,75 @@
+package dev.stoker.cluster;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.stoker.json.Mappers;
+
+/** Cluster definitions in the {@code cluster} table, with the revision column as optimistic lock. */
+@Repository
+class JdbcClusterRepository implements ClusterRepository {
+
+	private static final String COLUMNS = "SELECT definition, revision, created_at, updated_at FROM cluster";
+
+	private final JdbcClient jdbc;
+
+	JdbcClusterRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public Optional<StoredCluster> find(String name) {
+		return jdbc.sql(COLUMNS + " WHERE name = ?").param(name).query(this::row).optional();
+	}
+
+	@Override
+	public List<StoredCluster> findAll() {
+		return jdbc.sql(COLUMNS + " ORDER BY name").query(this::row).list();
+	}
+
+	@Override
+	public StoredCluster insert(ClusterDefinition definition, Instant now) {
+		try {
+			jdbc.sql("INSERT INTO cluster (name, revision, definition, created_at, updated_at) VALUES (?, 1, ?, ?, ?)")
+				.params(definition.name(), Mappers.json().writeValueAsString(definition), Timestamp.from(now),
+						Timestamp.from(now))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ClusterExistsException(definition.name());
+		}
+		return new StoredCluster(definition, 1, now, now);
+	}
+
+	@Override
+	public Optional<StoredCluster> replace(ClusterDefinition definition, long expectedRevision, Instant now) {
+		int updated = jdbc
+			.sql("UPDATE cluster SET definition = ?, revision = ?, updated_at = ? WHERE name = ? AND revision = ?")
+			.params(Mappers.json().writeValueAsString(definition), expectedRevision + 1, Timestamp.from(now),
+					definition.name(), expectedRevision)
+			.update();
+		return updated == 1 ? find(definition.name()) : Optional.empty();
+	}
+
+	@Override
+	public boolean delete(String name, long expectedRevision) {
+		return jdbc.sql("DELETE FROM cluster WHERE name = ? AND revision = ?")
+			.params(name, expectedRevision)
+			.update() == 1;
+	}
+
+	private StoredCluster row(ResultSet rs, int rowNum) throws SQLException {
+		return new StoredCluster(Mappers.json().readValue(rs.getString("definition"), ClusterDefinition.class),
+				rs.getLong("revision"), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("updated_at").toInstant());
+	}
+
+}

@@ -1,0 +1,12 @@
+package dev.stoker.cluster;
+
+import java.time.Instant;
+
+/** A cluster definition as stored: the definition, its revision (the ETag) and its timestamps. */
+public record StoredCluster(ClusterDefinition definition, long revision, Instant createdAt, Instant updatedAt) {
+
+	public String name() {
+		return definition.name();
+	}
+
+}
