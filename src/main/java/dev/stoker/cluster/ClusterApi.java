@@ -2,7 +2,6 @@ package dev.stoker.cluster;
 
 import java.util.List;
 
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.WebRequest;
 
@@ -20,14 +19,14 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Clusters", description = "Cluster definitions: what Stoker renders each node's documents from")
 @SecurityRequirement(name = "admin")
 @ApiResponse(responseCode = "401", description = "No or wrong admin token",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ClusterApi.Problem.class)))
 interface ClusterApi {
 
 	String JSON = "application/json";
 
 	String YAML = "application/yaml";
 
-	@Operation(summary = "Create a cluster",
+	@Operation(operationId = "createCluster", summary = "Create a cluster",
 			description = "Validates the definition (every problem reported at once), fills in its defaults and stores it at revision 1.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
 					@Content(mediaType = JSON, schema = @Schema(implementation = ClusterDefinition.class)),
@@ -38,26 +37,26 @@ interface ClusterApi {
 	@ApiResponse(responseCode = "400", description = "Invalid definition; errors lists each field",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ValidationProblem.class)))
 	@ApiResponse(responseCode = "409", description = "A cluster with this name exists",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 	@ApiResponse(responseCode = "413", description = "Body over the size limit (1 MiB by default)",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 	@ApiResponse(responseCode = "415", description = "Body neither application/json nor application/yaml",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 	ResponseEntity<ClusterDefinition> create(JsonNode body);
 
-	@Operation(summary = "List clusters", description = "Every stored definition, by name. Secrets are never listed.")
+	@Operation(operationId = "listClusters", summary = "List clusters", description = "Every stored definition, by name. Secrets are never listed.")
 	@ApiResponse(responseCode = "200", description = "The clusters")
 	List<ClusterListItem> list();
 
-	@Operation(summary = "Read a cluster", description = "The stored definition, defaults included; it can be sent back unchanged with PUT.")
+	@Operation(operationId = "getCluster", summary = "Read a cluster", description = "The stored definition, defaults included; it can be sent back unchanged with PUT.")
 	@ApiResponse(responseCode = "200", description = "The definition", headers = @Header(name = "ETag", description = "The revision, for If-Match"))
 	@ApiResponse(responseCode = "304", description = "If-None-Match named the current revision", content = @Content)
 	@ApiResponse(responseCode = "404", description = "No such cluster",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 	ResponseEntity<ClusterDefinition> get(@Parameter(description = "Cluster name") String name,
 			@Parameter(hidden = true) WebRequest request);
 
-	@Operation(summary = "Replace a cluster",
+	@Operation(operationId = "replaceCluster", summary = "Replace a cluster",
 			description = "Validates and stores a whole new definition and bumps the revision. Send If-Match with the ETag you read: "
 					+ "a stale one is refused with 412, so two concurrent edits cannot silently overwrite each other.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
@@ -67,20 +66,26 @@ interface ClusterApi {
 	@ApiResponse(responseCode = "400", description = "Invalid definition, or a name other than the one in the URL",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ValidationProblem.class)))
 	@ApiResponse(responseCode = "404", description = "No such cluster",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 	@ApiResponse(responseCode = "412", description = "If-Match does not name the current revision",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 	ResponseEntity<ClusterDefinition> replace(@Parameter(description = "Cluster name") String name, JsonNode body,
 			@Parameter(description = "ETag of the revision the change was made on") String ifMatch);
 
-	@Operation(summary = "Delete a cluster", description = "Deletes the definition and everything Stoker keeps for it.")
+	@Operation(operationId = "deleteCluster", summary = "Delete a cluster", description = "Deletes the definition and everything Stoker keeps for it.")
 	@ApiResponse(responseCode = "204", description = "Deleted", content = @Content)
 	@ApiResponse(responseCode = "404", description = "No such cluster",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 	@ApiResponse(responseCode = "412", description = "If-Match does not name the current revision",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 	ResponseEntity<Void> delete(@Parameter(description = "Cluster name") String name,
 			@Parameter(description = "ETag of the revision to delete") String ifMatch);
+
+	/** The shape of every error answer, for the API description. */
+	@Schema(name = "Problem", description = "RFC 9457 problem detail")
+	record Problem(@Schema(description = "A stable URN naming the kind of problem, or about:blank") String type,
+			String title, int status, String detail, @Schema(description = "The request path") String instance) {
+	}
 
 	/** The shape of a 400 answer, for the API description. */
 	@Schema(name = "ValidationProblem", description = "RFC 9457 problem detail listing every invalid field")

@@ -1,9 +1,9 @@
 package dev.stoker.cluster;
 
 /** The example definition shown in the API description (a dual-stack, IPv4-first cluster on AWS). */
-final class ClusterDefinitionExample {
+public final class ClusterDefinitionExample {
 
-	static final String JSON = """
+	public static final String JSON = """
 			{
 			  "name": "prod-use1",
 			  "kubernetesVersion": "v1.33.2",
@@ -18,7 +18,7 @@ final class ClusterDefinitionExample {
 			    "skipKubeProxy": false
 			  },
 			  "cloudProvider": "external",
-			  "ssh": {"user": "core", "authorizedKeys": ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGs6fKXVn3YkE1C8m8b0JmC2qVtOq6Zb0yq4Y3l0rJ4Q ops@example"]},
+			  "ssh": {"user": "core", "authorizedKeys": ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGzDPu72kk76GUoRO0vvZ2La+WK6qy/L0K8U8lhijsY1 ops@example"]},
 			  "nodeGroups": [
 			    {"name": "bootstrap", "role": "bootstrap"},
 			    {"name": "control-plane", "role": "control-plane"},

@@ -1,0 +1,110 @@
+package dev.stoker;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole service on a random port with its embedded database, driven over HTTP as an operator
+ * would with curl: the admin token is the one generated into the data directory at first start.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StokerApplicationTest {
+
+	@TempDir
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void freshDataDirectory(DynamicPropertyRegistry registry) {
+		registry.add("stoker.data-dir", dataDir::toString);
+	}
+
+	@LocalServerPort
+	int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private String adminToken() throws IOException {
+		return Files.readString(dataDir.resolve("admin-token")).strip();
+	}
+
+	@Test
+	void theGeneratedAdminTokenFileIsReadableByItsOwnerOnly() throws IOException {
+		assertThat(Files.getPosixFilePermissions(dataDir.resolve("admin-token")))
+			.isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+	}
+
+	@Test
+	void createReadReplaceAndDeleteAClusterOverHttp() throws Exception {
+		String auth = "Bearer " + adminToken();
+		String json = "application/json";
+
+		HttpResponse<String> created = send("POST", "/api/v1/clusters", TestDefinitions.dualStackAws("lifecycle"),
+				"Authorization", auth, "Content-Type", json);
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/clusters/lifecycle");
+
+		HttpResponse<String> read = send("GET", "/api/v1/clusters/lifecycle", null, "Authorization", auth);
+		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(read.headers().firstValue("ETag")).hasValue("\"1\"");
+		assertThat(read.body()).contains("\"podSubnets\":[\"10.244.0.0/16\",\"fd00:10:244::/56\"]");
+
+		String changed = read.body().replace("\"v1.33.2\"", "\"v1.34.1\"");
+		HttpResponse<String> replaced = send("PUT", "/api/v1/clusters/lifecycle", changed, "Authorization", auth,
+				"Content-Type", json, "If-Match", "\"1\"");
+		assertThat(replaced.statusCode()).isEqualTo(200);
+		assertThat(replaced.headers().firstValue("ETag")).hasValue("\"2\"");
+
+		HttpResponse<String> stale = send("PUT", "/api/v1/clusters/lifecycle", changed, "Authorization", auth,
+				"Content-Type", json, "If-Match", "\"1\"");
+		assertThat(stale.statusCode()).isEqualTo(412);
+
+		assertThat(send("DELETE", "/api/v1/clusters/lifecycle", null, "Authorization", auth, "If-Match", "\"2\"")
+			.statusCode()).isEqualTo(204);
+		assertThat(send("GET", "/api/v1/clusters/lifecycle", null, "Authorization", auth).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void withoutTheAdminTokenTheApiAnswers401ButHealthAndApiDocsStayOpen() throws Exception {
+		HttpResponse<String> refused = send("GET", "/api/v1/clusters", null);
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(send("GET", "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+		assertThat(send("GET", "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+		assertThat(send("GET", "/v3/api-docs", null).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aBodyOverOneMebibyteIsRefusedWith413() throws Exception {
+		String huge = "{\"name\": \"" + "x".repeat(1024 * 1024) + "\"}";
+		HttpResponse<String> refused = send("POST", "/api/v1/clusters", huge, "Authorization", "Bearer " + adminToken(),
+				"Content-Type", "application/json");
+		assertThat(refused.statusCode()).isEqualTo(413);
+		assertThat(refused.body()).contains("urn:stoker:problem:body-too-large").doesNotContain("xxxx");
+	}
+
+}

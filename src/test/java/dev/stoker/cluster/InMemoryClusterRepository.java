@@ -1,0 +1,48 @@
+package dev.stoker.cluster;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** A hand-written fake for web tests: the repository's contract, held in a map. */
+public class InMemoryClusterRepository implements ClusterRepository {
+
+	private final ConcurrentSkipListMap<String, StoredCluster> clusters = new ConcurrentSkipListMap<>();
+
+	@Override
+	public Optional<StoredCluster> find(String name) {
+		return Optional.ofNullable(clusters.get(name));
+	}
+
+	@Override
+	public List<StoredCluster> findAll() {
+		return List.copyOf(clusters.values());
+	}
+
+	@Override
+	public StoredCluster insert(ClusterDefinition definition, Instant now) {
+		StoredCluster stored = new StoredCluster(definition, 1, now, now);
+		if (clusters.putIfAbsent(definition.name(), stored) != null) {
+			throw new ClusterExistsException(definition.name());
+		}
+		return stored;
+	}
+
+	@Override
+	public Optional<StoredCluster> replace(ClusterDefinition definition, long expectedRevision, Instant now) {
+		StoredCluster current = clusters.get(definition.name());
+		if (current == null || current.revision() != expectedRevision) {
+			return Optional.empty();
+		}
+		StoredCluster next = new StoredCluster(definition, expectedRevision + 1, current.createdAt(), now);
+		return clusters.replace(definition.name(), current, next) ? Optional.of(next) : Optional.empty();
+	}
+
+	@Override
+	public boolean delete(String name, long expectedRevision) {
+		StoredCluster current = clusters.get(name);
+		return current != null && current.revision() == expectedRevision && clusters.remove(name, current);
+	}
+
+}
