@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Golden files: generated output compared byte for byte with a reviewed file under
- * src/test/resources/golden. Run the tests with {@code STOKER_UPDATE_GOLDEN=true} to rewrite the files
- * from the current output, then review the diff before committing it.
+ * src/test/resources/golden. Run the tests with {@code STOKER_UPDATE_GOLDEN=true} to
+ * rewrite the files from the current output, then review the diff before committing it.
  */
 public final class Golden {
 

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * The documentation is tested like code: every example definition validates, and the README's
- * quick start runs as written (with curl) against the real service.
+ * The documentation is tested like code: every example definition validates, and the
+ * README's quick start runs as written (with curl) against the real service.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadmeTest {
@@ -66,7 +66,8 @@ class ReadmeTest {
 		List<String> definitions = blocks("yaml").stream().filter(b -> b.startsWith("name:")).toList();
 		assertThat(definitions).isNotEmpty();
 		for (String definition : definitions) {
-			assertThatNoException().isThrownBy(() -> new ClusterValidator().validate(Mappers.yaml().readTree(definition)));
+			assertThatNoException()
+				.isThrownBy(() -> new ClusterValidator().validate(Mappers.yaml().readTree(definition)));
 		}
 		assertThatNoException()
 			.isThrownBy(() -> new ClusterValidator().validate(Mappers.json().readTree(ClusterDefinitionExample.JSON)));
@@ -91,7 +92,8 @@ class ReadmeTest {
 	}
 
 	private Run bash(String script) throws Exception {
-		ProcessBuilder builder = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).directory(workDir.toFile())
+		ProcessBuilder builder = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
+			.directory(workDir.toFile())
 			.redirectErrorStream(true);
 		builder.environment().put("STOKER", "http://localhost:" + port);
 		Process process = builder.start();

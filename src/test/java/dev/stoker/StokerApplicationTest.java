@@ -20,8 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole service on a random port with its embedded database, driven over HTTP as an operator
- * would with curl: the admin token is the one generated into the data directory at first start.
+ * The whole service on a random port with its embedded database, driven over HTTP as an
+ * operator would with curl: the admin token is the one generated into the data directory
+ * at first start.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StokerApplicationTest {
@@ -41,7 +42,8 @@ class StokerApplicationTest {
 
 	private HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (headers.length > 0) {
 			request.headers(headers);
 		}

@@ -1,6 +1,9 @@
 package dev.stoker;
 
-/** Definitions shared by tests that need a valid cluster and do not care about its details. */
+/**
+ * Definitions shared by tests that need a valid cluster and do not care about its
+ * details.
+ */
 public final class TestDefinitions {
 
 	/** A real ed25519 public key (its private half was thrown away). */
@@ -9,7 +12,9 @@ public final class TestDefinitions {
 	private TestDefinitions() {
 	}
 
-	/** A dual-stack, IPv4-first AWS cluster with only the required fields and one SSH key. */
+	/**
+	 * A dual-stack, IPv4-first AWS cluster with only the required fields and one SSH key.
+	 */
 	public static String dualStackAws(String name) {
 		return """
 				{"name": "%s", "kubernetesVersion": "v1.33.2", "platform": "aws",

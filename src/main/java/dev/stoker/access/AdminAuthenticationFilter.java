@@ -17,8 +17,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Guards everything under /api/ with the admin bearer token. Health, the API description and Swagger
- * UI stay open. A refusal is one fixed problem body that echoes nothing of the request.
+ * Guards everything under /api/ with the admin bearer token. Health, the API description
+ * and Swagger UI stay open. A refusal is one fixed problem body that echoes nothing of
+ * the request.
  */
 @Component
 class AdminAuthenticationFilter extends OncePerRequestFilter {

@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
 import dev.stoker.StokerProperties;
 
 /**
- * The admin bearer token. It comes from {@code stoker.admin.token} (STOKER_ADMIN_TOKEN) or, when that
- * is unset, from {@code <data-dir>/admin-token}, generated with mode 0600 at first start. Only its
- * SHA-256 digest is kept in memory, and a presented token is compared digest to digest in constant
- * time.
+ * The admin bearer token. It comes from {@code stoker.admin.token} (STOKER_ADMIN_TOKEN)
+ * or, when that is unset, from {@code <data-dir>/admin-token}, generated with mode 0600
+ * at first start. Only its SHA-256 digest is kept in memory, and a presented token is
+ * compared digest to digest in constant time.
  */
 @Component
 public class AdminToken {
@@ -59,8 +59,8 @@ public class AdminToken {
 		try {
 			Files.createDirectories(file.toAbsolutePath().getParent());
 			try {
-				Files.createFile(file, PosixFilePermissions.asFileAttribute(Set.of(PosixFilePermission.OWNER_READ,
-						PosixFilePermission.OWNER_WRITE)));
+				Files.createFile(file, PosixFilePermissions
+					.asFileAttribute(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
 				Files.writeString(file, generate() + "\n", StandardCharsets.US_ASCII);
 				log.info("Generated an admin token into {} (mode 0600); send it as 'Authorization: Bearer <token>'",
 						file.toAbsolutePath());
@@ -70,8 +70,8 @@ public class AdminToken {
 			}
 			String token = Files.readString(file, StandardCharsets.US_ASCII).strip();
 			if (token.length() < MIN_LENGTH) {
-				throw new IllegalStateException("The admin token file " + file.toAbsolutePath()
-						+ " holds fewer than " + MIN_LENGTH + " characters; delete it to have a new token generated");
+				throw new IllegalStateException("The admin token file " + file.toAbsolutePath() + " holds fewer than "
+						+ MIN_LENGTH + " characters; delete it to have a new token generated");
 			}
 			return token;
 		}

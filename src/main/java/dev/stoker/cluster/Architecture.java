@@ -5,8 +5,7 @@ import dev.stoker.json.WireEnum;
 /** CPU architecture, in Flatcar's spelling. */
 public enum Architecture implements WireEnum {
 
-	X86_64("x86-64"),
-	ARM64("arm64");
+	X86_64("x86-64"), ARM64("arm64");
 
 	private final String wireName;
 

@@ -5,8 +5,7 @@ import dev.stoker.json.WireEnum;
 /** Butane flatcar variant version. */
 public enum ButaneVersion implements WireEnum {
 
-	V1_0_0("1.0.0"),
-	V1_1_0("1.1.0");
+	V1_0_0("1.0.0"), V1_1_0("1.1.0");
 
 	private final String wireName;
 

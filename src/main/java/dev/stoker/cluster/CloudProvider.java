@@ -5,8 +5,7 @@ import dev.stoker.json.WireEnum;
 /** Whether the kubelet waits for an external cloud controller manager. */
 public enum CloudProvider implements WireEnum {
 
-	EXTERNAL("external"),
-	NONE("none");
+	EXTERNAL("external"), NONE("none");
 
 	private final String wireName;
 

@@ -15,11 +15,15 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
-/** The API description of {@link ClusterController}, kept apart so the controller stays readable. */
+/**
+ * The API description of {@link ClusterController}, kept apart so the controller stays
+ * readable.
+ */
 @Tag(name = "Clusters", description = "Cluster definitions: what Stoker renders each node's documents from")
 @SecurityRequirement(name = "admin")
 @ApiResponse(responseCode = "401", description = "No or wrong admin token",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ClusterApi.Problem.class)))
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ClusterApi.Problem.class)))
 interface ClusterApi {
 
 	String JSON = "application/json";
@@ -28,56 +32,71 @@ interface ClusterApi {
 
 	@Operation(operationId = "createCluster", summary = "Create a cluster",
 			description = "Validates the definition (every problem reported at once), fills in its defaults and stores it at revision 1.",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-					@Content(mediaType = JSON, schema = @Schema(implementation = ClusterDefinition.class)),
-					@Content(mediaType = YAML, schema = @Schema(implementation = ClusterDefinition.class)) }))
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = { @Content(mediaType = JSON, schema = @Schema(implementation = ClusterDefinition.class)),
+							@Content(mediaType = YAML, schema = @Schema(implementation = ClusterDefinition.class)) }))
 	@ApiResponse(responseCode = "201", description = "Created; the body is the stored definition with its defaults",
 			headers = { @Header(name = "Location", description = "URL of the new cluster"),
 					@Header(name = "ETag", description = "The revision") })
 	@ApiResponse(responseCode = "400", description = "Invalid definition; errors lists each field",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ValidationProblem.class)))
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ValidationProblem.class)))
 	@ApiResponse(responseCode = "409", description = "A cluster with this name exists",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = Problem.class)))
 	@ApiResponse(responseCode = "413", description = "Body over the size limit (1 MiB by default)",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = Problem.class)))
 	@ApiResponse(responseCode = "415", description = "Body neither application/json nor application/yaml",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = Problem.class)))
 	ResponseEntity<ClusterDefinition> create(JsonNode body);
 
-	@Operation(operationId = "listClusters", summary = "List clusters", description = "Every stored definition, by name. Secrets are never listed.")
+	@Operation(operationId = "listClusters", summary = "List clusters",
+			description = "Every stored definition, by name. Secrets are never listed.")
 	@ApiResponse(responseCode = "200", description = "The clusters")
 	List<ClusterListItem> list();
 
-	@Operation(operationId = "getCluster", summary = "Read a cluster", description = "The stored definition, defaults included; it can be sent back unchanged with PUT.")
-	@ApiResponse(responseCode = "200", description = "The definition", headers = @Header(name = "ETag", description = "The revision, for If-Match"))
+	@Operation(operationId = "getCluster", summary = "Read a cluster",
+			description = "The stored definition, defaults included; it can be sent back unchanged with PUT.")
+	@ApiResponse(responseCode = "200", description = "The definition",
+			headers = @Header(name = "ETag", description = "The revision, for If-Match"))
 	@ApiResponse(responseCode = "304", description = "If-None-Match named the current revision", content = @Content)
 	@ApiResponse(responseCode = "404", description = "No such cluster",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = Problem.class)))
 	ResponseEntity<ClusterDefinition> get(@Parameter(description = "Cluster name") String name,
 			@Parameter(hidden = true) WebRequest request);
 
 	@Operation(operationId = "replaceCluster", summary = "Replace a cluster",
 			description = "Validates and stores a whole new definition and bumps the revision. Send If-Match with the ETag you read: "
 					+ "a stale one is refused with 412, so two concurrent edits cannot silently overwrite each other.",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-					@Content(mediaType = JSON, schema = @Schema(implementation = ClusterDefinition.class)),
-					@Content(mediaType = YAML, schema = @Schema(implementation = ClusterDefinition.class)) }))
-	@ApiResponse(responseCode = "200", description = "Replaced; the body is the stored definition", headers = @Header(name = "ETag", description = "The new revision"))
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = { @Content(mediaType = JSON, schema = @Schema(implementation = ClusterDefinition.class)),
+							@Content(mediaType = YAML, schema = @Schema(implementation = ClusterDefinition.class)) }))
+	@ApiResponse(responseCode = "200", description = "Replaced; the body is the stored definition",
+			headers = @Header(name = "ETag", description = "The new revision"))
 	@ApiResponse(responseCode = "400", description = "Invalid definition, or a name other than the one in the URL",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ValidationProblem.class)))
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ValidationProblem.class)))
 	@ApiResponse(responseCode = "404", description = "No such cluster",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = Problem.class)))
 	@ApiResponse(responseCode = "412", description = "If-Match does not name the current revision",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = Problem.class)))
 	ResponseEntity<ClusterDefinition> replace(@Parameter(description = "Cluster name") String name, JsonNode body,
 			@Parameter(description = "ETag of the revision the change was made on") String ifMatch);
 
-	@Operation(operationId = "deleteCluster", summary = "Delete a cluster", description = "Deletes the definition and everything Stoker keeps for it.")
+	@Operation(operationId = "deleteCluster", summary = "Delete a cluster",
+			description = "Deletes the definition and everything Stoker keeps for it.")
 	@ApiResponse(responseCode = "204", description = "Deleted", content = @Content)
 	@ApiResponse(responseCode = "404", description = "No such cluster",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = Problem.class)))
 	@ApiResponse(responseCode = "412", description = "If-Match does not name the current revision",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = Problem.class)))
 	ResponseEntity<Void> delete(@Parameter(description = "Cluster name") String name,
 			@Parameter(description = "ETag of the revision to delete") String ifMatch);
 

@@ -34,8 +34,9 @@ class ClusterController implements ClusterApi {
 	@PostMapping(consumes = { JSON, YAML })
 	public ResponseEntity<ClusterDefinition> create(@RequestBody JsonNode body) {
 		StoredCluster created = clusters.create(body);
-		return withRevision(ResponseEntity.status(HttpStatus.CREATED)
-			.location(URI.create("/api/v1/clusters/" + created.name())), created);
+		return withRevision(
+				ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/clusters/" + created.name())),
+				created);
 	}
 
 	@Override

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fills the optional fields of a valid definition, so that the stored definition (and what GET
- * answers) spells out everything the renderer will use. Defaults are resolved once, at write time:
- * a later change of a default never changes the documents of a cluster that is already stored.
+ * Fills the optional fields of a valid definition, so that the stored definition (and
+ * what GET answers) spells out everything the renderer will use. Defaults are resolved
+ * once, at write time: a later change of a default never changes the documents of a
+ * cluster that is already stored.
  */
 public final class ClusterDefaults {
 
@@ -20,7 +21,8 @@ public final class ClusterDefaults {
 	public static final String SSH_USER = "core";
 
 	/** The three groups a cluster gets when it names none. */
-	public static final List<NodeGroup> NODE_GROUPS = List.of(new NodeGroup("bootstrap", NodeRole.BOOTSTRAP, null, null),
+	public static final List<NodeGroup> NODE_GROUPS = List.of(
+			new NodeGroup("bootstrap", NodeRole.BOOTSTRAP, null, null),
 			new NodeGroup("control-plane", NodeRole.CONTROL_PLANE, null, null),
 			new NodeGroup("workers", NodeRole.WORKER, null, null));
 
@@ -35,7 +37,8 @@ public final class ClusterDefaults {
 		ControllerManager controllerManager = d.controllerManager() == null ? new ControllerManager(null)
 				: d.controllerManager();
 		return new ClusterDefinition(d.name(), d.kubernetesVersion(),
-				or(d.kubeadmApiVersion(), KubeadmApiVersion.forKubernetes(KubernetesVersion.parse(d.kubernetesVersion()))),
+				or(d.kubeadmApiVersion(),
+						KubeadmApiVersion.forKubernetes(KubernetesVersion.parse(d.kubernetesVersion()))),
 				d.platform(), or(d.install(), Install.SYSEXT), or(d.architecture(), Architecture.X86_64),
 				or(d.butaneVersion(), ButaneVersion.V1_0_0),
 				new ControlPlaneEndpoint(endpoint.host(), or(endpoint.port(), API_SERVER_PORT)),
@@ -50,7 +53,8 @@ public final class ClusterDefaults {
 	}
 
 	private static NodeGroup apply(NodeGroup group) {
-		// taints stay null when absent: an empty list means "remove kubeadm's default taint".
+		// taints stay null when absent: an empty list means "remove kubeadm's default
+		// taint".
 		return new NodeGroup(group.name(), group.role(), or(group.labels(), Map.of()), group.taints());
 	}
 

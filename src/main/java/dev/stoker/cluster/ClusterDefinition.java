@@ -6,9 +6,10 @@ import dev.stoker.platform.Platform;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * A cluster as the operator defines it. Every field is nullable on the way in (so that validation can
- * report each missing one by its path); {@link ClusterDefaults} fills the optional ones before the
- * definition is stored, so what GET answers is exactly what the renderer uses.
+ * A cluster as the operator defines it. Every field is nullable on the way in (so that
+ * validation can report each missing one by its path); {@link ClusterDefaults} fills the
+ * optional ones before the definition is stored, so what GET answers is exactly what the
+ * renderer uses.
  */
 @Schema(description = "A Kubernetes cluster whose nodes bootstrap themselves on Flatcar Container Linux",
 		example = ClusterDefinitionExample.JSON)
@@ -24,8 +25,7 @@ public record ClusterDefinition(
 		@Schema(description = "CPU architecture of the nodes (default x86-64)") Architecture architecture,
 		@Schema(description = "Butane flatcar variant version (default 1.0.0, which gives Ignition 3.3.0)") ButaneVersion butaneVersion,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) ControlPlaneEndpoint controlPlaneEndpoint,
-		ApiServer apiServer,
-		ControllerManager controllerManager,
+		ApiServer apiServer, ControllerManager controllerManager,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Networking networking,
 		@Schema(description = "external runs the kubelet with --cloud-provider=external (a cloud controller manager must then initialise nodes); default none") CloudProvider cloudProvider,
 		@Schema(description = "Kubelet volume plugin directory; /usr is read-only on Flatcar",

@@ -1,6 +1,9 @@
 package dev.stoker.cluster;
 
-/** The example definition shown in the API description (a dual-stack, IPv4-first cluster on AWS). */
+/**
+ * The example definition shown in the API description (a dual-stack, IPv4-first cluster
+ * on AWS).
+ */
 public final class ClusterDefinitionExample {
 
 	public static final String JSON = """

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Where cluster definitions live. Revisions start at 1 and grow by one with every replace. */
+/**
+ * Where cluster definitions live. Revisions start at 1 and grow by one with every
+ * replace.
+ */
 public interface ClusterRepository {
 
 	Optional<StoredCluster> find(String name);
@@ -12,16 +15,23 @@ public interface ClusterRepository {
 	/** Every cluster, ordered by name. */
 	List<StoredCluster> findAll();
 
-	/** Stores a new cluster at revision 1; throws {@link ClusterExistsException} when the name is taken. */
+	/**
+	 * Stores a new cluster at revision 1; throws {@link ClusterExistsException} when the
+	 * name is taken.
+	 */
 	StoredCluster insert(ClusterDefinition definition, Instant now);
 
 	/**
-	 * Replaces the definition if the stored revision is still {@code expectedRevision}, and answers
-	 * the new state; empty when the cluster is gone or was changed in between.
+	 * Replaces the definition if the stored revision is still {@code expectedRevision},
+	 * and answers the new state; empty when the cluster is gone or was changed in
+	 * between.
 	 */
 	Optional<StoredCluster> replace(ClusterDefinition definition, long expectedRevision, Instant now);
 
-	/** Deletes the cluster if its revision is still {@code expectedRevision}; false otherwise. */
+	/**
+	 * Deletes the cluster if its revision is still {@code expectedRevision}; false
+	 * otherwise.
+	 */
 	boolean delete(String name, long expectedRevision);
 
 }

@@ -14,7 +14,10 @@ import dev.stoker.cluster.validation.InvalidDefinitionException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Creates, replaces and deletes cluster definitions: validation first, then the revision check. */
+/**
+ * Creates, replaces and deletes cluster definitions: validation first, then the revision
+ * check.
+ */
 @Service
 public class ClusterService {
 
@@ -42,9 +45,9 @@ public class ClusterService {
 	}
 
 	/**
-	 * Replaces a definition. The body may leave the name out (it is the one in the URL) but not
-	 * change it. Without a precondition, a write that loses a race with another one is retried on
-	 * the newer revision, as if it had come second.
+	 * Replaces a definition. The body may leave the name out (it is the one in the URL)
+	 * but not change it. Without a precondition, a write that loses a race with another
+	 * one is retried on the newer revision, as if it had come second.
 	 */
 	public StoredCluster replace(String name, JsonNode body, Revisions precondition) {
 		if (body instanceof ObjectNode object && !object.has("name")) {
@@ -85,7 +88,10 @@ public class ClusterService {
 		}
 	}
 
-	/** Microseconds: the finest both H2 and PostgreSQL store, so an answered timestamp reads back equal. */
+	/**
+	 * Microseconds: the finest both H2 and PostgreSQL store, so an answered timestamp
+	 * reads back equal.
+	 */
 	private Instant now() {
 		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}

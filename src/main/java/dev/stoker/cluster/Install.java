@@ -2,11 +2,13 @@ package dev.stoker.cluster;
 
 import dev.stoker.json.WireEnum;
 
-/** How Kubernetes gets onto a node: Flatcar's sysext image with sysupdate, or kubeadm, kubelet and kubectl binaries in /opt/bin. */
+/**
+ * How Kubernetes gets onto a node: Flatcar's sysext image with sysupdate, or kubeadm,
+ * kubelet and kubectl binaries in /opt/bin.
+ */
 public enum Install implements WireEnum {
 
-	SYSEXT("sysext"),
-	BINARIES("binaries");
+	SYSEXT("sysext"), BINARIES("binaries");
 
 	private final String wireName;
 

@@ -13,7 +13,10 @@ import org.springframework.stereotype.Repository;
 
 import dev.stoker.json.Mappers;
 
-/** Cluster definitions in the {@code cluster} table, with the revision column as optimistic lock. */
+/**
+ * Cluster definitions in the {@code cluster} table, with the revision column as
+ * optimistic lock.
+ */
 @Repository
 class JdbcClusterRepository implements ClusterRepository {
 

@@ -4,7 +4,10 @@ import java.util.Optional;
 
 import dev.stoker.json.WireEnum;
 
-/** The kubeadm configuration API version, and the Kubernetes releases whose kubeadm reads it. */
+/**
+ * The kubeadm configuration API version, and the Kubernetes releases whose kubeadm reads
+ * it.
+ */
 public enum KubeadmApiVersion implements WireEnum {
 
 	/** Removed from kubeadm in v1.37. */
@@ -33,7 +36,9 @@ public enum KubeadmApiVersion implements WireEnum {
 		return firstRelease;
 	}
 
-	/** The last Kubernetes minor release whose kubeadm still reads it, if it was removed. */
+	/**
+	 * The last Kubernetes minor release whose kubeadm still reads it, if it was removed.
+	 */
 	public Optional<KubernetesVersion> lastRelease() {
 		return Optional.ofNullable(lastRelease);
 	}

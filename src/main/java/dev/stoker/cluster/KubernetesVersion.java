@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** A Kubernetes release as kubeadm names it: {@code v1.33.2}. */
 public record KubernetesVersion(int major, int minor, int patch) implements Comparable<KubernetesVersion> {
 
-	private static final Pattern SYNTAX = Pattern.compile("v(0|[1-9][0-9]{0,3})\\.(0|[1-9][0-9]{0,3})\\.(0|[1-9][0-9]{0,3})");
+	private static final Pattern SYNTAX = Pattern
+		.compile("v(0|[1-9][0-9]{0,3})\\.(0|[1-9][0-9]{0,3})\\.(0|[1-9][0-9]{0,3})");
 
 	public static Optional<KubernetesVersion> tryParse(String text) {
 		Matcher m = SYNTAX.matcher(text);

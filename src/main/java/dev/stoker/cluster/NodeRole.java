@@ -2,12 +2,13 @@ package dev.stoker.cluster;
 
 import dev.stoker.json.WireEnum;
 
-/** What a node does at first boot: kubeadm init, kubeadm join --control-plane, or kubeadm join. */
+/**
+ * What a node does at first boot: kubeadm init, kubeadm join --control-plane, or kubeadm
+ * join.
+ */
 public enum NodeRole implements WireEnum {
 
-	BOOTSTRAP("bootstrap"),
-	CONTROL_PLANE("control-plane"),
-	WORKER("worker");
+	BOOTSTRAP("bootstrap"), CONTROL_PLANE("control-plane"), WORKER("worker");
 
 	private final String wireName;
 

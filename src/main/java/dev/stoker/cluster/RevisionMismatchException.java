@@ -15,8 +15,9 @@ public class RevisionMismatchException extends ErrorResponseException {
 	}
 
 	private static ProblemDetail problem(String name, long current) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, "Cluster " + name
-				+ " is at revision " + current + ", not the one If-Match names; GET it again, reapply your change and retry.");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
+				"Cluster " + name + " is at revision " + current
+						+ ", not the one If-Match names; GET it again, reapply your change and retry.");
 		problem.setType(URI.create("urn:stoker:problem:revision-mismatch"));
 		problem.setTitle("Revision mismatch");
 		problem.setProperty("currentRevision", current);

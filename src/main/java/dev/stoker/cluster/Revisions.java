@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A cluster's revision as an HTTP entity tag, and the If-Match precondition (RFC 9110 13.1.1) that
- * names the revisions a write may apply to. If-Match uses strong comparison, so a weak tag never
- * matches.
+ * A cluster's revision as an HTTP entity tag, and the If-Match precondition (RFC 9110
+ * 13.1.1) that names the revisions a write may apply to. If-Match uses strong comparison,
+ * so a weak tag never matches.
  */
 public record Revisions(boolean any, Set<Long> revisions) {
 
@@ -22,7 +22,10 @@ public record Revisions(boolean any, Set<Long> revisions) {
 		return "\"" + revision + "\"";
 	}
 
-	/** Parses an If-Match header; absent means unconditional, and a malformed one matches nothing. */
+	/**
+	 * Parses an If-Match header; absent means unconditional, and a malformed one matches
+	 * nothing.
+	 */
 	public static Revisions ifMatch(String header) {
 		if (header == null) {
 			return UNCONDITIONAL;

@@ -2,7 +2,10 @@ package dev.stoker.cluster;
 
 import java.time.Instant;
 
-/** A cluster definition as stored: the definition, its revision (the ETag) and its timestamps. */
+/**
+ * A cluster definition as stored: the definition, its revision (the ETag) and its
+ * timestamps.
+ */
 public record StoredCluster(ClusterDefinition definition, long revision, Instant createdAt, Instant updatedAt) {
 
 	public String name() {

@@ -5,9 +5,7 @@ import dev.stoker.json.WireEnum;
 /** A Kubernetes taint effect. */
 public enum TaintEffect implements WireEnum {
 
-	NO_SCHEDULE("NoSchedule"),
-	PREFER_NO_SCHEDULE("PreferNoSchedule"),
-	NO_EXECUTE("NoExecute");
+	NO_SCHEDULE("NoSchedule"), PREFER_NO_SCHEDULE("PreferNoSchedule"), NO_EXECUTE("NoExecute");
 
 	private final String wireName;
 

@@ -15,9 +15,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
- * Builds the JSON and YAML mappers. Same input, same bytes: properties keep their declaration order
- * (record component order), absent values are left out, and duplicate keys are an error rather than
- * a silent "last one wins".
+ * Builds the JSON and YAML mappers. Same input, same bytes: properties keep their
+ * declaration order (record component order), absent values are left out, and duplicate
+ * keys are an error rather than a silent "last one wins".
  */
 public final class Mappers {
 
@@ -25,7 +25,8 @@ public final class Mappers {
 
 	private static final YAMLMapper YAML = configure(YAMLMapper.builder())
 		.disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-		// a long value (an SSH key) stays on one line instead of being folded at 80 columns
+		// a long value (an SSH key) stays on one line instead of being folded at 80
+		// columns
 		.disable(YAMLWriteFeature.SPLIT_LINES)
 		.enable(YAMLWriteFeature.MINIMIZE_QUOTES)
 		.enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
@@ -45,7 +46,8 @@ public final class Mappers {
 	private static <M extends tools.jackson.databind.ObjectMapper, B extends MapperBuilder<M, B>> B configure(
 			B builder) {
 		return builder.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-			// RFC 9457 extension members (errors, currentRevision) at the top level, as Spring writes them
+			// RFC 9457 extension members (errors, currentRevision) at the top level, as
+			// Spring writes them
 			.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
 			.changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * An enum whose JSON/YAML spelling differs from its Java constant name ({@code x86-64},
- * {@code control-plane}). Jackson reads and writes the wire name; validation lists the wire names
- * when a value is not one of them.
+ * {@code control-plane}). Jackson reads and writes the wire name; validation lists the
+ * wire names when a value is not one of them.
  */
 public interface WireEnum {
 

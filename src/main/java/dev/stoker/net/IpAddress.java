@@ -13,12 +13,15 @@ public record IpAddress(IpFamily family, BigInteger value) {
 	private static final Pattern IPV4 = Pattern
 		.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
 
-	/** Hex groups and colons, optionally ending in a dotted quad; zone ids ("%eth0") are not addresses here. */
+	/**
+	 * Hex groups and colons, optionally ending in a dotted quad; zone ids ("%eth0") are
+	 * not addresses here.
+	 */
 	private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
 	/**
-	 * Parses a literal. Both patterns exclude anything that is not an address literal, so the JDK
-	 * parser below never falls back to a DNS lookup.
+	 * Parses a literal. Both patterns exclude anything that is not an address literal, so
+	 * the JDK parser below never falls back to a DNS lookup.
 	 */
 	public static Optional<IpAddress> parse(String text) {
 		if (text == null) {
@@ -32,7 +35,8 @@ public record IpAddress(IpFamily family, BigInteger value) {
 			InetAddress address = InetAddress.getByName(text);
 			byte[] bytes = address.getAddress();
 			if (!v4 && bytes.length == 4) {
-				// an IPv4-mapped IPv6 literal such as ::ffff:10.0.0.1; Java folds it to IPv4.
+				// an IPv4-mapped IPv6 literal such as ::ffff:10.0.0.1; Java folds it to
+				// IPv4.
 				return Optional.empty();
 			}
 			return Optional.of(new IpAddress(address instanceof Inet4Address ? IpFamily.IPV4 : IpFamily.IPV6,

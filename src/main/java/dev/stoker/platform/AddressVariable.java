@@ -1,8 +1,8 @@
 package dev.stoker.platform;
 
 /**
- * One variable of {@code /run/metadata/flatcar} that holds a node address, and the first Afterburn
- * release that writes it.
+ * One variable of {@code /run/metadata/flatcar} that holds a node address, and the first
+ * Afterburn release that writes it.
  */
 public record AddressVariable(String name, AfterburnVersion since) {
 

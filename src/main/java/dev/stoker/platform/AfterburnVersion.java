@@ -4,8 +4,9 @@ package dev.stoker.platform;
 public record AfterburnVersion(int major, int minor, int patch) implements Comparable<AfterburnVersion> {
 
 	/**
-	 * The Afterburn in Flatcar's stable, beta and alpha channels (5.10.0; LTS has 5.6.0). An address
-	 * variable that needs a later release is not offered, because the node would boot without it.
+	 * The Afterburn in Flatcar's stable, beta and alpha channels (5.10.0; LTS has 5.6.0).
+	 * An address variable that needs a later release is not offered, because the node
+	 * would boot without it.
 	 */
 	public static final AfterburnVersion SHIPPED_BY_FLATCAR = new AfterburnVersion(5, 10, 0);
 

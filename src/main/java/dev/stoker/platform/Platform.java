@@ -6,15 +6,16 @@ import dev.stoker.json.WireEnum;
 import dev.stoker.net.IpFamily;
 
 /**
- * The platform table: per Afterburn platform id, the variables in {@code /run/metadata/flatcar} that
- * carry the node's own (private where there is a choice) IPv4 and IPv6 address.
+ * The platform table: per Afterburn platform id, the variables in
+ * {@code /run/metadata/flatcar} that carry the node's own (private where there is a
+ * choice) IPv4 and IPv6 address.
  *
  * <p>
  * Flatcar's coreos-metadata.service rewrites Afterburn's output with
- * {@code s/AFTERBURN/COREOS/g; s/AWS/EC2/g; s/GCP/GCE/g}, hence COREOS_EC2_* and COREOS_GCE_*. The
- * Scaleway names are the ones Afterburn's source writes (its attribute list in the docs spells them
- * differently). Platforms listed without variables are accepted only for clusters whose machines are
- * static {@code nodes} entries.
+ * {@code s/AFTERBURN/COREOS/g; s/AWS/EC2/g; s/GCP/GCE/g}, hence COREOS_EC2_* and
+ * COREOS_GCE_*. The Scaleway names are the ones Afterburn's source writes (its attribute
+ * list in the docs spells them differently). Platforms listed without variables are
+ * accepted only for clusters whose machines are static {@code nodes} entries.
  */
 public enum Platform implements WireEnum {
 
@@ -29,11 +30,17 @@ public enum Platform implements WireEnum {
 	PACKET("packet", v("COREOS_PACKET_IPV4_PRIVATE_0", 1, 0, 0), v("COREOS_PACKET_IPV6_PUBLIC_0", 1, 0, 0)),
 	PROXMOXVE("proxmoxve", v("COREOS_PROXMOXVE_IPV4", 5, 7, 0), v("COREOS_PROXMOXVE_IPV6", 5, 7, 0)),
 	SCALEWAY("scaleway", v("COREOS_SCALEWAY_IPV4_PRIVATE", 5, 5, 0), v("COREOS_SCALEWAY_IPV6_PUBLIC", 5, 5, 0)),
-	/** Afterburn writes Akamai addresses with a prefix length (10.0.0.1/32), which node-ip refuses. */
+	/**
+	 * Afterburn writes Akamai addresses with a prefix length (10.0.0.1/32), which node-ip
+	 * refuses.
+	 */
 	AKAMAI("akamai", null, null),
 	/** Afterburn reads no address on Vultr. */
 	VULTR("vultr", null, null),
-	/** The operator's own coreos-metadata.service writes these, as Flatcar's dynamic-data page shows. */
+	/**
+	 * The operator's own coreos-metadata.service writes these, as Flatcar's dynamic-data
+	 * page shows.
+	 */
 	CUSTOM("custom", v("COREOS_CUSTOM_PRIVATE_IPV4", 1, 0, 0), v("COREOS_CUSTOM_PRIVATE_IPV6", 1, 0, 0)),
 	/** No metadata service: every machine is a static nodes entry. */
 	METAL("metal", null, null);
@@ -64,12 +71,18 @@ public enum Platform implements WireEnum {
 		return this != METAL;
 	}
 
-	/** The variable in the table for this family, whether or not Flatcar's Afterburn writes it yet. */
+	/**
+	 * The variable in the table for this family, whether or not Flatcar's Afterburn
+	 * writes it yet.
+	 */
 	public Optional<AddressVariable> listedAddress(IpFamily family) {
 		return Optional.ofNullable(family == IpFamily.IPV4 ? ipv4 : ipv6);
 	}
 
-	/** The variable a node on this platform can read its address of this family from today. */
+	/**
+	 * The variable a node on this platform can read its address of this family from
+	 * today.
+	 */
 	public Optional<AddressVariable> address(IpFamily family) {
 		return listedAddress(family).filter(AddressVariable::isShipped);
 	}

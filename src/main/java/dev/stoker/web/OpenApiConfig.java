@@ -12,7 +12,10 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 
-/** The API description served at /v3/api-docs, with the admin bearer scheme so Swagger UI's Authorize works. */
+/**
+ * The API description served at /v3/api-docs, with the admin bearer scheme so Swagger
+ * UI's Authorize works.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 
@@ -27,10 +30,10 @@ class OpenApiConfig {
 						+ "documents that make a Flatcar Container Linux machine bootstrap itself with kubeadm. "
 						+ "Errors are RFC 9457 problem details; validation errors list every field by JSON Pointer.")
 				.license(new License().name("Apache-2.0")))
-			.components(new Components().addSecuritySchemes("admin",
-					new SecurityScheme().type(SecurityScheme.Type.HTTP)
-						.scheme("bearer")
-						.description("The admin token: STOKER_ADMIN_TOKEN, or the file <data-dir>/admin-token written at first start")));
+			.components(new Components().addSecuritySchemes("admin", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+				.scheme("bearer")
+				.description(
+						"The admin token: STOKER_ADMIN_TOKEN, or the file <data-dir>/admin-token written at first start")));
 	}
 
 }

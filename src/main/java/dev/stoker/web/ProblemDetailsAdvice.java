@@ -19,9 +19,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Answers every error as an RFC 9457 problem detail. Spring's own exceptions (404, 405, 406, 415,
- * ...) get their standard problem; the ones here add what an API client needs and never echo a
- * stack trace, a class name or the request body.
+ * Answers every error as an RFC 9457 problem detail. Spring's own exceptions (404, 405,
+ * 406, 415, ...) get their standard problem; the ones here add what an API client needs
+ * and never echo a stack trace, a class name or the request body.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -35,8 +35,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (RequestSizeLimitFilter.isTooLarge(ex)) {
-			return problem(HttpStatus.CONTENT_TOO_LARGE, Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.BODY_TOO_LARGE,
-					"Body too large", RequestSizeLimitFilter.tooLargeDetail(request)));
+			return problem(HttpStatus.CONTENT_TOO_LARGE, Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+					Problems.BODY_TOO_LARGE, "Body too large", RequestSizeLimitFilter.tooLargeDetail(request)));
 		}
 		return problem(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_BODY,
 				"Malformed body", "The body is not well-formed JSON or YAML, or is empty."));
@@ -63,8 +63,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex) {
 		log.error("Unexpected error", ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemDetail.forStatusAndDetail(
-				HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged."));
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemDetail
+			.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged."));
 	}
 
 	private static ResponseEntity<Object> problem(HttpStatus status, ProblemDetail body) {

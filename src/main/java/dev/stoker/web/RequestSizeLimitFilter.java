@@ -22,9 +22,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Refuses request bodies over {@code stoker.max-request-size} with 413: at once when Content-Length
- * says so, and while reading when a chunked body grows past it, so no oversized body is ever
- * buffered.
+ * Refuses request bodies over {@code stoker.max-request-size} with 413: at once when
+ * Content-Length says so, and while reading when a chunked body grows past it, so no
+ * oversized body is ever buffered.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -46,8 +46,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setHeader("Connection", "close");
-			Mappers.json().writeValue(response.getOutputStream(),
-					Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.BODY_TOO_LARGE, "Body too large", detail(limit)));
+			Mappers.json()
+				.writeValue(response.getOutputStream(), Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+						Problems.BODY_TOO_LARGE, "Body too large", detail(limit)));
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, limit), response);
@@ -73,7 +74,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		return "The body is larger than " + readable + ", the most this service accepts.";
 	}
 
-	/** Thrown by the counting stream; it travels up as the cause of the converter's exception. */
+	/**
+	 * Thrown by the counting stream; it travels up as the cause of the converter's
+	 * exception.
+	 */
 	static final class BodyTooLargeException extends IOException {
 
 		BodyTooLargeException() {

@@ -10,7 +10,10 @@ import org.springframework.http.converter.yaml.JacksonYamlHttpMessageConverter;
 import dev.stoker.json.Mappers;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires Stoker's mappers into Spring MVC, so request and response bodies follow the same rules as storage. */
+/**
+ * Wires Stoker's mappers into Spring MVC, so request and response bodies follow the same
+ * rules as storage.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
 

@@ -26,7 +26,10 @@ import dev.stoker.access.AdminToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every status the cluster API answers, through the real MVC stack with a fake repository. */
+/**
+ * Every status the cluster API answers, through the real MVC stack with a fake
+ * repository.
+ */
 @WebMvcTest(ClusterController.class)
 @Import({ ClusterService.class, AdminToken.class, ClusterControllerTest.Fakes.class })
 @TestPropertySource(properties = { "stoker.admin.token=" + ClusterControllerTest.TOKEN, "stoker.max-request-size=4KB" })
@@ -78,7 +81,9 @@ class ClusterControllerTest {
 			.satisfies(json -> {
 				assertThat(json).extractingPath("$.install").isEqualTo("sysext");
 				assertThat(json).extractingPath("$.kubeadmApiVersion").isEqualTo("v1beta4");
-				assertThat(json).extractingPath("$.nodeGroups[*].name").asArray().containsExactly("bootstrap", "control-plane", "workers");
+				assertThat(json).extractingPath("$.nodeGroups[*].name")
+					.asArray()
+					.containsExactly("bootstrap", "control-plane", "workers");
 			});
 	}
 
@@ -101,7 +106,8 @@ class ClusterControllerTest {
 			.content(yaml)
 			.exchange();
 		assertThat(result).hasStatus(HttpStatus.CREATED).hasContentTypeCompatibleWith("application/yaml");
-		assertThat(result.getResponse().getContentAsString()).startsWith("name: beta\nkubernetesVersion: v1.30.4\nkubeadmApiVersion: v1beta3\n");
+		assertThat(result.getResponse().getContentAsString())
+			.startsWith("name: beta\nkubernetesVersion: v1.30.4\nkubeadmApiVersion: v1beta3\n");
 	}
 
 	@Test
@@ -126,8 +132,8 @@ class ClusterControllerTest {
 			assertThat(json).extractingPath("$.type").isEqualTo("urn:stoker:problem:invalid-definition");
 			assertThat(json).extractingPath("$.errors[*].pointer")
 				.asArray()
-				.containsExactlyInAnyOrder("/surprise", "/name", "/kubernetesVersion", "/platform", "/controlPlaneEndpoint",
-						"/networking");
+				.containsExactlyInAnyOrder("/surprise", "/name", "/kubernetesVersion", "/platform",
+						"/controlPlaneEndpoint", "/networking");
 		});
 	}
 
@@ -153,7 +159,10 @@ class ClusterControllerTest {
 			.contentType("application/yaml")
 			.content("name: a\nname: b\n")
 			.exchange();
-		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.type").isEqualTo("urn:stoker:problem:malformed-body");
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("urn:stoker:problem:malformed-body");
 	}
 
 	@Test
@@ -182,9 +191,10 @@ class ClusterControllerTest {
 	@Test
 	void anUnacceptableResponseTypeAnswers406() {
 		create("delta");
-		assertThat(mvc.get().uri("/api/v1/clusters/delta").header(HttpHeaders.AUTHORIZATION, BEARER).accept(MediaType.TEXT_HTML))
-			.hasStatus(HttpStatus.NOT_ACCEPTABLE)
-			.hasContentType(PROBLEM);
+		assertThat(mvc.get()
+			.uri("/api/v1/clusters/delta")
+			.header(HttpHeaders.AUTHORIZATION, BEARER)
+			.accept(MediaType.TEXT_HTML)).hasStatus(HttpStatus.NOT_ACCEPTABLE).hasContentType(PROBLEM);
 	}
 
 	@Test
@@ -202,8 +212,7 @@ class ClusterControllerTest {
 	@Test
 	void getAnswersTheDefinitionWithItsRevisionAnd304WhenUnchanged() {
 		create("epsilon");
-		assertThat(mvc.get().uri("/api/v1/clusters/epsilon").header(HttpHeaders.AUTHORIZATION, BEARER))
-			.hasStatusOk()
+		assertThat(mvc.get().uri("/api/v1/clusters/epsilon").header(HttpHeaders.AUTHORIZATION, BEARER)).hasStatusOk()
 			.hasHeader(HttpHeaders.ETAG, "\"1\"")
 			.bodyJson()
 			.extractingPath("$.name")
@@ -250,7 +259,11 @@ class ClusterControllerTest {
 			.header(HttpHeaders.AUTHORIZATION, BEARER)
 			.header(HttpHeaders.IF_MATCH, "\"1\"")
 			.contentType(MediaType.APPLICATION_JSON)
-			.content(changed)).hasStatusOk().hasHeader(HttpHeaders.ETAG, "\"2\"").bodyJson().extractingPath("$.kubernetesVersion").isEqualTo("v1.33.3");
+			.content(changed)).hasStatusOk()
+			.hasHeader(HttpHeaders.ETAG, "\"2\"")
+			.bodyJson()
+			.extractingPath("$.kubernetesVersion")
+			.isEqualTo("v1.33.3");
 	}
 
 	@Test
@@ -267,7 +280,8 @@ class ClusterControllerTest {
 			.header(HttpHeaders.AUTHORIZATION, BEARER)
 			.header(HttpHeaders.IF_MATCH, "\"1\"")
 			.contentType(MediaType.APPLICATION_JSON)
-			.content(TestDefinitions.dualStackAws("eta").replace("v1.33.2", "v1.34.0"))).hasStatus(HttpStatus.PRECONDITION_FAILED)
+			.content(TestDefinitions.dualStackAws("eta").replace("v1.33.2", "v1.34.0")))
+			.hasStatus(HttpStatus.PRECONDITION_FAILED)
 			.hasHeader(HttpHeaders.ETAG, "\"2\"")
 			.bodyJson()
 			.extractingPath("$.currentRevision")
@@ -310,11 +324,16 @@ class ClusterControllerTest {
 	@Test
 	void deleteHonoursIfMatchThenAnswers204() {
 		create("lambda");
-		assertThat(mvc.delete().uri("/api/v1/clusters/lambda").header(HttpHeaders.AUTHORIZATION, BEARER).header(HttpHeaders.IF_MATCH, "\"7\""))
-			.hasStatus(HttpStatus.PRECONDITION_FAILED);
-		assertThat(mvc.delete().uri("/api/v1/clusters/lambda").header(HttpHeaders.AUTHORIZATION, BEARER).header(HttpHeaders.IF_MATCH, "\"1\""))
-			.hasStatus(HttpStatus.NO_CONTENT);
-		assertThat(mvc.get().uri("/api/v1/clusters/lambda").header(HttpHeaders.AUTHORIZATION, BEARER)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.delete()
+			.uri("/api/v1/clusters/lambda")
+			.header(HttpHeaders.AUTHORIZATION, BEARER)
+			.header(HttpHeaders.IF_MATCH, "\"7\"")).hasStatus(HttpStatus.PRECONDITION_FAILED);
+		assertThat(mvc.delete()
+			.uri("/api/v1/clusters/lambda")
+			.header(HttpHeaders.AUTHORIZATION, BEARER)
+			.header(HttpHeaders.IF_MATCH, "\"1\"")).hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(mvc.get().uri("/api/v1/clusters/lambda").header(HttpHeaders.AUTHORIZATION, BEARER))
+			.hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 	@Test

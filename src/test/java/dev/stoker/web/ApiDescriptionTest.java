@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API description is part of the product: any change to it shows up in review as a change to
- * the golden file.
+ * The API description is part of the product: any change to it shows up in review as a
+ * change to the golden file.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -43,7 +43,9 @@ class ApiDescriptionTest {
 		MvcTestResult result = mvc.get().uri("/v3/api-docs").exchange();
 		assertThat(result).hasStatusOk();
 		JsonNode description = JsonMapper.builder().build().readTree(result.getResponse().getContentAsString());
-		String pretty = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+		String pretty = JsonMapper.builder()
+			.enable(SerializationFeature.INDENT_OUTPUT)
+			.build()
 			.writeValueAsString(description) + "\n";
 		Golden.assertMatches(pretty, "openapi.json");
 	}

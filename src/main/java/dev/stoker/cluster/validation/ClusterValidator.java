@@ -20,12 +20,15 @@ import dev.stoker.platform.Platform;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Validates a cluster definition as a whole and answers it with its defaults filled in, or throws
- * {@link InvalidDefinitionException} listing every problem at once.
+ * Validates a cluster definition as a whole and answers it with its defaults filled in,
+ * or throws {@link InvalidDefinitionException} listing every problem at once.
  */
 public final class ClusterValidator {
 
-	/** kubeadm's config API v1beta3, the oldest Stoker writes, arrived in Kubernetes v1.22. */
+	/**
+	 * kubeadm's config API v1beta3, the oldest Stoker writes, arrived in Kubernetes
+	 * v1.22.
+	 */
 	private static final KubernetesVersion OLDEST_KUBERNETES = KubeadmApiVersion.V1BETA3.firstRelease();
 
 	private static final Pattern FLAG_NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
@@ -89,9 +92,10 @@ public final class ClusterValidator {
 					+ " or later: older kubeadm releases read no config API that Stoker writes");
 		}
 		else if (api != null && !api.isReadBy(version)) {
-			problems.add("/kubeadmApiVersion", "is not read by kubeadm " + version + ": " + api.wireName()
-					+ " is read from " + api.firstRelease() + api.lastRelease().map(r -> " to " + r).orElse("")
-					+ "; leave kubeadmApiVersion out to get the right one");
+			problems.add("/kubeadmApiVersion",
+					"is not read by kubeadm " + version + ": " + api.wireName() + " is read from " + api.firstRelease()
+							+ api.lastRelease().map(r -> " to " + r).orElse("")
+							+ "; leave kubeadmApiVersion out to get the right one");
 		}
 	}
 
@@ -130,7 +134,9 @@ public final class ClusterValidator {
 		checkExtraArgs(apiServer.extraArgs(), "/apiServer/extraArgs", problems);
 	}
 
-	/** A DNS name (a leading "*." where wildcards are allowed) or an IP address literal. */
+	/**
+	 * A DNS name (a leading "*." where wildcards are allowed) or an IP address literal.
+	 */
 	private static Optional<String> hostOrAddress(String value, boolean wildcard) {
 		if (IpAddress.parse(value).isPresent()) {
 			return Optional.empty();
@@ -161,14 +167,14 @@ public final class ClusterValidator {
 		if (dir == null) {
 			return;
 		}
-		if (!SAFE_PATH.matcher(dir).matches() || dir.contains("/./") || dir.contains("/../")
-				|| dir.endsWith("/..") || dir.endsWith("/.")) {
+		if (!SAFE_PATH.matcher(dir).matches() || dir.contains("/./") || dir.contains("/../") || dir.endsWith("/..")
+				|| dir.endsWith("/.")) {
 			problems.add("/volumePluginDir",
 					"must be an absolute path of letters, digits, '.', '_' and '-', without . or .. segments");
 		}
 		else if (dir.equals("/usr") || dir.startsWith("/usr/")) {
-			problems.add("/volumePluginDir", "must not be under /usr, which is read-only on Flatcar; use "
-					+ ClusterDefaults.VOLUME_PLUGIN_DIR);
+			problems.add("/volumePluginDir",
+					"must not be under /usr, which is read-only on Flatcar; use " + ClusterDefaults.VOLUME_PLUGIN_DIR);
 		}
 	}
 
@@ -193,8 +199,9 @@ public final class ClusterValidator {
 	}
 
 	/**
-	 * Each node needs an address of every cluster family for its kubelet's node-ip. Group documents
-	 * read them from Afterburn; a platform whose metadata lacks one can only serve static nodes.
+	 * Each node needs an address of every cluster family for its kubelet's node-ip. Group
+	 * documents read them from Afterburn; a platform whose metadata lacks one can only
+	 * serve static nodes.
 	 */
 	private static void checkAddressSource(ClusterDefinition d, List<IpFamily> families, Problems problems) {
 		Platform platform = d.platform();

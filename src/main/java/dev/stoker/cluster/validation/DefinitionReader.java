@@ -22,9 +22,10 @@ import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.deser.ValueInstantiator;
 
 /**
- * Turns a parsed request body into a {@link ClusterDefinition}, reporting every unknown field and
- * every value of the wrong type with its pointer instead of stopping at the first one. A wrong value
- * becomes null in the result, so semantic validation can still run over the rest.
+ * Turns a parsed request body into a {@link ClusterDefinition}, reporting every unknown
+ * field and every value of the wrong type with its pointer instead of stopping at the
+ * first one. A wrong value becomes null in the result, so semantic validation can still
+ * run over the rest.
  */
 public final class DefinitionReader {
 
@@ -105,11 +106,11 @@ public final class DefinitionReader {
 		}
 
 		/**
-		 * The pointer of the value the parser is at, from the chain of parser contexts. A context
-		 * with a current name contributes the name, an array context its index. Object contexts
-		 * without a name are skipped: one is the value itself when the parser has just entered an
-		 * object, others are left behind when Jackson replays properties it had to buffer (record
-		 * creators read properties out of order).
+		 * The pointer of the value the parser is at, from the chain of parser contexts. A
+		 * context with a current name contributes the name, an array context its index.
+		 * Object contexts without a name are skipped: one is the value itself when the
+		 * parser has just entered an object, others are left behind when Jackson replays
+		 * properties it had to buffer (record creators read properties out of order).
 		 */
 		private static String pointer(JsonParser p) {
 			TokenStreamContext context = p.streamReadContext();

@@ -8,8 +8,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A cluster definition that cannot be stored. Answered as a 400 problem detail whose {@code errors}
- * list holds every problem found, each with the JSON Pointer of its field.
+ * A cluster definition that cannot be stored. Answered as a 400 problem detail whose
+ * {@code errors} list holds every problem found, each with the JSON Pointer of its field.
  */
 public class InvalidDefinitionException extends ErrorResponseException {
 

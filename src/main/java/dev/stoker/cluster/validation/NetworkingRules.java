@@ -8,29 +8,41 @@ import dev.stoker.net.Cidr;
 import dev.stoker.net.IpFamily;
 
 /**
- * Pod and service ranges: the limits kube-apiserver, kube-controller-manager and kubeadm enforce at
- * start-up, checked before a node ever boots.
+ * Pod and service ranges: the limits kube-apiserver, kube-controller-manager and kubeadm
+ * enforce at start-up, checked before a node ever boots.
  */
 final class NetworkingRules {
 
-	/** kube-controller-manager's default per-node mask sizes (--node-cidr-mask-size-ipv4/-ipv6). */
+	/**
+	 * kube-controller-manager's default per-node mask sizes
+	 * (--node-cidr-mask-size-ipv4/-ipv6).
+	 */
 	private static final int NODE_MASK_IPV4 = 24;
 
 	private static final int NODE_MASK_IPV6 = 64;
 
-	/** kube-controller-manager refuses a cluster range more than 16 bits larger than the node mask. */
+	/**
+	 * kube-controller-manager refuses a cluster range more than 16 bits larger than the
+	 * node mask.
+	 */
 	private static final int MAX_NODE_MASK_DIFFERENCE = 16;
 
 	/** kube-apiserver refuses a service range with more than 20 host bits. */
 	private static final int MAX_SERVICE_HOST_BITS = 20;
 
-	/** kubeadm gives cluster DNS the tenth address of the service range, so it must have one. */
+	/**
+	 * kubeadm gives cluster DNS the tenth address of the service range, so it must have
+	 * one.
+	 */
 	private static final int MIN_SERVICE_HOST_BITS = 4;
 
 	private NetworkingRules() {
 	}
 
-	/** Checks the networking block and answers the cluster's address families, primary first. */
+	/**
+	 * Checks the networking block and answers the cluster's address families, primary
+	 * first.
+	 */
 	static List<IpFamily> check(Networking networking, Problems problems) {
 		String at = "/networking";
 		if (networking == null) {
@@ -46,9 +58,10 @@ final class NetworkingRules {
 			}
 			int nodeMask = pod.family() == IpFamily.IPV4 ? NODE_MASK_IPV4 : NODE_MASK_IPV6;
 			if (pod.prefixLength() > nodeMask || nodeMask - pod.prefixLength() > MAX_NODE_MASK_DIFFERENCE) {
-				problems.add(at + "/podSubnets/" + i, "must be an " + pod.family() + " range from /"
-						+ (nodeMask - MAX_NODE_MASK_DIFFERENCE) + " to /" + nodeMask + ": each node gets a /" + nodeMask
-						+ " and kube-controller-manager allows a cluster range at most 16 bits larger");
+				problems.add(at + "/podSubnets/" + i,
+						"must be an " + pod.family() + " range from /" + (nodeMask - MAX_NODE_MASK_DIFFERENCE) + " to /"
+								+ nodeMask + ": each node gets a /" + nodeMask
+								+ " and kube-controller-manager allows a cluster range at most 16 bits larger");
 			}
 		}
 		for (int i = 0; i < services.size(); i++) {
@@ -65,8 +78,8 @@ final class NetworkingRules {
 			}
 			for (int j = 0; j < pods.size(); j++) {
 				if (pods.get(j) != null && pods.get(j).overlaps(service)) {
-					problems.add(at + "/serviceSubnets/" + i,
-							"overlaps the pod range " + networking.podSubnets().get(j) + "; pod and service ranges must be disjoint");
+					problems.add(at + "/serviceSubnets/" + i, "overlaps the pod range " + networking.podSubnets().get(j)
+							+ "; pod and service ranges must be disjoint");
 				}
 			}
 		}
@@ -75,8 +88,8 @@ final class NetworkingRules {
 		if (families.size() == pods.size() && serviceFamilies.size() == services.size() && !families.isEmpty()
 				&& !serviceFamilies.isEmpty()) {
 			if (families.size() != serviceFamilies.size()) {
-				problems.add(at + "/serviceSubnets", "must have one range per family of podSubnets ("
-						+ families.size() + (families.size() == 1 ? " range" : " ranges") + ")");
+				problems.add(at + "/serviceSubnets", "must have one range per family of podSubnets (" + families.size()
+						+ (families.size() == 1 ? " range" : " ranges") + ")");
 			}
 			else {
 				for (int i = 0; i < families.size(); i++) {
@@ -93,7 +106,9 @@ final class NetworkingRules {
 		return families.size() == pods.size() ? families : List.of();
 	}
 
-	/** Parses a list of one or two ranges; an unusable entry is reported and kept as null. */
+	/**
+	 * Parses a list of one or two ranges; an unusable entry is reported and kept as null.
+	 */
 	private static List<Cidr> ranges(List<String> texts, String at, Problems problems) {
 		if (texts == null) {
 			problems.required(at);

@@ -4,15 +4,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which labels a kubelet may put on its own node through {@code --node-labels}. The kubelet refuses to
- * start with any other label in the kubernetes.io or k8s.io namespaces, so such a label is refused
- * here, at write time, instead of at boot.
+ * Which labels a kubelet may put on its own node through {@code --node-labels}. The
+ * kubelet refuses to start with any other label in the kubernetes.io or k8s.io
+ * namespaces, so such a label is refused here, at write time, instead of at boot.
  */
 final class NodeLabelPolicy {
 
 	private static final Set<String> ALLOWED_PREFIXES = Set.of("kubelet.kubernetes.io", "node.kubernetes.io");
 
-	/** The well-known labels the kubelet accepts by name (k8s.io/kubelet, well_known_labels.go). */
+	/**
+	 * The well-known labels the kubelet accepts by name (k8s.io/kubelet,
+	 * well_known_labels.go).
+	 */
 	private static final Set<String> ALLOWED_LABELS = Set.of("beta.kubernetes.io/arch",
 			"beta.kubernetes.io/instance-type", "beta.kubernetes.io/os", "failure-domain.beta.kubernetes.io/region",
 			"failure-domain.beta.kubernetes.io/zone", "kubernetes.io/arch", "kubernetes.io/hostname",

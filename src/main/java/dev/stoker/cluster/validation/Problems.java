@@ -13,8 +13,8 @@ public final class Problems {
 	}
 
 	/**
-	 * Reports a missing value, unless the value is missing because it was already reported as
-	 * being of the wrong type.
+	 * Reports a missing value, unless the value is missing because it was already
+	 * reported as being of the wrong type.
 	 */
 	public void required(String pointer, String detail) {
 		if (!has(pointer)) {
@@ -28,8 +28,7 @@ public final class Problems {
 
 	/** Whether a problem was already reported at this pointer or below it. */
 	public boolean has(String pointer) {
-		return errors.stream()
-			.anyMatch(e -> e.pointer().equals(pointer) || e.pointer().startsWith(pointer + "/"));
+		return errors.stream().anyMatch(e -> e.pointer().equals(pointer) || e.pointer().startsWith(pointer + "/"));
 	}
 
 	public boolean isEmpty() {

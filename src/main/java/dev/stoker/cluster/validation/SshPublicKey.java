@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Checks that a line is an OpenSSH public key as {@code authorized_keys} holds it:
- * {@code <type> <base64 blob> [comment]}, whose blob names the same type and holds a whole key.
+ * {@code <type> <base64 blob> [comment]}, whose blob names the same type and holds a
+ * whole key.
  */
 final class SshPublicKey {
 
@@ -57,7 +58,8 @@ final class SshPublicKey {
 			field(blob); // public exponent
 			int bits = new BigInteger(field(blob)).bitLength();
 			if (bits < MIN_RSA_BITS) {
-				return Optional.of("is a " + bits + "-bit RSA key; use at least " + MIN_RSA_BITS + " bits or ssh-ed25519");
+				return Optional
+					.of("is a " + bits + "-bit RSA key; use at least " + MIN_RSA_BITS + " bits or ssh-ed25519");
 			}
 		}
 		else if (type.endsWith("ed25519") || type.endsWith("ed25519@openssh.com")) {

@@ -60,8 +60,8 @@ final class StaticNodeRules {
 		}
 	}
 
-	private static void address(String text, IpFamily family, String at, List<IpFamily> families,
-			Set<IpAddress> seen, Problems problems) {
+	private static void address(String text, IpFamily family, String at, List<IpFamily> families, Set<IpAddress> seen,
+			Problems problems) {
 		if (text == null) {
 			if (families.contains(family)) {
 				problems.add(at, "is required: the cluster has " + family + " subnets");
