@@ -1,0 +1,53 @@
+package dev.stoker;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** Package by feature, and the features depend on each other in one direction only. */
+class ArchitectureTest {
+
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("dev.stoker");
+
+	@Test
+	void featurePackagesHaveNoCycles() {
+		slices().matching("dev.stoker.(*)..").should().beFreeOfCycles().check(CLASSES);
+	}
+
+	@Test
+	void theBuildingBlocksKnowNothingOfTheFeaturesUsingThem() {
+		noClasses().that()
+			.resideInAnyPackage("dev.stoker.json..", "dev.stoker.net..", "dev.stoker.platform..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.stoker.cluster..", "dev.stoker.access..", "dev.stoker.web..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void theDomainDoesNotDependOnTheHttpEdge() {
+		noClasses().that()
+			.resideInAnyPackage("dev.stoker.cluster..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.stoker.web..", "dev.stoker.access..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void theHttpEdgeServesEveryFeatureWithoutKnowingThem() {
+		noClasses().that()
+			.resideInAnyPackage("dev.stoker.web..", "dev.stoker.access..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.stoker.cluster..")
+			.check(CLASSES);
+	}
+
+}
