@@ -1,10 +1,12 @@
 package dev.stoker;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -98,6 +100,20 @@ class StokerApplicationTest {
 		assertThat(send("GET", "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/v3/api-docs", null).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void errorsTheServletContainerAnswersItselfAreProblemDetailsToo() throws Exception {
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.getOutputStream()
+				.write("GET /api/v1/clusters/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(answer).startsWith("HTTP/1.1 400")
+				.contains("Content-Type: application/problem+json")
+				.endsWith("{\"title\":\"Bad Request\",\"status\":400}")
+				.doesNotContain("<html");
+		}
 	}
 
 	@Test

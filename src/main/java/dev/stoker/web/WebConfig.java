@@ -2,7 +2,10 @@ package dev.stoker.web;
 
 import java.time.Clock;
 
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.yaml.JacksonYamlHttpMessageConverter;
@@ -25,6 +28,19 @@ class WebConfig {
 	@Bean
 	ServerHttpMessageConvertersCustomizer yamlBodies() {
 		return converters -> converters.withYamlConverter(new JacksonYamlHttpMessageConverter(Mappers.yaml()));
+	}
+
+	/**
+	 * Errors Tomcat answers itself become problem details too (see
+	 * ProblemErrorReportValve).
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+		return factory -> factory.addContextCustomizers(context -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+			}
+		});
 	}
 
 	@Bean
