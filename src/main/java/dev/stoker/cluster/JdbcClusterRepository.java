@@ -2,8 +2,9 @@ package dev.stoker.cluster;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,8 +40,7 @@ class JdbcClusterRepository implements ClusterRepository {
 	public StoredCluster insert(ClusterDefinition definition, Instant now) {
 		try {
 			jdbc.sql("INSERT INTO cluster (name, revision, definition, created_at, updated_at) VALUES (?, 1, ?, ?, ?)")
-				.params(definition.name(), Mappers.json().writeValueAsString(definition), Timestamp.from(now),
-						Timestamp.from(now))
+				.params(definition.name(), Mappers.json().writeValueAsString(definition), utc(now), utc(now))
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
@@ -53,8 +53,8 @@ class JdbcClusterRepository implements ClusterRepository {
 	public Optional<StoredCluster> replace(ClusterDefinition definition, long expectedRevision, Instant now) {
 		int updated = jdbc
 			.sql("UPDATE cluster SET definition = ?, revision = ?, updated_at = ? WHERE name = ? AND revision = ?")
-			.params(Mappers.json().writeValueAsString(definition), expectedRevision + 1, Timestamp.from(now),
-					definition.name(), expectedRevision)
+			.params(Mappers.json().writeValueAsString(definition), expectedRevision + 1, utc(now), definition.name(),
+					expectedRevision)
 			.update();
 		return updated == 1 ? find(definition.name()) : Optional.empty();
 	}
@@ -68,8 +68,17 @@ class JdbcClusterRepository implements ClusterRepository {
 
 	private StoredCluster row(ResultSet rs, int rowNum) throws SQLException {
 		return new StoredCluster(Mappers.json().readValue(rs.getString("definition"), ClusterDefinition.class),
-				rs.getLong("revision"), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant());
+				rs.getLong("revision"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+	}
+
+	/**
+	 * Timestamps travel as OffsetDateTime, never as java.sql.Timestamp: a Timestamp passes through the
+	 * local time zone, and H2 then stores an instant in the hour that repeats when daylight saving ends
+	 * an hour off.
+	 */
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 }
