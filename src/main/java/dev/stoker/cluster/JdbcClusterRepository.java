@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,8 @@ class JdbcClusterRepository implements ClusterRepository {
 
 	private static final String COLUMNS = "SELECT definition, revision, created_at, updated_at FROM cluster";
 
+	private static final Comparator<StoredCluster> BY_NAME = Comparator.comparing(StoredCluster::name);
+
 	private final JdbcClient jdbc;
 
 	JdbcClusterRepository(JdbcClient jdbc) {
@@ -31,9 +34,14 @@ class JdbcClusterRepository implements ClusterRepository {
 		return jdbc.sql(COLUMNS + " WHERE name = ?").param(name).query(this::row).optional();
 	}
 
+	/**
+	 * Sorted here rather than with ORDER BY, which follows the database's collation: en_US and other
+	 * natural-language collations skip hyphens, so PostgreSQL would list a10 before a-2 where H2 lists
+	 * a-2 first. Names are ASCII, so this is byte order everywhere.
+	 */
 	@Override
 	public List<StoredCluster> findAll() {
-		return jdbc.sql(COLUMNS + " ORDER BY name").query(this::row).list();
+		return jdbc.sql(COLUMNS).query(this::row).list().stream().sorted(BY_NAME).toList();
 	}
 
 	@Override
