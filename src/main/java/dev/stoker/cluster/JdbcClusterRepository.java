@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionOperations;
 
 import dev.stoker.json.Mappers;
 
@@ -25,8 +26,11 @@ class JdbcClusterRepository implements ClusterRepository {
 
 	private final JdbcClient jdbc;
 
-	JdbcClusterRepository(JdbcClient jdbc) {
+	private final TransactionOperations transactions;
+
+	JdbcClusterRepository(JdbcClient jdbc, TransactionOperations transactions) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 	}
 
 	@Override
@@ -57,14 +61,21 @@ class JdbcClusterRepository implements ClusterRepository {
 		return new StoredCluster(definition, 1, now, now);
 	}
 
+	/**
+	 * The update and the read that answers it run in one transaction: the updated row stays locked
+	 * until both are done, so the answer is this write, not a later writer's that got in between
+	 * (its revision becomes the caller's ETag).
+	 */
 	@Override
 	public Optional<StoredCluster> replace(ClusterDefinition definition, long expectedRevision, Instant now) {
-		int updated = jdbc
-			.sql("UPDATE cluster SET definition = ?, revision = ?, updated_at = ? WHERE name = ? AND revision = ?")
-			.params(Mappers.json().writeValueAsString(definition), expectedRevision + 1, utc(now), definition.name(),
-					expectedRevision)
-			.update();
-		return updated == 1 ? find(definition.name()) : Optional.empty();
+		return transactions.execute((status) -> {
+			int updated = jdbc
+				.sql("UPDATE cluster SET definition = ?, revision = ?, updated_at = ? WHERE name = ? AND revision = ?")
+				.params(Mappers.json().writeValueAsString(definition), expectedRevision + 1, utc(now),
+						definition.name(), expectedRevision)
+				.update();
+			return updated == 1 ? find(definition.name()) : Optional.empty();
+		});
 	}
 
 	@Override
