@@ -43,8 +43,9 @@ public class ClusterService {
 
 	/**
 	 * Replaces a definition. The body may leave the name out (it is the one in the URL) but not
-	 * change it. Without a precondition, a write that loses a race with another one is retried on
-	 * the newer revision, as if it had come second.
+	 * change it. A write that loses a race with another one is judged again on the newer revision,
+	 * as if it had come second: without a precondition it is applied, and with one it is applied only
+	 * if If-Match names the newer revision too.
 	 */
 	public StoredCluster replace(String name, JsonNode body, Revisions precondition) {
 		if (body instanceof ObjectNode object && !object.has("name")) {
@@ -64,12 +65,12 @@ public class ClusterService {
 			if (replaced.isPresent()) {
 				return replaced.get();
 			}
-			if (precondition != Revisions.UNCONDITIONAL) {
-				throw new RevisionMismatchException(name, get(name).revision());
-			}
+			// Lost a race: look again, as if this write had come second. The precondition decides
+			// whether the newer revision may be overwritten.
 		}
 	}
 
+	/** Deletes a cluster; one that loses a race is judged again on the newer revision, as a replace is. */
 	public void delete(String name, Revisions precondition) {
 		while (true) {
 			StoredCluster current = get(name);
@@ -78,9 +79,6 @@ public class ClusterService {
 			}
 			if (repository.delete(name, current.revision())) {
 				return;
-			}
-			if (precondition != Revisions.UNCONDITIONAL) {
-				throw new RevisionMismatchException(name, get(name).revision());
 			}
 		}
 	}
