@@ -227,8 +227,8 @@ public final class PostgresTestDatabase implements ExecutionCondition, BeforeAll
 			return named;
 		}
 		catch (SQLException ex) {
-			reasons.add("cannot connect to " + named.redactedUrl() + " as " + named.username() + " ("
-					+ ex.getMessage() + ")");
+			reasons.add("cannot connect to " + named.redactedUrl() + " as " + named.username() + " (" + ex.getMessage()
+					+ ")");
 			return null;
 		}
 	}

@@ -11,6 +11,9 @@ import tools.jackson.databind.JsonNode;
 /** Cluster definitions for storage tests. */
 final class ClusterDefinitions {
 
+	private static final String SSH_KEY = "ssh-ed25519 "
+			+ "AAAAC3NzaC1lZDI1NTE5AAAAIGs6fKXVn3YkE1C8m8b0JmC2qVtOq6Zb0yq4Y3l0rJ4Q ops@example";
+
 	private ClusterDefinitions() {
 	}
 
@@ -32,11 +35,11 @@ final class ClusterDefinitions {
 				Architecture.ARM64, ButaneVersion.V1_1_0, new ControlPlaneEndpoint("k8s-int.example.internal", 8443),
 				new ApiServer(List.of("k8s.example.com", "10.100.0.10", "fd00:1:2:3::10"), apiServerArgs),
 				new ControllerManager(Map.of("node-cidr-mask-size-ipv6", "64")),
-				new Networking(List.of("fd00:10:244::/56", "10.244.0.0/16"), List.of("fd00:10:96::/112", "10.96.0.0/16"),
-						"cluster.example", true),
+				new Networking(List.of("fd00:10:244::/56", "10.244.0.0/16"),
+						List.of("fd00:10:96::/112", "10.96.0.0/16"), "cluster.example", true),
 				CloudProvider.EXTERNAL, "/opt/libexec/kubernetes/kubelet-plugins/volume/exec/",
-				new Ssh("ops", List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGs6fKXVn3YkE1C8m8b0JmC2qVtOq6Zb0yq4Y3l0rJ4Q ops@example")),
-				List.of(new NodeGroup("bootstrap", NodeRole.BOOTSTRAP, Map.of("node.kubernetes.io/pool", "control"), null),
+				new Ssh("ops", List.of(SSH_KEY)),
+				List.of(new NodeGroup("bootstrap", NodeRole.BOOTSTRAP, Map.of("node.kubernetes.io/pool", "cp"), null),
 						new NodeGroup("control-plane", NodeRole.CONTROL_PLANE, Map.of(), List.of()),
 						new NodeGroup("workers", NodeRole.WORKER, Map.of("tier", "general", "example.com/team", "blue"),
 								List.of(new Taint("dedicated", "gpu", TaintEffect.NO_SCHEDULE),
