@@ -2,14 +2,17 @@ package dev.stoker.cluster;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionOperations;
 
 import dev.stoker.json.Mappers;
 
@@ -22,10 +25,15 @@ class JdbcClusterRepository implements ClusterRepository {
 
 	private static final String COLUMNS = "SELECT definition, revision, created_at, updated_at FROM cluster";
 
+	private static final Comparator<StoredCluster> BY_NAME = Comparator.comparing(StoredCluster::name);
+
 	private final JdbcClient jdbc;
 
-	JdbcClusterRepository(JdbcClient jdbc) {
+	private final TransactionOperations transactions;
+
+	JdbcClusterRepository(JdbcClient jdbc, TransactionOperations transactions) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 	}
 
 	@Override
@@ -33,17 +41,21 @@ class JdbcClusterRepository implements ClusterRepository {
 		return jdbc.sql(COLUMNS + " WHERE name = ?").param(name).query(this::row).optional();
 	}
 
+	/**
+	 * Sorted here rather than with ORDER BY, which follows the database's collation: en_US and other
+	 * natural-language collations skip hyphens, so PostgreSQL would list a10 before a-2 where H2 lists
+	 * a-2 first. Names are ASCII, so this is byte order everywhere.
+	 */
 	@Override
 	public List<StoredCluster> findAll() {
-		return jdbc.sql(COLUMNS + " ORDER BY name").query(this::row).list();
+		return jdbc.sql(COLUMNS).query(this::row).list().stream().sorted(BY_NAME).toList();
 	}
 
 	@Override
 	public StoredCluster insert(ClusterDefinition definition, Instant now) {
 		try {
 			jdbc.sql("INSERT INTO cluster (name, revision, definition, created_at, updated_at) VALUES (?, 1, ?, ?, ?)")
-				.params(definition.name(), Mappers.json().writeValueAsString(definition), Timestamp.from(now),
-						Timestamp.from(now))
+				.params(definition.name(), Mappers.json().writeValueAsString(definition), utc(now), utc(now))
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
@@ -52,14 +64,21 @@ class JdbcClusterRepository implements ClusterRepository {
 		return new StoredCluster(definition, 1, now, now);
 	}
 
+	/**
+	 * The update and the read that answers it run in one transaction: the updated row stays locked
+	 * until both are done, so the answer is this write, not a later writer's that got in between
+	 * (its revision becomes the caller's ETag).
+	 */
 	@Override
 	public Optional<StoredCluster> replace(ClusterDefinition definition, long expectedRevision, Instant now) {
-		int updated = jdbc
-			.sql("UPDATE cluster SET definition = ?, revision = ?, updated_at = ? WHERE name = ? AND revision = ?")
-			.params(Mappers.json().writeValueAsString(definition), expectedRevision + 1, Timestamp.from(now),
-					definition.name(), expectedRevision)
-			.update();
-		return updated == 1 ? find(definition.name()) : Optional.empty();
+		return transactions.execute((status) -> {
+			int updated = jdbc
+				.sql("UPDATE cluster SET definition = ?, revision = ?, updated_at = ? WHERE name = ? AND revision = ?")
+				.params(Mappers.json().writeValueAsString(definition), expectedRevision + 1, utc(now),
+						definition.name(), expectedRevision)
+				.update();
+			return updated == 1 ? find(definition.name()) : Optional.empty();
+		});
 	}
 
 	@Override
@@ -71,8 +90,17 @@ class JdbcClusterRepository implements ClusterRepository {
 
 	private StoredCluster row(ResultSet rs, int rowNum) throws SQLException {
 		return new StoredCluster(Mappers.json().readValue(rs.getString("definition"), ClusterDefinition.class),
-				rs.getLong("revision"), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant());
+				rs.getLong("revision"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+	}
+
+	/**
+	 * Timestamps travel as OffsetDateTime, never as java.sql.Timestamp: a Timestamp passes through the
+	 * local time zone, and H2 then stores an instant in the hour that repeats when daylight saving ends
+	 * an hour off.
+	 */
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 }

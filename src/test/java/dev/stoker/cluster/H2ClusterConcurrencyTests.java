@@ -1,0 +1,20 @@
+package dev.stoker.cluster;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.stoker.H2TestDatabase;
+
+/** Racing writers on the embedded H2 database. */
+class H2ClusterConcurrencyTests extends ClusterConcurrencyContract {
+
+	@RegisterExtension
+	static final H2TestDatabase h2 = new H2TestDatabase();
+
+	@Override
+	protected DataSource dataSource() {
+		return h2.dataSource();
+	}
+
+}

@@ -1,0 +1,20 @@
+package dev.stoker.cluster;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.stoker.PostgresTestDatabase;
+
+/** Racing writers on PostgreSQL. */
+class PostgresClusterConcurrencyTests extends ClusterConcurrencyContract {
+
+	@RegisterExtension
+	static final PostgresTestDatabase postgres = new PostgresTestDatabase();
+
+	@Override
+	protected DataSource dataSource() {
+		return postgres.dataSource();
+	}
+
+}
