@@ -20,9 +20,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * An in-memory H2 database of its own for each test class, opened with the same settings as the
- * embedded default in application.properties (PostgreSQL mode and the rest), so that what passes here
- * passes on the file database the application runs on. Register it on a static field:
+ * An in-memory H2 database of its own for each test class, opened with the same settings
+ * as the embedded default in application.properties (PostgreSQL mode and the rest), so
+ * that what passes here passes on the file database the application runs on. Register it
+ * on a static field:
  *
  * <pre class="code">
  * &#64;RegisterExtension
@@ -31,7 +32,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class H2TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
-	/** The embedded default's URL: a file database, then its settings after the first ';'. */
+	/**
+	 * The embedded default's URL: a file database, then its settings after the first ';'.
+	 */
 	private static final Pattern FILE_URL = Pattern.compile("jdbc:h2:file:[^;]+(;.*)");
 
 	private HikariDataSource dataSource;
@@ -41,7 +44,8 @@ public final class H2TestDatabase implements BeforeAllCallback, AfterAllCallback
 		HikariDataSource pool = new HikariDataSource();
 		String name = "stoker-" + UUID.randomUUID();
 		pool.setPoolName("h2-" + name);
-		// DB_CLOSE_DELAY=-1 keeps the database while no connection is open; afterAll shuts it down.
+		// DB_CLOSE_DELAY=-1 keeps the database while no connection is open; afterAll
+		// shuts it down.
 		pool.setJdbcUrl("jdbc:h2:mem:" + name + applicationSettings() + ";DB_CLOSE_DELAY=-1");
 		pool.setUsername("sa");
 		pool.setMaximumPoolSize(24);

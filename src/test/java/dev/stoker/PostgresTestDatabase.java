@@ -40,16 +40,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * static final PostgresTestDatabase postgres = new PostgresTestDatabase();
  * </pre>
  *
- * The server is a Testcontainers PostgreSQL when a Docker engine answers, else the one named by
- * {@code STOKER_TEST_JDBC_URL} (user {@code STOKER_TEST_JDBC_USER}, default postgres; password
- * {@code STOKER_TEST_JDBC_PASSWORD}, optional). With neither, the test class is skipped, or fails
- * when {@code STOKER_REQUIRE_POSTGRES=true}, which CI sets so that a missing database cannot pass
- * for a green build.
+ * The server is a Testcontainers PostgreSQL when a Docker engine answers, else the one
+ * named by {@code STOKER_TEST_JDBC_URL} (user {@code STOKER_TEST_JDBC_USER}, default
+ * postgres; password {@code STOKER_TEST_JDBC_PASSWORD}, optional). With neither, the test
+ * class is skipped, or fails when {@code STOKER_REQUIRE_POSTGRES=true}, which CI sets so
+ * that a missing database cannot pass for a green build.
  * <p>
- * Before the class runs, a schema with a random name is created (so reruns and concurrent builds on
- * one server never see each other's rows); after it, the schema is dropped with everything in it.
- * Plain JDBC tests use {@link #dataSource()}; Spring tests call {@link #registerProperties} from a
- * {@code @DynamicPropertySource} method, or extend {@link PostgresIntegrationTest}.
+ * Before the class runs, a schema with a random name is created (so reruns and concurrent
+ * builds on one server never see each other's rows); after it, the schema is dropped with
+ * everything in it. Plain JDBC tests use {@link #dataSource()}; Spring tests call
+ * {@link #registerProperties} from a {@code @DynamicPropertySource} method, or extend
+ * {@link PostgresIntegrationTest}.
  */
 public final class PostgresTestDatabase implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
@@ -61,7 +62,9 @@ public final class PostgresTestDatabase implements ExecutionCondition, BeforeAll
 
 	static final String REQUIRE_VARIABLE = "STOKER_REQUIRE_POSTGRES";
 
-	/** The major version production is expected to run; the CI server runs the same one. */
+	/**
+	 * The major version production is expected to run; the CI server runs the same one.
+	 */
 	private static final DockerImageName IMAGE = DockerImageName.parse("postgres:15-alpine");
 
 	private static final Logger log = LoggerFactory.getLogger(PostgresTestDatabase.class);
@@ -77,9 +80,9 @@ public final class PostgresTestDatabase implements ExecutionCondition, BeforeAll
 	private HikariDataSource dataSource;
 
 	/**
-	 * Skips the class when there is no server and none is required. Deciding here, before the class
-	 * starts, reports each test as skipped with the reason, and keeps a Spring test from trying to
-	 * start an application without a database.
+	 * Skips the class when there is no server and none is required. Deciding here, before
+	 * the class starts, reports each test as skipped with the reason, and keeps a Spring
+	 * test from trying to start an application without a database.
 	 */
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -118,8 +121,10 @@ public final class PostgresTestDatabase implements ExecutionCondition, BeforeAll
 			dataSource = null;
 		}
 		try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
-			// Spring's pool may still hold idle connections to the schema; they hold no locks, but a
-			// connection left inside a transaction would, and the drop must not wait for it forever.
+			// Spring's pool may still hold idle connections to the schema; they hold no
+			// locks, but a
+			// connection left inside a transaction would, and the drop must not wait for
+			// it forever.
 			statement.execute("SET lock_timeout = '30s'");
 			statement.execute("DROP SCHEMA " + schema + " CASCADE");
 		}
@@ -128,7 +133,10 @@ public final class PostgresTestDatabase implements ExecutionCondition, BeforeAll
 		}
 	}
 
-	/** The schema this test class owns; every connection from here has it as its current schema. */
+	/**
+	 * The schema this test class owns; every connection from here has it as its current
+	 * schema.
+	 */
 	public String schema() {
 		return requireSchema();
 	}
@@ -145,7 +153,10 @@ public final class PostgresTestDatabase implements ExecutionCondition, BeforeAll
 		return server.password();
 	}
 
-	/** A pooled data source whose connections work in this class's schema; closed after the class. */
+	/**
+	 * A pooled data source whose connections work in this class's schema; closed after
+	 * the class.
+	 */
 	public synchronized DataSource dataSource() {
 		if (dataSource == null) {
 			HikariDataSource pool = new HikariDataSource();
@@ -153,7 +164,8 @@ public final class PostgresTestDatabase implements ExecutionCondition, BeforeAll
 			pool.setJdbcUrl(jdbcUrl());
 			pool.setUsername(username());
 			pool.setPassword(password());
-			// enough for the concurrency tests' threads to hold a connection each at the same time
+			// enough for the concurrency tests' threads to hold a connection each at the
+			// same time
 			pool.setMaximumPoolSize(24);
 			pool.setMinimumIdle(0);
 			dataSource = pool;
@@ -162,8 +174,8 @@ public final class PostgresTestDatabase implements ExecutionCondition, BeforeAll
 	}
 
 	/**
-	 * Points a Spring application at this class's schema: data source, and Flyway's schema (which is
-	 * also where its history table goes).
+	 * Points a Spring application at this class's schema: data source, and Flyway's
+	 * schema (which is also where its history table goes).
 	 */
 	public void registerProperties(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", this::jdbcUrl);
@@ -234,9 +246,9 @@ public final class PostgresTestDatabase implements ExecutionCondition, BeforeAll
 	}
 
 	/**
-	 * Why Testcontainers cannot be used, or null when it can. Testcontainers only gets asked when
-	 * something that looks like a Docker engine is configured: asked without one, it tries every
-	 * strategy it knows and logs a stack trace for each.
+	 * Why Testcontainers cannot be used, or null when it can. Testcontainers only gets
+	 * asked when something that looks like a Docker engine is configured: asked without
+	 * one, it tries every strategy it knows and logs a stack trace for each.
 	 */
 	private static String whyNoDocker() {
 		if (!dockerConfigured()) {
@@ -276,7 +288,9 @@ public final class PostgresTestDatabase implements ExecutionCondition, BeforeAll
 		return candidates.stream().anyMatch(Files::exists);
 	}
 
-	/** An environment variable, or the system property of the same name (handy in an IDE). */
+	/**
+	 * An environment variable, or the system property of the same name (handy in an IDE).
+	 */
 	private static String setting(String name) {
 		String value = System.getenv(name);
 		return (value != null) ? value : System.getProperty(name);

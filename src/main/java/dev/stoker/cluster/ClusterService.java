@@ -14,7 +14,10 @@ import dev.stoker.cluster.validation.InvalidDefinitionException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Creates, replaces and deletes cluster definitions: validation first, then the revision check. */
+/**
+ * Creates, replaces and deletes cluster definitions: validation first, then the revision
+ * check.
+ */
 @Service
 public class ClusterService {
 
@@ -42,10 +45,10 @@ public class ClusterService {
 	}
 
 	/**
-	 * Replaces a definition. The body may leave the name out (it is the one in the URL) but not
-	 * change it. A write that loses a race with another one is judged again on the newer revision,
-	 * as if it had come second: without a precondition it is applied, and with one it is applied only
-	 * if If-Match names the newer revision too.
+	 * Replaces a definition. The body may leave the name out (it is the one in the URL)
+	 * but not change it. A write that loses a race with another one is judged again on
+	 * the newer revision, as if it had come second: without a precondition it is applied,
+	 * and with one it is applied only if If-Match names the newer revision too.
 	 */
 	public StoredCluster replace(String name, JsonNode body, Revisions precondition) {
 		if (body instanceof ObjectNode object && !object.has("name")) {
@@ -65,12 +68,16 @@ public class ClusterService {
 			if (replaced.isPresent()) {
 				return replaced.get();
 			}
-			// Lost a race: look again, as if this write had come second. The precondition decides
+			// Lost a race: look again, as if this write had come second. The precondition
+			// decides
 			// whether the newer revision may be overwritten.
 		}
 	}
 
-	/** Deletes a cluster; one that loses a race is judged again on the newer revision, as a replace is. */
+	/**
+	 * Deletes a cluster; one that loses a race is judged again on the newer revision, as
+	 * a replace is.
+	 */
 	public void delete(String name, Revisions precondition) {
 		while (true) {
 			StoredCluster current = get(name);
@@ -83,7 +90,10 @@ public class ClusterService {
 		}
 	}
 
-	/** Microseconds: the finest both H2 and PostgreSQL store, so an answered timestamp reads back equal. */
+	/**
+	 * Microseconds: the finest both H2 and PostgreSQL store, so an answered timestamp
+	 * reads back equal.
+	 */
 	private Instant now() {
 		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}

@@ -42,9 +42,10 @@ class JdbcClusterRepository implements ClusterRepository {
 	}
 
 	/**
-	 * Sorted here rather than with ORDER BY, which follows the database's collation: en_US and other
-	 * natural-language collations skip hyphens, so PostgreSQL would list a10 before a-2 where H2 lists
-	 * a-2 first. Names are ASCII, so this is byte order everywhere.
+	 * Sorted here rather than with ORDER BY, which follows the database's collation:
+	 * en_US and other natural-language collations skip hyphens, so PostgreSQL would list
+	 * a10 before a-2 where H2 lists a-2 first. Names are ASCII, so this is byte order
+	 * everywhere.
 	 */
 	@Override
 	public List<StoredCluster> findAll() {
@@ -65,9 +66,9 @@ class JdbcClusterRepository implements ClusterRepository {
 	}
 
 	/**
-	 * The update and the read that answers it run in one transaction: the updated row stays locked
-	 * until both are done, so the answer is this write, not a later writer's that got in between
-	 * (its revision becomes the caller's ETag).
+	 * The update and the read that answers it run in one transaction: the updated row
+	 * stays locked until both are done, so the answer is this write, not a later writer's
+	 * that got in between (its revision becomes the caller's ETag).
 	 */
 	@Override
 	public Optional<StoredCluster> replace(ClusterDefinition definition, long expectedRevision, Instant now) {
@@ -95,9 +96,9 @@ class JdbcClusterRepository implements ClusterRepository {
 	}
 
 	/**
-	 * Timestamps travel as OffsetDateTime, never as java.sql.Timestamp: a Timestamp passes through the
-	 * local time zone, and H2 then stores an instant in the hour that repeats when daylight saving ends
-	 * an hour off.
+	 * Timestamps travel as OffsetDateTime, never as java.sql.Timestamp: a Timestamp
+	 * passes through the local time zone, and H2 then stores an instant in the hour that
+	 * repeats when daylight saving ends an hour off.
 	 */
 	private static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);

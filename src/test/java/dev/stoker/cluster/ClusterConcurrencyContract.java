@@ -26,9 +26,9 @@ import static dev.stoker.cluster.ClusterDefinitions.marker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Writers racing for one cluster through {@link ClusterService}, on a real database: the revision
- * check must hold when the database, not the JVM, decides who wins. Writers are released together
- * by a barrier and each has a connection of its own.
+ * Writers racing for one cluster through {@link ClusterService}, on a real database: the
+ * revision check must hold when the database, not the JVM, decides who wins. Writers are
+ * released together by a barrier and each has a connection of its own.
  */
 abstract class ClusterConcurrencyContract {
 
@@ -38,7 +38,10 @@ abstract class ClusterConcurrencyContract {
 
 	private ClusterService service;
 
-	/** The database under test, empty or migrated; its cluster table is emptied before each test. */
+	/**
+	 * The database under test, empty or migrated; its cluster table is emptied before
+	 * each test.
+	 */
 	protected abstract DataSource dataSource();
 
 	@BeforeEach
@@ -76,7 +79,8 @@ abstract class ClusterConcurrencyContract {
 		List<Outcome> outcomes = runTogether(writers);
 
 		assertThat(outcomes).allSatisfy((outcome) -> assertThat(outcome.failure()).isNull());
-		// Each writer is answered with its own write: the revision (its ETag) and definition it wrote.
+		// Each writer is answered with its own write: the revision (its ETag) and
+		// definition it wrote.
 		for (int i = 0; i < WRITERS; i++) {
 			StoredCluster written = outcomes.get(i).written().orElseThrow();
 			assertThat(marker(written.definition())).as("definition answered to writer %d", i).isEqualTo("writer-" + i);
@@ -97,8 +101,9 @@ abstract class ClusterConcurrencyContract {
 	}
 
 	/**
-	 * If-Match may name several revisions. A writer that loses a race to a change whose revision is
-	 * one of them still meets its precondition, and must be applied rather than refused.
+	 * If-Match may name several revisions. A writer that loses a race to a change whose
+	 * revision is one of them still meets its precondition, and must be applied rather
+	 * than refused.
 	 */
 	@Test
 	void aWriterThatLosesARaceToARevisionItAcceptsIsApplied() {
@@ -120,7 +125,10 @@ abstract class ClusterConcurrencyContract {
 		assertThat(repository.find("race")).isEmpty();
 	}
 
-	/** Runs the tasks on threads of their own, all released at once; waits at most 60 seconds. */
+	/**
+	 * Runs the tasks on threads of their own, all released at once; waits at most 60
+	 * seconds.
+	 */
 	private static List<Outcome> runTogether(List<Callable<StoredCluster>> tasks) throws InterruptedException {
 		CyclicBarrier start = new CyclicBarrier(tasks.size());
 		ExecutorService executor = Executors.newFixedThreadPool(tasks.size());
@@ -161,8 +169,9 @@ abstract class ClusterConcurrencyContract {
 	}
 
 	/**
-	 * A repository on which another writer always gets in first: just before the first replace or
-	 * delete, the cluster is replaced at the revision the caller expects, which moves it one on.
+	 * A repository on which another writer always gets in first: just before the first
+	 * replace or delete, the cluster is replaced at the revision the caller expects,
+	 * which moves it one on.
 	 */
 	private static final class LosesFirstRace implements ClusterRepository {
 

@@ -18,10 +18,10 @@ final class ClusterDefinitions {
 	}
 
 	/**
-	 * A definition with every field set, including the ones storage could get subtly wrong: a group
-	 * without taints next to one with an empty list of them (kubeadm's default taint kept versus
-	 * removed), a taint without a value, and flag values with characters that need escaping in JSON,
-	 * SQL or a shell.
+	 * A definition with every field set, including the ones storage could get subtly
+	 * wrong: a group without taints next to one with an empty list of them (kubeadm's
+	 * default taint kept versus removed), a taint without a value, and flag values with
+	 * characters that need escaping in JSON, SQL or a shell.
 	 */
 	static ClusterDefinition everyField(String name) {
 		Map<String, String> apiServerArgs = new LinkedHashMap<>();
@@ -59,8 +59,9 @@ final class ClusterDefinitions {
 	}
 
 	/**
-	 * A small valid request body, as an operator would send it; {@code marker} ends up as an API
-	 * server flag value, so that each writer's body can be told apart in what was stored.
+	 * A small valid request body, as an operator would send it; {@code marker} ends up as
+	 * an API server flag value, so that each writer's body can be told apart in what was
+	 * stored.
 	 */
 	static JsonNode body(String name, String marker) {
 		return Mappers.json().readTree("""
@@ -75,7 +76,10 @@ final class ClusterDefinitions {
 				""".formatted(name, marker));
 	}
 
-	/** Which body a stored definition came from: the {@code marker} given to {@link #body}. */
+	/**
+	 * Which body a stored definition came from: the {@code marker} given to
+	 * {@link #body}.
+	 */
 	static String marker(ClusterDefinition definition) {
 		return definition.apiServer().extraArgs().get("audit-log-path");
 	}

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What every {@link ClusterRepository} database must do; one subclass per database the application
- * runs on, each with a database of its own migrated by the application's Flyway migrations.
+ * What every {@link ClusterRepository} database must do; one subclass per database the
+ * application runs on, each with a database of its own migrated by the application's
+ * Flyway migrations.
  */
 abstract class ClusterRepositoryContract {
 
@@ -34,7 +35,10 @@ abstract class ClusterRepositoryContract {
 
 	private ClusterRepository repository;
 
-	/** The database under test, empty or migrated; its cluster table is emptied before each test. */
+	/**
+	 * The database under test, empty or migrated; its cluster table is emptied before
+	 * each test.
+	 */
 	protected abstract DataSource dataSource();
 
 	@BeforeEach
@@ -66,7 +70,8 @@ abstract class ClusterRepositoryContract {
 
 	@Test
 	void timestampsReadBackTheSameInAnyTimeZone() throws SQLException {
-		// 02:30 on 2025-10-26 happened twice in Berlin: at 00:30Z, and again an hour later
+		// 02:30 on 2025-10-26 happened twice in Berlin: at 00:30Z, and again an hour
+		// later
 		Instant firstTime = Instant.parse("2025-10-26T00:30:00.000001Z");
 		Instant secondTime = Instant.parse("2025-10-26T01:30:00.000002Z");
 		ClusterDefinition first = everyField("prod-use1");
@@ -113,7 +118,8 @@ abstract class ClusterRepositoryContract {
 
 	@Test
 	void findAllIsOrderedByName() {
-		// Hyphens and digits sort differently under natural-language collations than by code point.
+		// Hyphens and digits sort differently under natural-language collations than by
+		// code point.
 		List<String> names = List.of("b", "a2", "a-2", "ab", "a10", "a", "a-b", "0a");
 		names.forEach((name) -> repository.insert(everyField(name), CREATED));
 

@@ -10,7 +10,10 @@ import dev.stoker.PostgresIntegrationTest;
 import static dev.stoker.cluster.ClusterDefinitions.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The application started on PostgreSQL keeps its tables and rows in the test class's schema. */
+/**
+ * The application started on PostgreSQL keeps its tables and rows in the test class's
+ * schema.
+ */
 class PostgresApplicationTests extends PostgresIntegrationTest {
 
 	@Autowired

@@ -20,8 +20,8 @@ final class Storage {
 	}
 
 	/**
-	 * Brings the database up to the application's migrations (once) and empties the cluster table,
-	 * then answers the repository the application would use on it.
+	 * Brings the database up to the application's migrations (once) and empties the
+	 * cluster table, then answers the repository the application would use on it.
 	 */
 	static ClusterRepository emptyRepository(DataSource dataSource) {
 		if (migrated.add(dataSource)) {
@@ -31,7 +31,10 @@ final class Storage {
 		return repository(dataSource);
 	}
 
-	/** The repository the application would use on this database, wired as Spring wires it. */
+	/**
+	 * The repository the application would use on this database, wired as Spring wires
+	 * it.
+	 */
 	static ClusterRepository repository(DataSource dataSource) {
 		return new JdbcClusterRepository(JdbcClient.create(dataSource),
 				new TransactionTemplate(new JdbcTransactionManager(dataSource)));
