@@ -39,6 +39,11 @@ public class InMemoryClusterRepository implements ClusterRepository {
 		return clusters.replace(definition.name(), current, next) ? Optional.of(next) : Optional.empty();
 	}
 
+	/** Forgets every cluster, so each case of a table test starts from an empty store. */
+	public void clear() {
+		clusters.clear();
+	}
+
 	@Override
 	public boolean delete(String name, long expectedRevision) {
 		StoredCluster current = clusters.get(name);

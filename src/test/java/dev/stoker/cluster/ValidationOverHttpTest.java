@@ -1,0 +1,78 @@
+package dev.stoker.cluster;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import dev.stoker.access.AdminToken;
+import dev.stoker.cluster.validation.ValidationCases;
+import dev.stoker.cluster.validation.ValidationCases.ValidationCase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The validation table, sent over HTTP as an operator would send it: each invalid definition is
+ * answered 400 with exactly the expected pointers, each valid one 201.
+ */
+@WebMvcTest(ClusterController.class)
+@Import({ ClusterService.class, AdminToken.class, ClusterControllerTest.Fakes.class })
+@TestPropertySource(properties = "stoker.admin.token=" + ClusterControllerTest.TOKEN)
+class ValidationOverHttpTest {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	InMemoryClusterRepository repository;
+
+	@BeforeEach
+	void emptyStore() {
+		repository.clear();
+	}
+
+	static Stream<Arguments> invalid() {
+		return ValidationCases.invalid().map(c -> Arguments.of(c.sentence(), c));
+	}
+
+	static Stream<Arguments> valid() {
+		return ValidationCases.valid().map(c -> Arguments.of(c.sentence(), c));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("invalid")
+	void invalidDefinitionsAnswer400WithTheirPointers(String sentence, ValidationCase definition) {
+		assertThat(post(definition)).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType("application/problem+json")
+			.bodyJson()
+			.extractingPath("$.errors[*].pointer")
+			.asArray()
+			.containsExactlyInAnyOrderElementsOf(definition.pointers());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("valid")
+	void validDefinitionsAnswer201(String sentence, ValidationCase definition) {
+		assertThat(post(definition)).hasStatus(HttpStatus.CREATED);
+	}
+
+	private org.springframework.test.web.servlet.assertj.MvcTestResult post(ValidationCase definition) {
+		return mvc.post()
+			.uri("/api/v1/clusters")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ClusterControllerTest.TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(definition.json())
+			.exchange();
+	}
+
+}
