@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * repository.
  */
 @WebMvcTest(ClusterController.class)
-@Import({ ClusterService.class, AdminToken.class, ClusterControllerTest.Fakes.class })
+@Import({ ClusterService.class, AdminToken.class, ClusterControllerTest.Fakes.class, InMemoryClusterRepository.class })
 @TestPropertySource(properties = { "stoker.admin.token=" + ClusterControllerTest.TOKEN, "stoker.max-request-size=4KB" })
 class ClusterControllerTest {
 
@@ -48,11 +48,6 @@ class ClusterControllerTest {
 	@EnableConfigurationProperties(StokerProperties.class)
 	@Import(WebConfigForTests.class)
 	static class Fakes {
-
-		@Bean
-		InMemoryClusterRepository repository() {
-			return new InMemoryClusterRepository();
-		}
 
 		@Bean
 		@Primary

@@ -22,11 +22,11 @@ import dev.stoker.cluster.validation.ValidationCases.ValidationCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The validation table, sent over HTTP as an operator would send it: each invalid definition is
- * answered 400 with exactly the expected pointers, each valid one 201.
+ * The validation table, sent over HTTP as an operator would send it: each invalid
+ * definition is answered 400 with exactly the expected pointers, each valid one 201.
  */
 @WebMvcTest(ClusterController.class)
-@Import({ ClusterService.class, AdminToken.class, ClusterControllerTest.Fakes.class })
+@Import({ ClusterService.class, AdminToken.class, ClusterControllerTest.Fakes.class, InMemoryClusterRepository.class })
 @TestPropertySource(properties = "stoker.admin.token=" + ClusterControllerTest.TOKEN)
 class ValidationOverHttpTest {
 
