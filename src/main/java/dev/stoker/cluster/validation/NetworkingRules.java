@@ -2,6 +2,7 @@ package dev.stoker.cluster.validation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import dev.stoker.cluster.Networking;
 import dev.stoker.net.Cidr;
@@ -117,7 +118,8 @@ final class NetworkingRules {
 	}
 
 	private static List<IpFamily> families(List<Cidr> ranges, String at, Problems problems) {
-		if (ranges.contains(null)) {
+		// anyMatch, not contains(null): the immutable empty list of a missing range list throws on null
+		if (ranges.stream().anyMatch(Objects::isNull)) {
 			return List.of();
 		}
 		List<IpFamily> families = ranges.stream().map(Cidr::family).toList();
