@@ -1,5 +1,6 @@
 package dev.stoker.cluster.validation;
 
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -28,7 +29,11 @@ import tools.jackson.databind.deser.ValueInstantiator;
  */
 public final class DefinitionReader {
 
-	private final ObjectReader reader = Mappers.json().readerFor(ClusterDefinition.class);
+	private final ObjectReader reader = Mappers.json()
+		.rebuild()
+		.addModule(StrictScalars.module())
+		.build()
+		.readerFor(ClusterDefinition.class);
 
 	public ClusterDefinition read(JsonNode body, Problems problems) {
 		if (body == null || !body.isObject()) {
@@ -84,7 +89,8 @@ public final class DefinitionReader {
 		@Override
 		public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value,
 				String failureMsg) {
-			problems.add(pointer(ctxt.getParser()), "must be " + describe(targetType));
+			boolean tooLarge = !targetType.isEnum() && (value instanceof Long || value instanceof BigInteger);
+			problems.add(pointer(ctxt.getParser()), tooLarge ? "is too large a number" : "must be " + describe(targetType));
 			return null;
 		}
 
