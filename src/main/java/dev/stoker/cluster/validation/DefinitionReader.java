@@ -43,17 +43,20 @@ public final class DefinitionReader {
 		try {
 			return reader.withHandler(new Collector(problems)).readValue(body);
 		}
-		catch (DatabindException ex) {
-			problems.add(ex.getPath() == null ? "" : pointerOf(ex), "has a value of the wrong type");
-			return null;
-		}
 		catch (JacksonException ex) {
-			problems.add("", "could not be read as a cluster definition");
+			// Jackson records the path of a failure below the root even when it is not a databind
+			// problem (a number too large for the type it is read into)
+			if (ex instanceof DatabindException || !ex.getPath().isEmpty()) {
+				problems.add(pointerOf(ex), "has a value of the wrong type");
+			}
+			else {
+				problems.add("", "could not be read as a cluster definition");
+			}
 			return null;
 		}
 	}
 
-	private static String pointerOf(DatabindException ex) {
+	private static String pointerOf(JacksonException ex) {
 		StringBuilder pointer = new StringBuilder();
 		for (JacksonException.Reference ref : ex.getPath()) {
 			String name = ref.getPropertyName();
