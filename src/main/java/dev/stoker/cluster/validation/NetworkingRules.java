@@ -110,7 +110,8 @@ final class NetworkingRules {
 				ranges.add(Cidr.parse(texts.get(i)));
 			}
 			catch (Cidr.InvalidCidrException ex) {
-				problems.add(at + "/" + i, ex.getMessage());
+				// a null entry may be a value of the wrong type, already reported as such
+				problems.required(at + "/" + i, ex.getMessage());
 				ranges.add(null);
 			}
 		}
