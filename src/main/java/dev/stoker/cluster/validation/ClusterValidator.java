@@ -96,9 +96,15 @@ public final class ClusterValidator {
 		}
 		else if (api != null && !api.isReadBy(version)) {
 			problems.add("/kubeadmApiVersion", "is not read by kubeadm " + version + ": " + api.wireName()
-					+ " is read from " + api.firstRelease() + api.lastRelease().map(r -> " to " + r).orElse("")
+					+ " is read from " + minorRelease(api.firstRelease())
+					+ api.lastRelease().map(r -> " to " + minorRelease(r)).orElse("")
 					+ "; leave kubeadmApiVersion out to get the right one");
 		}
+	}
+
+	/** v1.36, not v1.36.0: every patch release of a minor reads the same config API versions. */
+	private static String minorRelease(KubernetesVersion version) {
+		return "v" + version.major() + "." + version.minor();
 	}
 
 	private static void checkEndpoint(ControlPlaneEndpoint endpoint, Problems problems) {
