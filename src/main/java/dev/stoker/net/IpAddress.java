@@ -13,8 +13,12 @@ public record IpAddress(IpFamily family, BigInteger value) {
 	private static final Pattern IPV4 = Pattern
 		.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
 
-	/** Hex groups and colons, optionally ending in a dotted quad; zone ids ("%eth0") are not addresses here. */
-	private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+	/**
+	 * Hex groups and colons, optionally ending in a dotted quad; zone ids ("%eth0") are not addresses
+	 * here. The first character must be a hex digit or a colon: the JDK looks up any other text in
+	 * DNS instead of parsing it (".::1" went to the resolver).
+	 */
+	private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}");
 
 	/**
 	 * Parses a literal. Both patterns exclude anything that is not an address literal, so the JDK
