@@ -14,7 +14,7 @@ import net.jqwik.api.Provide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Addresses as the JDK writes them parse back to the same address. */
-class IpAddressProperties {
+class IpAddressPropertyTest {
 
 	private static final BigInteger IPV4_MAPPED = BigInteger.valueOf(0xffff).shiftLeft(32);
 

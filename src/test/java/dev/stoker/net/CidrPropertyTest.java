@@ -13,11 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** CIDR parsing and overlap, against the arithmetic they stand for. */
-class CidrProperties {
+class CidrPropertyTest {
 
 	@Property(tries = 300)
 	void aRangeWithHostBitsSetIsRefusedWithTheRangeItMeant(@ForAll("rangeWithHostBits") Range range) {
-		String text = IpAddressProperties.jdkText(range.withHostBits(), range.family()) + "/" + range.prefix();
+		String text = IpAddressPropertyTest.jdkText(range.withHostBits(), range.family()) + "/" + range.prefix();
 		assertThatExceptionOfType(Cidr.InvalidCidrException.class).isThrownBy(() -> Cidr.parse(text)).satisfies(ex -> {
 			assertThat(ex.getMessage()).startsWith("has host bits set; the range starts at ");
 			String suggested = ex.getMessage().substring(ex.getMessage().lastIndexOf(' ') + 1);
@@ -27,7 +27,7 @@ class CidrProperties {
 
 	@Property(tries = 300)
 	void aRangeWithHostBitsClearedIsAccepted(@ForAll("anyRange") Range range) throws Exception {
-		Cidr cidr = Cidr.parse(IpAddressProperties.jdkText(range.start(), range.family()) + "/" + range.prefix());
+		Cidr cidr = Cidr.parse(IpAddressPropertyTest.jdkText(range.start(), range.family()) + "/" + range.prefix());
 		assertThat(cidr.family()).isEqualTo(range.family());
 		assertThat(cidr.prefixLength()).isEqualTo(range.prefix());
 		assertThat(cidr.first()).isEqualTo(range.start());
@@ -75,9 +75,9 @@ class CidrProperties {
 	private static Arbitrary<Range> ranges(int minHostBits) {
 		return Arbitraries.of(IpFamily.class)
 			.flatMap(family -> Combinators
-				.combine(Arbitraries.bigIntegers().between(BigInteger.ZERO, IpAddressProperties.max(family)),
+				.combine(Arbitraries.bigIntegers().between(BigInteger.ZERO, IpAddressPropertyTest.max(family)),
 						Arbitraries.integers().between(0, family.bits() - minHostBits),
-						Arbitraries.bigIntegers().between(BigInteger.ZERO, IpAddressProperties.max(family)))
+						Arbitraries.bigIntegers().between(BigInteger.ZERO, IpAddressPropertyTest.max(family)))
 				.as((address, prefix, noise) -> Range.of(family, address, prefix, noise)))
 			.filter(range -> !isIpv4Mapped(range.start(), range.family()));
 	}
@@ -125,7 +125,7 @@ class CidrProperties {
 
 		Cidr cidr() {
 			try {
-				return Cidr.parse(IpAddressProperties.jdkText(start, family) + "/" + prefix);
+				return Cidr.parse(IpAddressPropertyTest.jdkText(start, family) + "/" + prefix);
 			}
 			catch (Cidr.InvalidCidrException ex) {
 				throw new IllegalStateException(ex);

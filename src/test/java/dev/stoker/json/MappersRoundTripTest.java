@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from storage exactly as written, and cannot add structure to the YAML or JSON it is
  * written into.
  */
-class MappersRoundTripProperties {
+class MappersRoundTripTest {
 
 	/**
 	 * Strings that mean something else to a YAML 1.1 or 1.2 reader when written plain.
