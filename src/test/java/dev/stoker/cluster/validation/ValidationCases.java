@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The table of validation cases: request bodies made from one valid definition by
  * changing one thing, each with the JSON Pointers the validator must report (none for a
  * valid body). Plain data, so that every layer that validates (the validator, the web
- * API) can run the same table.
+ * API) can run the same table. Most cases keep the cluster name prod-use1, so a test that
+ * stores the valid ones must remove each before the next.
  */
 public final class ValidationCases {
 
