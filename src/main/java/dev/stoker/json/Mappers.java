@@ -11,6 +11,7 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -23,7 +24,8 @@ public final class Mappers {
 
 	private static final JsonMapper JSON = configure(JsonMapper.builder()).build();
 
-	private static final YAMLMapper YAML = configure(YAMLMapper.builder())
+	private static final YAMLMapper YAML = configure(
+			YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(new YamlQuoting()).build()))
 		.disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
 		// a long value (an SSH key) stays on one line instead of being folded at 80
 		// columns

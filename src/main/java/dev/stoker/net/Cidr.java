@@ -1,6 +1,7 @@
 package dev.stoker.net;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * An IP range in CIDR notation, {@code 10.244.0.0/16} or {@code fd00:10:244::/56}.
@@ -55,12 +56,37 @@ public record Cidr(IpAddress network, int prefixLength) {
 		int copy = Math.min(raw.length, bytes.length);
 		System.arraycopy(raw, raw.length - copy, bytes, bytes.length - copy, copy);
 		try {
-			String host = java.net.InetAddress.getByAddress(bytes).getHostAddress();
-			return host.replaceAll("(^|:)0(:0)+(:|$)", "::").replaceFirst(":::", "::") + "/" + prefixLength;
+			return compress(java.net.InetAddress.getByAddress(bytes).getHostAddress()) + "/" + prefixLength;
 		}
 		catch (java.net.UnknownHostException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * RFC 5952: the longest run of two or more zero groups (the first of equal runs)
+	 * becomes "::", and only that one; a second "::" would make the suggested range
+	 * unparseable.
+	 */
+	private static String compress(String address) {
+		String[] groups = address.split(":");
+		int bestStart = -1;
+		int bestLength = 1;
+		for (int i = 0; i < groups.length; i++) {
+			int end = i;
+			while (end < groups.length && groups[end].equals("0")) {
+				end++;
+			}
+			if (end - i > bestLength) {
+				bestStart = i;
+				bestLength = end - i;
+			}
+		}
+		if (bestStart < 0) {
+			return address;
+		}
+		return String.join(":", Arrays.copyOfRange(groups, 0, bestStart)) + "::"
+				+ String.join(":", Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
 	}
 
 	/** Why a text is not a usable CIDR range, phrased to follow the field name. */

@@ -15,9 +15,10 @@ public record IpAddress(IpFamily family, BigInteger value) {
 
 	/**
 	 * Hex groups and colons, optionally ending in a dotted quad; zone ids ("%eth0") are
-	 * not addresses here.
+	 * not addresses here. The first character must be a hex digit or a colon: the JDK
+	 * looks up any other text in DNS instead of parsing it (".::1" went to the resolver).
 	 */
-	private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+	private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}");
 
 	/**
 	 * Parses a literal. Both patterns exclude anything that is not an address literal, so

@@ -35,6 +35,12 @@ public final class ClusterValidator {
 
 	private static final Pattern LINUX_USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
 
+	/**
+	 * Never a host name (RFC 1123 2.1: the last label is alphabetic) but a mistyped
+	 * address: 10.0.0.256, or 010.0.0.1, which some resolvers would read as octal.
+	 */
+	private static final Pattern DIGITS_AND_DOTS = Pattern.compile("[0-9.]+");
+
 	private static final Pattern SAFE_PATH = Pattern.compile("(/[A-Za-z0-9._-]+)+/?");
 
 	private final DefinitionReader reader = new DefinitionReader();
@@ -93,10 +99,19 @@ public final class ClusterValidator {
 		}
 		else if (api != null && !api.isReadBy(version)) {
 			problems.add("/kubeadmApiVersion",
-					"is not read by kubeadm " + version + ": " + api.wireName() + " is read from " + api.firstRelease()
-							+ api.lastRelease().map(r -> " to " + r).orElse("")
+					"is not read by kubeadm " + version + ": " + api.wireName() + " is read from "
+							+ minorRelease(api.firstRelease())
+							+ api.lastRelease().map(r -> " to " + minorRelease(r)).orElse("")
 							+ "; leave kubeadmApiVersion out to get the right one");
 		}
+	}
+
+	/**
+	 * v1.36, not v1.36.0: every patch release of a minor reads the same config API
+	 * versions.
+	 */
+	private static String minorRelease(KubernetesVersion version) {
+		return "v" + version.major() + "." + version.minor();
 	}
 
 	private static void checkEndpoint(ControlPlaneEndpoint endpoint, Problems problems) {
@@ -142,6 +157,10 @@ public final class ClusterValidator {
 			return Optional.empty();
 		}
 		String name = wildcard && value.startsWith("*.") ? value.substring(2) : value;
+		if (DIGITS_AND_DOTS.matcher(name).matches()) {
+			return Optional.of("must be a DNS name or an IP address: it looks like an IPv4 address but is not one "
+					+ "(four numbers from 0 to 255, without leading zeros)");
+		}
 		return KubernetesSyntax.dnsSubdomain(name).map(d -> "must be a DNS name or an IP address: it " + d);
 	}
 

@@ -1,5 +1,6 @@
 package dev.stoker.cluster.validation;
 
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -29,7 +30,11 @@ import tools.jackson.databind.deser.ValueInstantiator;
  */
 public final class DefinitionReader {
 
-	private final ObjectReader reader = Mappers.json().readerFor(ClusterDefinition.class);
+	private final ObjectReader reader = Mappers.json()
+		.rebuild()
+		.addModule(StrictScalars.module())
+		.build()
+		.readerFor(ClusterDefinition.class);
 
 	public ClusterDefinition read(JsonNode body, Problems problems) {
 		if (body == null || !body.isObject()) {
@@ -39,17 +44,21 @@ public final class DefinitionReader {
 		try {
 			return reader.withHandler(new Collector(problems)).readValue(body);
 		}
-		catch (DatabindException ex) {
-			problems.add(ex.getPath() == null ? "" : pointerOf(ex), "has a value of the wrong type");
-			return null;
-		}
 		catch (JacksonException ex) {
-			problems.add("", "could not be read as a cluster definition");
+			// Jackson records the path of a failure below the root even when it is not a
+			// databind
+			// problem (a number too large for the type it is read into)
+			if (ex instanceof DatabindException || !ex.getPath().isEmpty()) {
+				problems.add(pointerOf(ex), "has a value of the wrong type");
+			}
+			else {
+				problems.add("", "could not be read as a cluster definition");
+			}
 			return null;
 		}
 	}
 
-	private static String pointerOf(DatabindException ex) {
+	private static String pointerOf(JacksonException ex) {
 		StringBuilder pointer = new StringBuilder();
 		for (JacksonException.Reference ref : ex.getPath()) {
 			String name = ref.getPropertyName();
@@ -85,7 +94,9 @@ public final class DefinitionReader {
 		@Override
 		public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value,
 				String failureMsg) {
-			problems.add(pointer(ctxt.getParser()), "must be " + describe(targetType));
+			boolean tooLarge = !targetType.isEnum() && (value instanceof Long || value instanceof BigInteger);
+			problems.add(pointer(ctxt.getParser()),
+					tooLarge ? "is too large a number" : "must be " + describe(targetType));
 			return null;
 		}
 

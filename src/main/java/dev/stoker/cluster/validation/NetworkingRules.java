@@ -2,6 +2,7 @@ package dev.stoker.cluster.validation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import dev.stoker.cluster.Networking;
 import dev.stoker.net.Cidr;
@@ -124,7 +125,8 @@ final class NetworkingRules {
 				ranges.add(Cidr.parse(texts.get(i)));
 			}
 			catch (Cidr.InvalidCidrException ex) {
-				problems.add(at + "/" + i, ex.getMessage());
+				// a null entry may be a value of the wrong type, already reported as such
+				problems.required(at + "/" + i, ex.getMessage());
 				ranges.add(null);
 			}
 		}
@@ -132,7 +134,9 @@ final class NetworkingRules {
 	}
 
 	private static List<IpFamily> families(List<Cidr> ranges, String at, Problems problems) {
-		if (ranges.contains(null)) {
+		// anyMatch, not contains(null): the immutable empty list of a missing range list
+		// throws on null
+		if (ranges.stream().anyMatch(Objects::isNull)) {
 			return List.of();
 		}
 		List<IpFamily> families = ranges.stream().map(Cidr::family).toList();

@@ -26,11 +26,14 @@ final class NodeGroupRules {
 		}
 		Set<String> names = new HashSet<>();
 		int bootstrapGroups = 0;
+		// a group whose role could not be read may have been meant as the bootstrap group
+		boolean unreadRole = false;
 		for (int i = 0; i < groups.size(); i++) {
 			String group = at + "/" + i;
 			NodeGroup g = groups.get(i);
 			if (g == null) {
 				problems.required(group, "must be a node group object");
+				unreadRole = true;
 				continue;
 			}
 			if (g.name() == null) {
@@ -44,6 +47,7 @@ final class NodeGroupRules {
 			}
 			if (g.role() == null) {
 				problems.required(group + "/role");
+				unreadRole = true;
 			}
 			else if (g.role() == NodeRole.BOOTSTRAP && ++bootstrapGroups > 1) {
 				problems.add(group + "/role", "must not be bootstrap: exactly one group runs kubeadm init");
@@ -51,7 +55,7 @@ final class NodeGroupRules {
 			labels(g.labels(), group + "/labels", problems);
 			taints(g.taints(), group + "/taints", problems);
 		}
-		if (bootstrapGroups == 0 && !problems.has(at)) {
+		if (bootstrapGroups == 0 && !unreadRole) {
 			problems.add(at, "must have exactly one group with role bootstrap: its node runs kubeadm init");
 		}
 	}

@@ -25,6 +25,8 @@ final class StaticNodeRules {
 		if (nodes == null) {
 			return;
 		}
+		// empty when no group is usable: that is reported under /nodeGroups, with no
+		// group to name here
 		Map<String, NodeRole> roles = roles(declaredGroups == null ? ClusterDefaults.NODE_GROUPS : declaredGroups);
 		Set<String> names = new HashSet<>();
 		Set<IpAddress> addresses = new HashSet<>();
@@ -48,7 +50,7 @@ final class StaticNodeRules {
 			if (node.group() == null) {
 				problems.required(at + "/group");
 			}
-			else if (!roles.containsKey(node.group())) {
+			else if (!roles.isEmpty() && !roles.containsKey(node.group())) {
 				problems.add(at + "/group", "must name one of the node groups: " + String.join(", ", roles.keySet()));
 			}
 			else if (roles.get(node.group()) == NodeRole.BOOTSTRAP && ++bootstrapNodes > 1) {

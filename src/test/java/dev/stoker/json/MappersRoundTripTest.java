@@ -1,0 +1,143 @@
+package dev.stoker.json;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import dev.stoker.cluster.ApiServer;
+import dev.stoker.cluster.Architecture;
+import dev.stoker.cluster.ButaneVersion;
+import dev.stoker.cluster.CloudProvider;
+import dev.stoker.cluster.ClusterDefinition;
+import dev.stoker.cluster.ControlPlaneEndpoint;
+import dev.stoker.cluster.ControllerManager;
+import dev.stoker.cluster.Install;
+import dev.stoker.cluster.KubeadmApiVersion;
+import dev.stoker.cluster.Networking;
+import dev.stoker.cluster.NodeGroup;
+import dev.stoker.cluster.NodeRole;
+import dev.stoker.cluster.Ssh;
+import dev.stoker.cluster.StaticNode;
+import dev.stoker.cluster.Taint;
+import dev.stoker.cluster.TaintEffect;
+import dev.stoker.platform.Platform;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A string the validator lets through (anything without control characters) comes back
+ * from storage exactly as written, and cannot add structure to the YAML or JSON it is
+ * written into.
+ */
+class MappersRoundTripTest {
+
+	/**
+	 * Strings that mean something else to a YAML 1.1 or 1.2 reader when written plain.
+	 */
+	private static final List<String> HOSTILE = List.of("", " ", "\"", "'", "\\", ":", "a: b", "a:b", "key: value", "#",
+			"a #b", "# comment", "- ", "- a", "-", "--", "---", "...", " leading", "trailing ", "  both  ", "yes", "no",
+			"Yes", "NO", "on", "off", "y", "n", "true", "False", "TRUE", "null", "Null", "NULL", "~", "0600", "0o600",
+			"0x1F", "0b101", "1e3", "1E3", "1_000", "1:30", "+1", "-0", "0.", ".5", "1.10", ".inf", "-.Inf", ".nan",
+			"{", "}", "[", "]", "{a: 1}", "[a, b]", "&a", "*a", "&a b", "*a b", "!!str", "!!binary AAAA", "!tag", "|",
+			">", "|-", ">+", "%YAML 1.1", "%TAG", "@", "`", ",", "?", "? a", "<<", "= x", "\u00e9t\u00e9",
+			"\u4e2d\u6587", "\ud83d\ude00", "\u00a0", "\u0085", "\u2028", "\u2029", "\ufeff", "$COREOS_EC2_IPV6", "%i",
+			"a,b", "a=b,c=d");
+
+	@Property(tries = 300)
+	void aValueComesBackExactlyFromYaml(@ForAll("withoutControlCharacters") String value) {
+		ClusterDefinition definition = definitionWith(value);
+		String yaml = Mappers.yaml().writeValueAsString(definition);
+		assertThat(Mappers.yaml().readValue(yaml, ClusterDefinition.class)).as(yaml).isEqualTo(definition);
+	}
+
+	@Property(tries = 300)
+	void aValueComesBackExactlyFromJson(@ForAll("withoutControlCharacters") String value) {
+		ClusterDefinition definition = definitionWith(value);
+		String json = Mappers.json().writeValueAsString(definition);
+		assertThat(Mappers.json().readValue(json, ClusterDefinition.class)).as(json).isEqualTo(definition);
+	}
+
+	@Property(tries = 300)
+	void aValueNeverAddsAKeyToTheYaml(@ForAll("withoutControlCharacters") String value) {
+		ClusterDefinition definition = definitionWith(value);
+		String yaml = Mappers.yaml().writeValueAsString(definition);
+		assertThat(fieldPaths(Mappers.yaml().readTree(yaml))).as(yaml)
+			.isEqualTo(fieldPaths(Mappers.json().valueToTree(definitionWith("plain"))));
+	}
+
+	/**
+	 * Random tries may miss some of the hostile strings; each of them must hold on its
+	 * own.
+	 */
+	@Example
+	void everyHostileValueComesBackExactlyAndAddsNoKey() {
+		for (String value : HOSTILE) {
+			aValueComesBackExactlyFromYaml(value);
+			aValueComesBackExactlyFromJson(value);
+			aValueNeverAddsAKeyToTheYaml(value);
+		}
+	}
+
+	@Provide
+	Arbitrary<String> withoutControlCharacters() {
+		Arbitrary<String> hostile = Arbitraries.of(HOSTILE);
+		Arbitrary<String> text = Arbitraries.strings()
+			.withCharRange(' ', '~')
+			.withCharRange('\u0080', '\u024f')
+			.withCharRange('\u2000', '\u206f')
+			.withCharRange('\u3000', '\u30ff')
+			.withChars('\ufeff', '\ufffd')
+			.ofMaxLength(24);
+		Arbitrary<String> mixed = Combinators.combine(hostile, text, hostile, text).as((a, b, c, d) -> a + b + c + d);
+		return Arbitraries.oneOf(hostile, text, mixed);
+	}
+
+	/** A definition that carries the value where the operator's free text goes. */
+	private static ClusterDefinition definitionWith(String value) {
+		return new ClusterDefinition("prod-use1", "v1.33.2", KubeadmApiVersion.V1BETA4, Platform.AWS, Install.SYSEXT,
+				Architecture.X86_64, ButaneVersion.V1_0_0, new ControlPlaneEndpoint("k8s-int.example.internal", 6443),
+				new ApiServer(List.of("k8s.example.com"), Map.of("oidc-username-prefix", value)),
+				new ControllerManager(Map.of("v", value)),
+				new Networking(List.of("10.244.0.0/16", "fd00:10:244::/56"),
+						List.of("10.96.0.0/16", "fd00:10:96::/112"), "cluster.local", true),
+				CloudProvider.EXTERNAL, "/opt/libexec/kubernetes/kubelet-plugins/volume/exec/",
+				new Ssh("core", List.of()),
+				List.of(new NodeGroup("bootstrap", NodeRole.BOOTSTRAP, Map.of(), null),
+						new NodeGroup("workers", NodeRole.WORKER, Map.of("tier", value),
+								List.of(new Taint("dedicated", value, TaintEffect.NO_SCHEDULE)))),
+				List.of(new StaticNode("w-1", "workers", "10.100.0.4", null)));
+	}
+
+	/** Every field of every object in the tree, as a JSON Pointer. */
+	private static Set<String> fieldPaths(JsonNode tree) {
+		Set<String> paths = new TreeSet<>();
+		collect(tree, "", paths);
+		return paths;
+	}
+
+	private static void collect(JsonNode node, String at, Set<String> paths) {
+		if (node.isObject()) {
+			node.properties().forEach(field -> {
+				String path = at + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+				paths.add(path);
+				collect(field.getValue(), path, paths);
+			});
+		}
+		else if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				collect(node.get(i), at + "/" + i, paths);
+			}
+		}
+	}
+
+}
