@@ -30,11 +30,8 @@ public enum Platform implements WireEnum {
 	PACKET("packet", v("COREOS_PACKET_IPV4_PRIVATE_0", 1, 0, 0), v("COREOS_PACKET_IPV6_PUBLIC_0", 1, 0, 0)),
 	PROXMOXVE("proxmoxve", v("COREOS_PROXMOXVE_IPV4", 5, 7, 0), v("COREOS_PROXMOXVE_IPV6", 5, 7, 0)),
 	SCALEWAY("scaleway", v("COREOS_SCALEWAY_IPV4_PRIVATE", 5, 5, 0), v("COREOS_SCALEWAY_IPV6_PUBLIC", 5, 5, 0)),
-	/**
-	 * Afterburn writes Akamai addresses with a prefix length (10.0.0.1/32), which node-ip
-	 * refuses.
-	 */
-	AKAMAI("akamai", null, null),
+	AKAMAI("akamai", null, null,
+			"Afterburn writes Akamai addresses with a prefix length (10.0.0.1/32), which the kubelet's node-ip does not accept"),
 	/** Afterburn reads no address on Vultr. */
 	VULTR("vultr", null, null),
 	/**
@@ -51,10 +48,25 @@ public enum Platform implements WireEnum {
 
 	private final AddressVariable ipv6;
 
+	private final String unusableAddresses;
+
 	Platform(String wireName, AddressVariable ipv4, AddressVariable ipv6) {
+		this(wireName, ipv4, ipv6, null);
+	}
+
+	Platform(String wireName, AddressVariable ipv4, AddressVariable ipv6, String unusableAddresses) {
 		this.wireName = wireName;
 		this.ipv4 = ipv4;
 		this.ipv6 = ipv6;
+		this.unusableAddresses = unusableAddresses;
+	}
+
+	/**
+	 * Why the addresses Afterburn does write on this platform cannot serve as node-ip, if
+	 * so.
+	 */
+	public Optional<String> unusableAddresses() {
+		return Optional.ofNullable(unusableAddresses);
 	}
 
 	private static AddressVariable v(String name, int major, int minor, int patch) {

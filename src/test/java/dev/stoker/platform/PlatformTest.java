@@ -121,6 +121,14 @@ class PlatformTest {
 	}
 
 	@Test
+	void onlyAkamaiHasAddressesThatCannotServeAsNodeIp() {
+		assertThat(Platform.AKAMAI.unusableAddresses())
+			.hasValueSatisfying(reason -> assertThat(reason).contains("prefix length"));
+		assertThat(Stream.of(Platform.values()).filter(p -> p.unusableAddresses().isPresent()))
+			.containsExactly(Platform.AKAMAI);
+	}
+
+	@Test
 	void afterburnVersionsCompareByMajorMinorPatch() {
 		assertThat(Stream.of(v("5.10.0"), v("4.5.0"), v("5.9.9"), v("5.11.0"), v("5.3.0"), v("10.0.0")).sorted())
 			.containsExactly(v("4.5.0"), v("5.3.0"), v("5.9.9"), v("5.10.0"), v("5.11.0"), v("10.0.0"));

@@ -245,6 +245,9 @@ public final class ClusterValidator {
 		String fix = family == IpFamily.IPV6
 				? "use IPv4-only subnets, list the machines under nodes, or use platform custom"
 				: "list the machines under nodes, or use platform custom";
+		if (platform.unusableAddresses().isPresent()) {
+			return "cannot give nodes their " + family + " address: " + platform.unusableAddresses().get() + "; " + fix;
+		}
 		if (listed.isPresent()) {
 			return "cannot give nodes their " + family + " address yet: " + listed.get().name() + " needs Afterburn "
 					+ listed.get().since() + " and Flatcar ships Afterburn " + AfterburnVersion.SHIPPED_BY_FLATCAR
