@@ -10,6 +10,13 @@ import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
  * 1e3 (read as 1000.0), .inf and .nan (which Jackson's own YAML parser cannot read), and
  * YAML 1.1's extra line breaks NEL, LS and PS (a NEL alone was read back as null).
  * Quoted, the emitter escapes them.
+ *
+ * <p>
+ * kubeadm, the kubelet and Butane read YAML with YAML 1.1 rules, which resolve more plain
+ * scalars than YAML 1.2 does: 0x1f, 1_000 and 0777 are integers, 12:30 is a base-60
+ * integer, 2001-12-14 a timestamp. Every such form starts with a digit, a sign or a dot,
+ * so any value starting with one is quoted (a taint value 0x1f must reach kubeadm as the
+ * string it is, not as 31).
  */
 final class YamlQuoting extends StringQuotingChecker.Default {
 
@@ -22,7 +29,16 @@ final class YamlQuoting extends StringQuotingChecker.Default {
 	@Override
 	public boolean needToQuoteValue(String value) {
 		return FLOAT.matcher(value).matches() || value.chars().anyMatch(YamlQuoting::isYaml11LineBreak)
-				|| super.needToQuoteValue(value);
+				|| looksNumericToYaml11(value) || super.needToQuoteValue(value);
+	}
+
+	private static boolean looksNumericToYaml11(String value) {
+		if (value.isEmpty()) {
+			return false;
+		}
+		char first = value.charAt(0);
+		return (first >= '0' && first <= '9') || first == '+' || first == '-' || first == '.' || value.equals("=")
+				|| value.equals("<<");
 	}
 
 	private static boolean isYaml11LineBreak(int c) {
