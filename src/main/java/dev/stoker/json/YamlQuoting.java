@@ -17,6 +17,11 @@ import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
  * integer, 2001-12-14 a timestamp. Every such form starts with a digit, a sign or a dot,
  * so any value starting with one is quoted (a taint value 0x1f must reach kubeadm as the
  * string it is, not as 31).
+ *
+ * <p>
+ * A value holding a {@code $} variable is quoted too: the host substitutes an address for
+ * it after Stoker wrote the file, and a fully written-out IPv6 address of decimal groups
+ * (2001:10:20:30:40:50:1:2) would otherwise read as a base-60 integer.
  */
 final class YamlQuoting extends StringQuotingChecker.Default {
 
@@ -29,7 +34,7 @@ final class YamlQuoting extends StringQuotingChecker.Default {
 	@Override
 	public boolean needToQuoteValue(String value) {
 		return FLOAT.matcher(value).matches() || value.chars().anyMatch(YamlQuoting::isYaml11LineBreak)
-				|| looksNumericToYaml11(value) || super.needToQuoteValue(value);
+				|| looksNumericToYaml11(value) || value.indexOf('$') >= 0 || super.needToQuoteValue(value);
 	}
 
 	private static boolean looksNumericToYaml11(String value) {

@@ -89,6 +89,20 @@ class MappersRoundTripTest {
 	}
 
 	/**
+	 * The host substitutes an address for a variable after Stoker wrote the file; quoted,
+	 * whatever address it becomes stays a string (2001:10:20:30:40:50:1:2 plain is a
+	 * base-60 integer to YAML 1.1).
+	 */
+	@Example
+	void aValueWithAVariableIsQuotedSoItsSubstituteStaysAString() {
+		String yaml = Mappers.yaml().writeValueAsString(Map.of("node-ip", "$COREOS_EC2_IPV6"));
+		assertThat(yaml).isEqualTo("node-ip: \"$COREOS_EC2_IPV6\"\n");
+		Map<String, Object> substituted = new org.yaml.snakeyaml.Yaml()
+			.load(yaml.replace("$COREOS_EC2_IPV6", "2001:10:20:30:40:50:1:2"));
+		assertThat(substituted.get("node-ip")).isEqualTo("2001:10:20:30:40:50:1:2");
+	}
+
+	/**
 	 * Random tries may miss some of the hostile strings; each of them must hold on its
 	 * own.
 	 */
