@@ -1,0 +1,5 @@
+/**
+ * Assembles a node's documents from a cluster definition: where its addresses come from,
+ * its kubeadm config, units and files, and the install method.
+ */
+package dev.stoker.render;
