@@ -73,7 +73,7 @@ public final class ButaneExamples {
 				new ButaneConfig.Config(List.of(Resource.source("https://a.example/1.ign")), null), new Timeouts(10, 0),
 				new Security(new Tls(
 						List.of(Resource.inline("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")))),
-				new Proxy("http://proxy:3128", "http://proxy:3128", List.of("10.0.0.0/8", ".internal")));
+				new Proxy("http://proxy:3128", "https://proxy:3128", List.of("10.0.0.0/8", ".internal")));
 		Storage storage = new Storage(
 				List.of(new File("/etc/a", false, fetched, List.of(Resource.inline("more\n")), 0640,
 						Owner.named("core"), Owner.withId(500))),
