@@ -3,6 +3,7 @@ package dev.stoker.ignition;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.stoker.Golden;
 import dev.stoker.butane.ButaneConfig;
 import dev.stoker.butane.ButaneConfig.Config;
 import dev.stoker.butane.ButaneConfig.Directory;
@@ -194,6 +195,12 @@ class ButaneTranspilerTest {
 						ignition(new Ignition(null, null, null,
 								new Proxy("http://p:3128", "https://p:3128", List.of("10.0.0.0/8", ".internal")))),
 						"{\"ignition\":{\"proxy\":{\"httpProxy\":\"http://p:3128\",\"httpsProxy\":\"https://p:3128\",\"noProxy\":[\"10.0.0.0/8\",\".internal\"]},\"version\":\"3.3.0\"}}"));
+	}
+
+	@Test
+	void aNodeTranspilesToItsReviewedIgnition() throws Exception {
+		Golden.assertMatches(IgnitionJson.write(ButaneTranspiler.transpile(ButaneExamples.node("1.0.0"))) + "\n",
+				"ignition/node-3.3.0.json");
 	}
 
 	@Test
