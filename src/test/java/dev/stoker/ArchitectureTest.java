@@ -31,6 +31,26 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void theDocumentModelsKnowNothingOfClustersOrHttp() {
+		noClasses().that()
+			.resideInAnyPackage("dev.stoker.butane..", "dev.stoker.ignition..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.stoker.cluster..", "dev.stoker.access..", "dev.stoker.web..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void butaneKnowsNothingOfTheIgnitionItBecomes() {
+		noClasses().that()
+			.resideInAPackage("dev.stoker.butane..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.stoker.ignition..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void theDomainDoesNotDependOnTheHttpEdge() {
 		noClasses().that()
 			.resideInAnyPackage("dev.stoker.cluster..")

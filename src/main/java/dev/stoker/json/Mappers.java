@@ -34,6 +34,11 @@ public final class Mappers {
 		.enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
 		.build();
 
+	// Butane configs hold systemd units and scripts: a multi-line string reads as a
+	// literal block (|) there, as people write Butane, instead of one quoted line full
+	// of \n. The emitter falls back to quoting when a block cannot hold the text exactly.
+	private static final YAMLMapper BUTANE_YAML = YAML.rebuild().enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE).build();
+
 	private Mappers() {
 	}
 
@@ -43,6 +48,11 @@ public final class Mappers {
 
 	public static YAMLMapper yaml() {
 		return YAML;
+	}
+
+	/** The YAML mapper for Butane configs: as {@link #yaml()}, with literal blocks. */
+	public static YAMLMapper butaneYaml() {
+		return BUTANE_YAML;
 	}
 
 	private static <M extends tools.jackson.databind.ObjectMapper, B extends MapperBuilder<M, B>> B configure(
