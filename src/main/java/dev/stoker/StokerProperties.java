@@ -12,14 +12,15 @@ import org.springframework.util.unit.DataSize;
  * {@code STOKER_DATADIR} is {@code stoker.data-dir}.
  *
  * @param dataDir where Stoker keeps local state: the embedded database and the generated
- * admin token file
+ * admin token and master key files
  * @param maxRequestSize the largest request body accepted; larger ones are answered 413
  * unread
  * @param admin how operators authenticate to the admin API
+ * @param master the key that encrypts stored secrets
  */
 @ConfigurationProperties("stoker")
 public record StokerProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("1MB") DataSize maxRequestSize,
-		@DefaultValue Admin admin) {
+		@DefaultValue Admin admin, @DefaultValue Master master) {
 
 	/**
 	 * @param token the admin bearer token; when unset, one is generated at first start
@@ -30,6 +31,21 @@ public record StokerProperties(@DefaultValue("./data") Path dataDir, @DefaultVal
 		@Override
 		public String toString() {
 			return "Admin[token=" + (token == null ? "unset" : "set") + "]";
+		}
+
+	}
+
+	/**
+	 * @param key the master key, base64 of 32 random bytes ({@code openssl rand -base64
+	 * 32}); when unset, one is generated at first start into
+	 * {@code <data-dir>/master-key} (mode 0600) and read from there afterwards. Every
+	 * stored secret is encrypted under it: without it they cannot be read.
+	 */
+	public record Master(String key) {
+
+		@Override
+		public String toString() {
+			return "Master[key=" + (key == null ? "unset" : "set") + "]";
 		}
 
 	}

@@ -70,4 +70,18 @@ class ArchitectureTest {
 			.check(CLASSES);
 	}
 
+	/**
+	 * Clusters use their secrets, not the other way round: the secrets know a cluster by
+	 * its name and row id only, and nothing of definitions or the HTTP edge.
+	 */
+	@Test
+	void secretsKnowNothingOfClusterDefinitionsOrTheHttpEdge() {
+		noClasses().that()
+			.resideInAnyPackage("dev.stoker.secrets..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.stoker.cluster..", "dev.stoker.web..", "dev.stoker.access..")
+			.check(CLASSES);
+	}
+
 }

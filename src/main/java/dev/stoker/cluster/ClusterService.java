@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 import dev.stoker.cluster.validation.ClusterValidator;
 import dev.stoker.cluster.validation.FieldError;
 import dev.stoker.cluster.validation.InvalidDefinitionException;
+import dev.stoker.secrets.ClusterSecrets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,12 +25,19 @@ public class ClusterService {
 
 	private final ClusterRepository repository;
 
+	private final ClusterSecrets secrets;
+
+	private final TransactionOperations transactions;
+
 	private final ClusterValidator validator = new ClusterValidator();
 
 	private final Clock clock;
 
-	public ClusterService(ClusterRepository repository, Clock clock) {
+	public ClusterService(ClusterRepository repository, ClusterSecrets secrets, TransactionOperations transactions,
+			Clock clock) {
 		this.repository = repository;
+		this.secrets = secrets;
+		this.transactions = transactions;
 		this.clock = clock;
 	}
 
@@ -40,8 +49,17 @@ public class ClusterService {
 		return repository.findAll();
 	}
 
+	/**
+	 * Stores a new cluster with its generated secrets in one transaction: a cluster whose
+	 * secrets cannot be stored is not created.
+	 */
 	public StoredCluster create(JsonNode body) {
-		return repository.insert(validator.validate(body), now());
+		ClusterDefinition definition = validator.validate(body);
+		return transactions.execute((status) -> {
+			StoredCluster created = repository.insert(definition, now());
+			secrets.create(created.name());
+			return created;
+		});
 	}
 
 	/**

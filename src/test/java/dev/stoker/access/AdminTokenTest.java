@@ -24,7 +24,8 @@ class AdminTokenTest {
 	Path dataDir;
 
 	private StokerProperties properties(String token) {
-		return new StokerProperties(dataDir, DataSize.ofMegabytes(1), new StokerProperties.Admin(token));
+		return new StokerProperties(dataDir, DataSize.ofMegabytes(1), new StokerProperties.Admin(token),
+				new StokerProperties.Master(null));
 	}
 
 	@Test
@@ -67,7 +68,8 @@ class AdminTokenTest {
 	@Test
 	void eachFirstStartGeneratesADifferentToken(@TempDir Path otherDataDir) throws Exception {
 		new AdminToken(properties(null));
-		new AdminToken(new StokerProperties(otherDataDir, DataSize.ofMegabytes(1), new StokerProperties.Admin(null)));
+		new AdminToken(new StokerProperties(otherDataDir, DataSize.ofMegabytes(1), new StokerProperties.Admin(null),
+				new StokerProperties.Master(null)));
 		assertThat(Files.readString(dataDir.resolve(AdminToken.FILE_NAME)))
 			.isNotEqualTo(Files.readString(otherDataDir.resolve(AdminToken.FILE_NAME)));
 	}

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.transaction.support.TransactionOperations;
+
 import static dev.stoker.cluster.ClusterDefinitions.body;
 import static dev.stoker.cluster.ClusterDefinitions.marker;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +49,7 @@ abstract class ClusterConcurrencyContract {
 	@BeforeEach
 	void emptyDatabase() {
 		repository = Storage.emptyRepository(dataSource());
-		service = new ClusterService(repository, Clock.systemUTC());
+		service = service(repository);
 		service.create(body("race", "created"));
 	}
 
@@ -107,7 +109,7 @@ abstract class ClusterConcurrencyContract {
 	 */
 	@Test
 	void aWriterThatLosesARaceToARevisionItAcceptsIsApplied() {
-		ClusterService racing = new ClusterService(new LosesFirstRace(repository), Clock.systemUTC());
+		ClusterService racing = service(new LosesFirstRace(repository));
 
 		StoredCluster written = racing.replace("race", body("race", "mine"), Revisions.ifMatch("\"1\", \"2\""));
 
@@ -118,11 +120,17 @@ abstract class ClusterConcurrencyContract {
 
 	@Test
 	void aDeleteThatLosesARaceToARevisionItAcceptsIsApplied() {
-		ClusterService racing = new ClusterService(new LosesFirstRace(repository), Clock.systemUTC());
+		ClusterService racing = service(new LosesFirstRace(repository));
 
 		racing.delete("race", Revisions.ifMatch("\"1\", \"2\""));
 
 		assertThat(repository.find("race")).isEmpty();
+	}
+
+	/** The races are about definitions, so the service makes no secrets. */
+	private static ClusterService service(ClusterRepository repository) {
+		return new ClusterService(repository, new NoClusterSecrets(), TransactionOperations.withoutTransaction(),
+				Clock.systemUTC());
 	}
 
 	/**

@@ -18,11 +18,13 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.support.TransactionOperations;
 
 import dev.stoker.StokerProperties;
 import dev.stoker.TestDefinitions;
 import dev.stoker.web.WebConfigForTests;
 import dev.stoker.access.AdminToken;
+import dev.stoker.secrets.ClusterSecrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +55,17 @@ class ClusterControllerTest {
 		@Primary
 		Clock fixedClock() {
 			return Clock.fixed(Instant.parse("2026-11-28T12:00:00.123456789Z"), ZoneOffset.UTC);
+		}
+
+		@Bean
+		ClusterSecrets noSecrets() {
+			return new NoClusterSecrets();
+		}
+
+		/** The fake repository has no transactions to take part in. */
+		@Bean
+		TransactionOperations transactions() {
+			return TransactionOperations.withoutTransaction();
 		}
 
 	}

@@ -1,0 +1,28 @@
+package dev.stoker.secrets;
+
+/**
+ * The secrets a cluster has, each in a column of its own. A value's associated data names
+ * its cluster row and its kind, which is what makes a value moved elsewhere fail to
+ * decrypt.
+ */
+enum SecretKind {
+
+	BOOTSTRAP_TOKEN("bootstrap-token"), CERTIFICATE_KEY("certificate-key"), CA_CERTIFICATE("ca-certificate"),
+	CA_KEY("ca-key");
+
+	private final String label;
+
+	SecretKind(String label) {
+		this.label = label;
+	}
+
+	/**
+	 * {@code cluster:<row id>:<kind>}. The row id rather than the name: a cluster deleted
+	 * and created again under the same name is another row, and the old one's values do
+	 * not fit the new one.
+	 */
+	String associatedData(long clusterId) {
+		return "cluster:" + clusterId + ":" + label;
+	}
+
+}

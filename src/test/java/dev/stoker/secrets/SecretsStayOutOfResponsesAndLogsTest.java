@@ -1,0 +1,103 @@
+package dev.stoker.secrets;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import dev.stoker.TestDefinitions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A cluster created over HTTP has secrets, and none of them shows in any answer about it,
+ * nor in the log, even with Stoker's and the JDBC layer's logging at its most talkative.
+ */
+@SpringBootTest(properties = { "logging.level.dev.stoker=TRACE", "logging.level.org.springframework.jdbc=TRACE",
+		"logging.level.org.springframework.transaction=TRACE" })
+@AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
+class SecretsStayOutOfResponsesAndLogsTest {
+
+	private static final String TOKEN = "secrets-test-admin-token-0123456789";
+
+	@TempDir
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		registry.add("stoker.data-dir", dataDir::toString);
+		registry.add("stoker.admin.token", () -> TOKEN);
+	}
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	ClusterSecrets secrets;
+
+	@Test
+	void noGeneratedSecretAppearsInTheAnswersOrTheLog(CapturedOutput output) throws Exception {
+		MvcTestResult created = mvc.post()
+			.uri("/api/v1/clusters")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(TestDefinitions.dualStackAws("quiet"))
+			.exchange();
+		assertThat(created).hasStatus(201);
+		MvcTestResult one = mvc.get()
+			.uri("/api/v1/clusters/quiet")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.exchange();
+		MvcTestResult all = mvc.get()
+			.uri("/api/v1/clusters")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.exchange();
+		MvcTestResult yaml = mvc.get()
+			.uri("/api/v1/clusters/quiet")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.accept(MediaType.parseMediaType("application/yaml"))
+			.exchange();
+		assertThat(one).hasStatusOk();
+		assertThat(all).hasStatusOk();
+
+		KubeadmSecrets generated = secrets.load("quiet").orElseThrow();
+		List<String> values = values(generated);
+		for (MvcTestResult answer : List.of(created, one, all, yaml)) {
+			String body = answer.getResponse().getContentAsString();
+			assertThat(body).isNotEmpty().doesNotContain(values);
+			assertThat(answer.getResponse().getHeaderNames())
+				.allSatisfy((name) -> assertThat(String.join(",", answer.getResponse().getHeaders(name)))
+					.doesNotContain(values));
+		}
+		assertThat(output.getAll()).contains("quiet").doesNotContain(values);
+	}
+
+	/**
+	 * Each secret whole, and the parts a careless log line would show: the token's secret
+	 * half, the key material of the PEMs line by line.
+	 */
+	private static List<String> values(KubeadmSecrets secrets) {
+		List<String> values = new ArrayList<>(List.of(secrets.bootstrapToken().value(),
+				secrets.bootstrapToken().secret(), secrets.certificateKey().hex(), secrets.ca().privateKeyPem()));
+		secrets.ca().privateKeyPem().lines().filter((line) -> !line.startsWith("-----")).forEach(values::add);
+		values.add(SecretGeneratorTest.body(secrets.ca().privateKeyPem()));
+		return values;
+	}
+
+}
