@@ -1,0 +1,71 @@
+package dev.stoker.render;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.stoker.butane.ButaneConfig.File;
+import dev.stoker.butane.ButaneConfig.Resource;
+import dev.stoker.butane.ButaneConfig.User;
+import dev.stoker.cluster.ClusterDefinition;
+import dev.stoker.cluster.NodeRole;
+import dev.stoker.cluster.StaticNode;
+import dev.stoker.secrets.ClusterCa;
+
+/**
+ * The files a node gets besides its install method and units: its kubeadm config, the
+ * cluster CA on the first control plane, its hostname when it is a static node, and the
+ * SSH keys of its login user.
+ */
+public final class NodeFiles {
+
+	/**
+	 * Readable by root only: the file holds the bootstrap token (and, on control planes,
+	 * the certificate key).
+	 */
+	static final int SECRET = 0600;
+
+	static final int PUBLIC = 0644;
+
+	public static final String KUBEADM_CONFIG = "/etc/kubeadm.yml";
+
+	/** Where kubeadm init finds the CA to use instead of generating one. */
+	public static final String CA_CERTIFICATE = "/etc/kubernetes/pki/ca.crt";
+
+	public static final String CA_KEY = "/etc/kubernetes/pki/ca.key";
+
+	private NodeFiles() {
+	}
+
+	/**
+	 * Only the bootstrap node gets the CA: its key signs every certificate of the
+	 * cluster, and joins pin the CA by its public key hash instead.
+	 */
+	public static List<File> files(NodeRole role, String kubeadmConfig, ClusterCa ca, StaticNode node) {
+		List<File> files = new ArrayList<>();
+		files.add(file(KUBEADM_CONFIG, kubeadmConfig, SECRET));
+		if (role == NodeRole.BOOTSTRAP) {
+			files.add(file(CA_CERTIFICATE, ca.certificatePem(), PUBLIC));
+			files.add(file(CA_KEY, ca.privateKeyPem(), SECRET));
+		}
+		if (node != null) {
+			files.add(file("/etc/hostname", node.name() + "\n", PUBLIC));
+		}
+		return List.copyOf(files);
+	}
+
+	/**
+	 * The login user (core on Flatcar) with the definition's keys; nothing when there are
+	 * none.
+	 */
+	public static List<User> users(ClusterDefinition cluster) {
+		if (cluster.ssh().authorizedKeys().isEmpty()) {
+			return List.of();
+		}
+		return List.of(User.withKeys(cluster.ssh().user(), cluster.ssh().authorizedKeys(), null));
+	}
+
+	private static File file(String path, String contents, int mode) {
+		return new File(path, true, Resource.inline(contents), null, mode, null, null);
+	}
+
+}
