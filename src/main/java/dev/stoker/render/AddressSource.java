@@ -66,7 +66,7 @@ public record AddressSource(NodeAddresses addresses, List<String> variables) {
 		return ipv6First && role != NodeRole.WORKER ? ipv6 : null;
 	}
 
-	private static List<IpFamily> families(ClusterDefinition cluster) {
+	static List<IpFamily> families(ClusterDefinition cluster) {
 		return cluster.networking().podSubnets().stream().map(AddressSource::family).toList();
 	}
 

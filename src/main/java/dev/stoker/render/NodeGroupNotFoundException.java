@@ -1,0 +1,23 @@
+package dev.stoker.render;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** The cluster has no such node group, or no document can exist for it (404). */
+public class NodeGroupNotFoundException extends ErrorResponseException {
+
+	public NodeGroupNotFoundException(String cluster, String detail) {
+		super(HttpStatus.NOT_FOUND, problem(detail), null);
+	}
+
+	private static ProblemDetail problem(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+		problem.setType(URI.create("urn:stoker:problem:document-not-found"));
+		problem.setTitle("Document not found");
+		return problem;
+	}
+
+}
