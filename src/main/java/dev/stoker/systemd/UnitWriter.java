@@ -17,6 +17,8 @@ import dev.stoker.systemd.UnitFile.Setting;
  * argument with a blank, a quote, a backslash or nothing in it is double-quoted with \
  * and " escaped (systemd splits command lines on blanks and honours C-style escapes in
  * quotes);</li>
+ * <li>the one unescaped $ is a command's {@link Command#variables() variable}, written
+ * {@code $NAME} as a word of its own: a checked name, never text;</li>
  * <li>a line break or any other control character is refused: it would end the directive
  * and start a new one.</li>
  * </ul>
@@ -56,6 +58,9 @@ public final class UnitWriter {
 				line.append(' ');
 			}
 			line.append(argument(checkedText(argv.get(i))));
+		}
+		for (String variable : exec.command().variables()) {
+			line.append(" $").append(variable);
 		}
 		return line.toString();
 	}

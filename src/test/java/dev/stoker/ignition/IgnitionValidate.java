@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  * ({@code CI=true}) or with {@code STOKER_REQUIRE_IGNITION_VALIDATE=true}: there a
  * missing validator fails the build rather than letting it pass unchecked.
  */
-final class IgnitionValidate {
+public final class IgnitionValidate {
 
 	private static final String NAME = "ignition-validate";
 
@@ -25,7 +25,7 @@ final class IgnitionValidate {
 	}
 
 	/** The validator, or the test is skipped (locally) or failed (when required). */
-	static Path binary() {
+	public static Path binary() {
 		Optional<Path> found = find();
 		if (found.isEmpty()) {
 			String reason = NAME + " is not on the PATH (Debian/Ubuntu: apt-get install ignition)";
@@ -38,18 +38,18 @@ final class IgnitionValidate {
 		return found.get();
 	}
 
-	static boolean required() {
+	public static boolean required() {
 		return "true".equalsIgnoreCase(System.getenv("CI"))
 				|| "true".equalsIgnoreCase(System.getenv("STOKER_REQUIRE_IGNITION_VALIDATE"));
 	}
 
 	/** Whether this validator knows the spec version at all (2.14 stops at 3.3.0). */
-	static boolean knows(String specVersion) {
+	public static boolean knows(String specVersion) {
 		return validate("{\"ignition\":{\"version\":\"" + specVersion + "\"}}").clean();
 	}
 
 	/** Validates one config; warnings show as output, so a clean result has none. */
-	static Result validate(String json) {
+	public static Result validate(String json) {
 		Path binary = binary();
 		try {
 			Path config = Files.createTempFile("stoker-ignition-", ".json");
@@ -91,9 +91,9 @@ final class IgnitionValidate {
 	}
 
 	/** Exit status and everything the validator printed. */
-	record Result(int exitCode, String output) {
+	public record Result(int exitCode, String output) {
 
-		boolean clean() {
+		public boolean clean() {
 			return exitCode == 0 && output.isBlank();
 		}
 

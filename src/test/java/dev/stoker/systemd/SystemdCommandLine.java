@@ -2,26 +2,48 @@ package dev.stoker.systemd;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How systemd turns an Exec*= value into argv (systemd.service(5), "Command lines"): %%
  * becomes %, $$ becomes $ (an unescaped $VAR would be substituted: this model refuses
  * it), words split on blanks, and double- or single-quoted words keep blanks and take
  * C-style backslash escapes. Tests use it to read back what the writer wrote.
+ * <p>
+ * Given an environment, a word that is exactly {@code $NAME} becomes the variable's value
+ * split at whitespace, as systemd does; any other unescaped $ is still refused.
  */
-final class SystemdCommandLine {
+public final class SystemdCommandLine {
+
+	private static final Pattern VARIABLE_WORD = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)(?=[ \t]|$)");
 
 	private SystemdCommandLine() {
 	}
 
-	static List<String> parse(String line) {
+	public static List<String> parse(String line) {
+		return parse(line, Map.of());
+	}
+
+	public static List<String> parse(String line, Map<String, String> environment) {
 		String text = line.startsWith("-") ? line.substring(1) : line;
 		List<String> argv = new ArrayList<>();
 		StringBuilder word = null;
 		char quote = 0;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (c == '%' || c == '$') {
+			Matcher variable = VARIABLE_WORD.matcher(text).region(i, text.length());
+			if (c == '$' && quote == 0 && word == null && variable.lookingAt()
+					&& environment.containsKey(variable.group(1))) {
+				for (String part : environment.get(variable.group(1)).split("[ \t\n]+")) {
+					if (!part.isEmpty()) {
+						argv.add(part);
+					}
+				}
+				i = variable.end() - 1;
+			}
+			else if (c == '%' || c == '$') {
 				if (i + 1 >= text.length() || text.charAt(i + 1) != c) {
 					throw new IllegalArgumentException("systemd would expand " + c + " at " + i + " in " + line);
 				}

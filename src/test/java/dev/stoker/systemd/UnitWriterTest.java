@@ -1,6 +1,7 @@
 package dev.stoker.systemd;
 
 import java.util.List;
+import java.util.Map;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -63,6 +64,32 @@ class UnitWriterTest {
 			.exec("ExecStopPost", Command.of("/opt/bin/kubeadm", "reset", "-f").ignoringFailure())
 			.build();
 		assertThat(UnitWriter.write(unit)).contains("ExecStopPost=-/opt/bin/kubeadm reset -f\n");
+	}
+
+	/**
+	 * kubeadm's kubelet drop-in takes its flags from variables kubeadm writes at boot.
+	 */
+	@Example
+	void variablesAreWordsOfTheirOwnThatSystemdSplits() {
+		Command kubelet = Command.of("/opt/bin/kubelet").withVariables("KUBELET_CONFIG_ARGS", "KUBELET_EXTRA_ARGS");
+		String line = UnitWriter.write(UnitFile.builder().section("Service").exec("ExecStart", kubelet).build())
+			.lines()
+			.skip(1)
+			.findFirst()
+			.orElseThrow();
+		assertThat(line).isEqualTo("ExecStart=/opt/bin/kubelet $KUBELET_CONFIG_ARGS $KUBELET_EXTRA_ARGS");
+		assertThat(
+				SystemdCommandLine.parse(line.substring("ExecStart=".length()),
+						Map.of("KUBELET_CONFIG_ARGS", "--config=/var/lib/kubelet/config.yaml  --v=2",
+								"KUBELET_EXTRA_ARGS", "")))
+			.containsExactly("/opt/bin/kubelet", "--config=/var/lib/kubelet/config.yaml", "--v=2");
+	}
+
+	@Example
+	void aVariableIsANameNeverText() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Command.of("/opt/bin/kubelet").withVariables("A B"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Command.of("/opt/bin/kubelet").withVariables("A}"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Command.of("/opt/bin/kubelet").withVariables(""));
 	}
 
 	@Example
