@@ -9,12 +9,12 @@ import java.util.List;
  * it), words split on blanks, and double- or single-quoted words keep blanks and take
  * C-style backslash escapes. Tests use it to read back what the writer wrote.
  */
-final class SystemdCommandLine {
+public final class SystemdCommandLine {
 
 	private SystemdCommandLine() {
 	}
 
-	static List<String> parse(String line) {
+	public static List<String> parse(String line) {
 		String text = line.startsWith("-") ? line.substring(1) : line;
 		List<String> argv = new ArrayList<>();
 		StringBuilder word = null;
