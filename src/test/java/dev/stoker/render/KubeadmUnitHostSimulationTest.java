@@ -142,6 +142,62 @@ class KubeadmUnitHostSimulationTest {
 		assertThat(whenBothSet.output()).isEmpty();
 	}
 
+	@ParameterizedTest(name = "SERVICE_RESULT={0}: a join node resets only after a failed attempt")
+	@ValueSource(strings = { "success", "exit-code", "signal", "timeout", "resources" })
+	void aJoinNodeResetsOnlyAfterAFailedAttempt(String result) throws Exception {
+		ClusterDefinition cluster = aws();
+		NodeGroup group = RenderExamples.group(cluster, "control-plane");
+		String line = new UnitLines(
+				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group))))
+			.execLine("ExecStopPost");
+		Path calls = dir.resolve("calls");
+		Run run = run(withFakeKubeadm(line, calls, 0), dir.resolve("unused"), dir.resolve("unused"),
+				Map.of("SERVICE_RESULT", result));
+		assertThat(run.exitCode()).isZero();
+		if (result.equals("success")) {
+			assertThat(calls).doesNotExist();
+		}
+		else {
+			assertThat(Files.readString(calls)).isEqualTo("reset -f\n");
+			assertThat(run.output()).startsWith("<4>This attempt failed (" + result + ")");
+		}
+	}
+
+	@Test
+	void aFailedInitEndsWithTheStatusThatStopsRestartsAndSaysWhatToDo() throws Exception {
+		ClusterDefinition cluster = aws();
+		NodeGroup group = RenderExamples.group(cluster, "bootstrap");
+		String line = new UnitLines(
+				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group))))
+			.execLine(" init ");
+		Path calls = dir.resolve("calls");
+		Path unused = dir.resolve("unused");
+
+		Run failed = run(withFakeKubeadm(line, calls, 1), unused, unused, Map.of());
+		assertThat(failed.exitCode()).isEqualTo(KubeadmUnit.INIT_FAILED);
+		assertThat(failed.output()).startsWith("<2>kubeadm init failed and this node will not retry it.")
+			.contains("Do not run kubeadm reset here");
+		assertThat(Files.readString(calls)).as("the final config, moved for the test")
+			.isEqualTo("init --upload-certs --config " + unused + "\n");
+
+		Files.delete(calls);
+		Run succeeded = run(withFakeKubeadm(line, calls, 0), unused, unused, Map.of());
+		assertThat(succeeded.exitCode()).isZero();
+		assertThat(succeeded.output()).isEmpty();
+	}
+
+	/**
+	 * The Exec line with kubeadm replaced by a script that records its arguments in
+	 * {@code calls} and exits with {@code status}.
+	 */
+	private String withFakeKubeadm(String execLine, Path calls, int status) throws IOException {
+		Path fake = dir.resolve("kubeadm");
+		Files.writeString(fake, "#!/bin/bash\necho \"$*\" >> '" + calls + "'\nexit " + status + "\n");
+		Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+		assertThat(execLine).contains("/usr/bin/kubeadm ");
+		return execLine.replace("/usr/bin/kubeadm ", fake + " ");
+	}
+
 	/**
 	 * The variables of an env file of plain KEY=value lines, as EnvironmentFile= reads
 	 * it.

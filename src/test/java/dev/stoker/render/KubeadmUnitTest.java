@@ -130,6 +130,20 @@ class KubeadmUnitTest {
 		}
 	}
 
+	@ParameterizedTest(name = "{0}: every bash script is valid bash")
+	@MethodSource("units")
+	void everyBashScriptParses(String name, NodeRole role, UnitLines unit) throws Exception {
+		for (String line : unit.execLines()) {
+			List<String> argv = UnitLines.argv(line);
+			if (argv.get(0).equals("/bin/bash")) {
+				Process check = new ProcessBuilder("/bin/bash", "-n", "-c", argv.get(2)).redirectErrorStream(true)
+					.start();
+				String output = new String(check.getInputStream().readAllBytes());
+				assertThat(check.waitFor()).as(line + "\n" + output).isZero();
+			}
+		}
+	}
+
 	@Test
 	void aStaticNodeDependsOnNoMetadataService() throws Exception {
 		for (String node : List.of("cp-1", "cp-2", "worker-1")) {
