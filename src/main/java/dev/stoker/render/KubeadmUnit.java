@@ -1,0 +1,222 @@
+package dev.stoker.render;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.stoker.cluster.ClusterDefinition;
+import dev.stoker.cluster.Install;
+import dev.stoker.cluster.NodeRole;
+import dev.stoker.systemd.Command;
+import dev.stoker.systemd.UnitFile;
+
+/**
+ * kubeadm.service: at first boot, turns a Flatcar machine into the first control plane
+ * ({@code kubeadm init}), another control plane or a worker ({@code kubeadm join}).
+ *
+ * <p>
+ * Scripts and arguments are written here as bash and kubeadm should receive them; the
+ * unit writer escapes {@code $} and {@code %} for systemd.
+ *
+ * <p>
+ * Retry mechanics, per systemd.service(5) and systemd.unit(5) as shipped by Flatcar
+ * (systemd 252 on LTS, newer elsewhere):
+ * <ul>
+ * <li>{@code Type=oneshot} runs the steps in order and counts the unit as started only
+ * when {@code ExecStart=} has exited; {@code RemainAfterExit=yes} keeps it active after
+ * success, so nothing runs it again in this boot.</li>
+ * <li>{@code Restart=on-failure} is allowed for oneshot units (only always and on-success
+ * are refused) and retries after {@code RestartSec=}: a failed step is tried again
+ * without any {@code sleep} loop in a script.</li>
+ * <li>Automatic restarts count against the start rate limit, which would otherwise stop
+ * the retries for good; {@code StartLimitIntervalSec=0} turns it off, so only
+ * {@code RestartPreventExitStatus=} ends them.</li>
+ * <li>A oneshot unit has no start timeout unless given one. None is given: a timeout
+ * would kill a running {@code kubeadm init}, which must never be retried blindly, and
+ * kubeadm bounds its own waits (discovery, TLS bootstrap, control plane health).</li>
+ * </ul>
+ */
+public final class KubeadmUnit {
+
+	public static final String NAME = "kubeadm.service";
+
+	/** The kubeadm config as the document writes it, host variables unsubstituted. */
+	public static final String CONFIG = "/etc/kubeadm.yml";
+
+	/** The kubeadm config with the Afterburn variables substituted, mode 0600. */
+	public static final String FINAL_CONFIG = "/etc/kubeadm-final.yml";
+
+	/** Where Flatcar's coreos-metadata.service writes the Afterburn attributes. */
+	public static final String METADATA = "/run/metadata/flatcar";
+
+	/**
+	 * The exit status of a failed {@code kubeadm init}, which RestartPreventExitStatus=
+	 * makes final. kubeadm's own statuses never reach systemd: the script maps any
+	 * failure of init to this one.
+	 */
+	static final int INIT_FAILED = 100;
+
+	/**
+	 * systemd's default service PATH with /opt/bin in front: kubeadm looks up crictl,
+	 * conntrack and friends on PATH, and the binaries install puts them in /opt/bin.
+	 * Environment= expands nothing, so the whole list is spelled out.
+	 */
+	static final String PATH = "/opt/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+	private static final String RESTART_SEC = "10s";
+
+	private KubeadmUnit() {
+	}
+
+	/**
+	 * The unit of a node with this role, reading its addresses from {@code source}: with
+	 * Afterburn variables it waits for coreos-metadata.service and substitutes them into
+	 * {@link #FINAL_CONFIG}; a static node has nothing to substitute and gives kubeadm
+	 * {@link #CONFIG} itself.
+	 */
+	public static UnitFile of(ClusterDefinition cluster, NodeRole role, AddressSource source) {
+		List<String> variables = source.variables().stream().map(Bash::variable).toList();
+		boolean afterburn = !variables.isEmpty();
+		String kubeadm = kubeadm(cluster.install());
+		String config = afterburn ? FINAL_CONFIG : CONFIG;
+
+		UnitFile.Builder unit = UnitFile.builder().section("Unit").set("Description", description(role));
+		// The platform's metadata only for nodes that read their addresses from it: a
+		// static node must boot where no metadata service answers.
+		String after = afterburn ? "containerd.service coreos-metadata.service" : "containerd.service";
+		unit.set("Requires", after)
+			.set("Wants", "network-online.target")
+			.set("After", after + " network-online.target")
+			// kubeadm writes kubelet.conf once init or join has got that far: a node
+			// that has joined never runs this again, in this boot or a later one.
+			.set("ConditionPathExists", "!/etc/kubernetes/kubelet.conf")
+			.set("StartLimitIntervalSec", "0");
+
+		unit.section("Service")
+			.set("Type", "oneshot")
+			.set("RemainAfterExit", "yes")
+			.set("Restart", "on-failure")
+			.set("RestartSec", RESTART_SEC);
+		if (role == NodeRole.BOOTSTRAP) {
+			unit.set("RestartPreventExitStatus", Integer.toString(INIT_FAILED));
+		}
+		if (afterburn) {
+			// Read again at every start, so a retry sees a file coreos-metadata.service
+			// has rewritten in the meantime.
+			unit.set("EnvironmentFile", METADATA);
+		}
+		unit.set("Environment", "PATH=" + PATH);
+
+		if (afterburn) {
+			unit.exec("ExecStartPre", Command.bash(nonEmptyCheck(variables)));
+			unit.exec("ExecStartPre", Command.bash(envsubst(variables)));
+		}
+		switch (role) {
+			case BOOTSTRAP ->
+				unit.exec("ExecStartPre", Command.of(kubeadm, "config", "images", "pull", "--config", config))
+					.exec("ExecStart", Command.bash(initOrStop(kubeadm, config)));
+			// A join-only config makes images pull --config fail: name the version.
+			case CONTROL_PLANE -> unit
+				.exec("ExecStartPre",
+						Command.of(kubeadm, "config", "images", "pull", "--kubernetes-version",
+								cluster.kubernetesVersion()))
+				.exec("ExecStart", Command.of(kubeadm, "join", "--config", config));
+			// A worker runs no control plane images; the kubelet pulls what it needs.
+			case WORKER -> unit.exec("ExecStart", Command.of(kubeadm, "join", "--config", config));
+		}
+		if (role != NodeRole.WORKER) {
+			// Ignored if it fails: a failure here would count as a failed attempt and
+			// reset a node that has joined.
+			unit.exec("ExecStartPost", Command.bash(installKubeconfig(cluster.ssh().user())).ignoringFailure());
+		}
+		if (role != NodeRole.BOOTSTRAP) {
+			unit.exec("ExecStopPost", Command.bash(resetAfterFailure(kubeadm)).ignoringFailure());
+		}
+
+		unit.section("Install").set("WantedBy", "multi-user.target");
+		return unit.build();
+	}
+
+	/** The sysext puts kubeadm in /usr/bin; the binaries install in /opt/bin. */
+	static String kubeadm(Install install) {
+		return switch (install) {
+			case SYSEXT -> "/usr/bin/kubeadm";
+			case BINARIES -> "/opt/bin/kubeadm";
+		};
+	}
+
+	private static String description(NodeRole role) {
+		return switch (role) {
+			case BOOTSTRAP -> "Create the cluster on its first control plane with kubeadm init";
+			case CONTROL_PLANE -> "Join the cluster as a control plane with kubeadm join";
+			case WORKER -> "Join the cluster as a worker with kubeadm join";
+		};
+	}
+
+	/**
+	 * envsubst would put an empty string where a variable is missing, and kubeadm would
+	 * then fail far from the cause; this names the variable instead. The {@code <3>}
+	 * prefix gives the journal entry error priority (SyslogLevelPrefix= is on by
+	 * default).
+	 */
+	private static String nonEmptyCheck(List<String> variables) {
+		return variables.stream()
+			.map(name -> "[ -n \"${" + name + ":-}\" ] || { echo "
+					+ Bash.quote("<3>" + name + " is empty or missing in " + METADATA
+							+ ", and kubeadm needs it for the address of this node. Check that the machine has that"
+							+ " address on its platform, then run: systemctl restart coreos-metadata.service"
+							+ " (this unit retries on its own)")
+					+ " >&2; exit 1; }")
+			.collect(Collectors.joining("; "));
+	}
+
+	/**
+	 * The explicit SHELL-FORMAT limits envsubst to exactly these variables, so any other
+	 * {@code $} in the config stays as written; single quotes keep bash from expanding it
+	 * first. bash is there for the redirections, which systemd does not do; umask 077
+	 * creates the file with mode 0600, as it holds the cluster's secrets.
+	 */
+	private static String envsubst(List<String> variables) {
+		String format = variables.stream().map(name -> "${" + name + "}").collect(Collectors.joining(" "));
+		return "umask 077 && envsubst '" + format + "' < " + CONFIG + " > " + FINAL_CONFIG;
+	}
+
+	/**
+	 * The first control plane never resets: kubeadm reset would delete the cluster CA
+	 * that the document put under /etc/kubernetes/pki and that every join pins. So a
+	 * failed init is final (the status is in RestartPreventExitStatus=) and the journal
+	 * says what to do.
+	 */
+	private static String initOrStop(String kubeadm, String config) {
+		return kubeadm + " init --upload-certs --config " + config + " || { echo "
+				+ Bash.quote("<2>kubeadm init failed and this node will not retry it. Do not run kubeadm reset here:"
+						+ " it deletes the cluster CA under /etc/kubernetes/pki that every joining node pins."
+						+ " Fix the cause shown in the kubeadm output above, then boot a fresh machine"
+						+ " from the bootstrap document.")
+				+ " >&2; exit " + INIT_FAILED + "; }";
+	}
+
+	/**
+	 * Runs after every attempt, failed or not, and at shutdown; systemd passes the
+	 * attempt's result in $SERVICE_RESULT. Only a failed join leaves state behind
+	 * (kubelet.conf, static pods, an etcd member) that would make the next attempt fail,
+	 * so only then is the node reset, before Restart= starts the next attempt.
+	 */
+	private static String resetAfterFailure(String kubeadm) {
+		return "[ \"$SERVICE_RESULT\" = success ] || { echo \"<4>This attempt failed ($SERVICE_RESULT):"
+				+ " resetting the node before the next one\"; " + kubeadm + " reset -f; }";
+	}
+
+	/**
+	 * The ssh user's kubeconfig, copied from admin.conf (which init and a control-plane
+	 * join write). install creates or overwrites with the given owner and mode, so a
+	 * second run gives the same result.
+	 */
+	private static String installKubeconfig(String user) {
+		String owner = Bash.quote(user);
+		return "set -o pipefail && home=\"$(getent passwd " + owner + " | cut -d: -f6)\" && [ -n \"$home\" ]"
+				+ " && group=\"$(id -g " + owner + ")\" && install -d -m 0700 -o " + owner
+				+ " -g \"$group\" \"$home/.kube\" && install -m 0600 -o " + owner
+				+ " -g \"$group\" /etc/kubernetes/admin.conf \"$home/.kube/config\"";
+	}
+
+}

@@ -1,0 +1,265 @@
+package dev.stoker.render;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.stoker.cluster.ClusterDefinition;
+import dev.stoker.cluster.NodeGroup;
+import dev.stoker.cluster.NodeRole;
+import dev.stoker.json.Mappers;
+import dev.stoker.kubeadm.JoinSecrets;
+import dev.stoker.kubeadm.KubeadmConfigFactory;
+import dev.stoker.kubeadm.KubeadmYaml;
+import dev.stoker.systemd.UnitWriter;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the unit's own script lines the way a Flatcar host would: each Exec line as
+ * written, read back into argv as systemd does (undoing $$ and %%), with the metadata
+ * file's variables in the environment as EnvironmentFile= puts them, through the real
+ * bash and envsubst. Only the two file paths are moved to a temporary directory.
+ */
+class KubeadmUnitHostSimulationTest {
+
+	private static final JoinSecrets SECRETS = new JoinSecrets("abcdef.0123456789abcdef",
+			"0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0",
+			"sha256:8f7e6d5c4b3a29180f7e6d5c4b3a29180f7e6d5c4b3a29180f7e6d5c4b3a2918");
+
+	/**
+	 * Text with $ that must reach kubeadm as written, although HOME and the look-alike
+	 * variables below are set on the host: only the listed variables are substituted.
+	 */
+	private static final String AUDIT_LOG_PATH = "/var/log/$HOME/price$5";
+
+	private static final String ISSUER = "https://issuer.example/${COREOS_EC2_IPV6_SUFFIX}/$COREOS_EC2_IPV4_LOCALX/$$";
+
+	private static final String METADATA = """
+			COREOS_EC2_HOSTNAME=ip-10-0-0-5.ec2.internal
+			COREOS_EC2_IPV4_LOCAL=10.0.0.5
+			COREOS_EC2_IPV6=2600:1f18::5
+			""";
+
+	@TempDir
+	Path dir;
+
+	private static ClusterDefinition aws() throws Exception {
+		String yaml = Files.readString(Path.of("examples", "aws-dual-stack.yaml"))
+			.replace("  certSANs: [k8s.example.com]\n", "  certSANs: [k8s.example.com]\n  extraArgs: {audit-log-path: '"
+					+ AUDIT_LOG_PATH + "', service-account-issuer: '" + ISSUER + "'}\n");
+		ClusterDefinition cluster = RenderExamples.parse(yaml);
+		assertThat(cluster.apiServer().extraArgs()).containsEntry("audit-log-path", AUDIT_LOG_PATH);
+		return cluster;
+	}
+
+	@ParameterizedTest(name = "group {0}: node-ip is substituted in subnet order and nothing else changes")
+	@ValueSource(strings = { "bootstrap", "control-plane", "workers" })
+	void envsubstFillsTheAddressesAndLeavesEveryOtherByteAlone(String groupName) throws Exception {
+		ClusterDefinition cluster = aws();
+		NodeGroup group = RenderExamples.group(cluster, groupName);
+		AddressSource source = AddressSource.forGroup(cluster, group);
+		String config = KubeadmYaml.write(KubeadmConfigFactory.documents(cluster, group, source.addresses(), SECRETS));
+		String placeholder = "\"$COREOS_EC2_IPV4_LOCAL,$COREOS_EC2_IPV6\"";
+		assertThat(config.split(Pattern.quote(placeholder), -1)).hasSize(2);
+		Path in = dir.resolve("kubeadm.yml");
+		Path out = dir.resolve("kubeadm-final.yml");
+		Files.writeString(in, config, StandardCharsets.UTF_8);
+
+		UnitLines unit = new UnitLines(UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source)));
+		Run run = run(unit.execLine("envsubst"), in, out, metadata(METADATA));
+
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		String result = Files.readString(out, StandardCharsets.UTF_8);
+		assertThat(result).isEqualTo(config.replace(placeholder, "\"10.0.0.5,2600:1f18::5\""));
+		assertThat(Files.getPosixFilePermissions(out)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+		List<JsonNode> documents = documents(result);
+		JsonNode registration = documents.get(0).get("nodeRegistration");
+		assertThat(arg(registration.get("kubeletExtraArgs"), "node-ip")).isEqualTo("10.0.0.5,2600:1f18::5");
+		if (group.role() == NodeRole.BOOTSTRAP) {
+			JsonNode apiServerArgs = documents.get(1).get("apiServer").get("extraArgs");
+			assertThat(arg(apiServerArgs, "audit-log-path")).isEqualTo(AUDIT_LOG_PATH);
+			assertThat(arg(apiServerArgs, "service-account-issuer")).isEqualTo(ISSUER);
+		}
+	}
+
+	@Test
+	void theSecondAttemptRewritesTheFileWithTheSameModeAndBytes() throws Exception {
+		ClusterDefinition cluster = aws();
+		NodeGroup group = RenderExamples.group(cluster, "workers");
+		AddressSource source = AddressSource.forGroup(cluster, group);
+		Path in = dir.resolve("kubeadm.yml");
+		Path out = dir.resolve("kubeadm-final.yml");
+		Files.writeString(in,
+				KubeadmYaml.write(KubeadmConfigFactory.documents(cluster, group, source.addresses(), SECRETS)));
+		String line = new UnitLines(UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source)))
+			.execLine("envsubst");
+		assertThat(run(line, in, out, metadata(METADATA)).exitCode()).isZero();
+		String first = Files.readString(out);
+		assertThat(run(line, in, out, metadata(METADATA)).exitCode()).isZero();
+		assertThat(Files.readString(out)).isEqualTo(first);
+		assertThat(Files.getPosixFilePermissions(out)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+	}
+
+	@ParameterizedTest(name = "metadata without {0}: the check exits 1 and names it")
+	@ValueSource(strings = { "COREOS_EC2_IPV4_LOCAL", "COREOS_EC2_IPV6" })
+	void theCheckNamesAnEmptyOrMissingVariableAndFails(String variable) throws Exception {
+		ClusterDefinition cluster = aws();
+		NodeGroup group = RenderExamples.group(cluster, "workers");
+		String line = new UnitLines(
+				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group))))
+			.execLine(" is empty or missing ");
+		Path unused = dir.resolve("unused");
+
+		Map<String, String> empty = metadata(METADATA.replaceAll("(?m)^" + variable + "=.*$", variable + "="));
+		assertThat(empty).containsEntry(variable, "");
+		Run whenEmpty = run(line, unused, unused, empty);
+		assertThat(whenEmpty.exitCode()).isEqualTo(1);
+		assertThat(whenEmpty.output()).startsWith("<3>" + variable + " is empty or missing in /run/metadata/flatcar");
+
+		Map<String, String> missing = metadata(METADATA.replaceAll("(?m)^" + variable + "=.*\n", ""));
+		assertThat(missing).doesNotContainKey(variable);
+		Run whenMissing = run(line, unused, unused, missing);
+		assertThat(whenMissing.exitCode()).isEqualTo(1);
+		assertThat(whenMissing.output()).startsWith("<3>" + variable + " is empty or missing");
+
+		Run whenBothSet = run(line, unused, unused, metadata(METADATA));
+		assertThat(whenBothSet.exitCode()).as(whenBothSet.output()).isZero();
+		assertThat(whenBothSet.output()).isEmpty();
+	}
+
+	@ParameterizedTest(name = "SERVICE_RESULT={0}: a join node resets only after a failed attempt")
+	@ValueSource(strings = { "success", "exit-code", "signal", "timeout", "resources" })
+	void aJoinNodeResetsOnlyAfterAFailedAttempt(String result) throws Exception {
+		ClusterDefinition cluster = aws();
+		NodeGroup group = RenderExamples.group(cluster, "control-plane");
+		String line = new UnitLines(
+				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group))))
+			.execLine("ExecStopPost");
+		Path calls = dir.resolve("calls");
+		Run run = run(withFakeKubeadm(line, calls, 0), dir.resolve("unused"), dir.resolve("unused"),
+				Map.of("SERVICE_RESULT", result));
+		assertThat(run.exitCode()).isZero();
+		if (result.equals("success")) {
+			assertThat(calls).doesNotExist();
+		}
+		else {
+			assertThat(Files.readString(calls)).isEqualTo("reset -f\n");
+			assertThat(run.output()).startsWith("<4>This attempt failed (" + result + ")");
+		}
+	}
+
+	@Test
+	void aFailedInitEndsWithTheStatusThatStopsRestartsAndSaysWhatToDo() throws Exception {
+		ClusterDefinition cluster = aws();
+		NodeGroup group = RenderExamples.group(cluster, "bootstrap");
+		String line = new UnitLines(
+				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group))))
+			.execLine(" init ");
+		Path calls = dir.resolve("calls");
+		Path unused = dir.resolve("unused");
+
+		Run failed = run(withFakeKubeadm(line, calls, 1), unused, unused, Map.of());
+		assertThat(failed.exitCode()).isEqualTo(KubeadmUnit.INIT_FAILED);
+		assertThat(failed.output()).startsWith("<2>kubeadm init failed and this node will not retry it.")
+			.contains("Do not run kubeadm reset here");
+		assertThat(Files.readString(calls)).as("the final config, moved for the test")
+			.isEqualTo("init --upload-certs --config " + unused + "\n");
+
+		Files.delete(calls);
+		Run succeeded = run(withFakeKubeadm(line, calls, 0), unused, unused, Map.of());
+		assertThat(succeeded.exitCode()).isZero();
+		assertThat(succeeded.output()).isEmpty();
+	}
+
+	/**
+	 * The Exec line with kubeadm replaced by a script that records its arguments in
+	 * {@code calls} and exits with {@code status}.
+	 */
+	private String withFakeKubeadm(String execLine, Path calls, int status) throws IOException {
+		Path fake = dir.resolve("kubeadm");
+		Files.writeString(fake, "#!/bin/bash\necho \"$*\" >> '" + calls + "'\nexit " + status + "\n");
+		Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+		assertThat(execLine).contains("/usr/bin/kubeadm ");
+		return execLine.replace("/usr/bin/kubeadm ", fake + " ");
+	}
+
+	/**
+	 * The variables of an env file of plain KEY=value lines, as EnvironmentFile= reads
+	 * it.
+	 */
+	private static Map<String, String> metadata(String file) {
+		Map<String, String> variables = new LinkedHashMap<>();
+		file.lines().filter(l -> !l.isBlank()).forEach(l -> {
+			int eq = l.indexOf('=');
+			variables.put(l.substring(0, eq), l.substring(eq + 1));
+		});
+		return variables;
+	}
+
+	private record Run(int exitCode, String output) {
+	}
+
+	/**
+	 * Runs an Exec line as systemd would hand it to the program, with the config paths
+	 * moved to {@code in} and {@code out} and an environment made of PATH, look-alike
+	 * variables a wider substitution would pick up, and the metadata variables.
+	 */
+	private static Run run(String execLine, Path in, Path out, Map<String, String> metadata)
+			throws IOException, InterruptedException {
+		List<String> argv = UnitLines.argv(execLine);
+		assertThat(argv.subList(0, 2)).containsExactly("/bin/bash", "-c");
+		String script = argv.get(2)
+			.replace(KubeadmUnit.FINAL_CONFIG, out.toString())
+			.replace(KubeadmUnit.CONFIG, in.toString());
+		ProcessBuilder process = new ProcessBuilder("/bin/bash", "-c", script).redirectErrorStream(true);
+		Map<String, String> environment = process.environment();
+		environment.clear();
+		environment.put("PATH", KubeadmUnit.PATH);
+		environment.put("HOME", "/root");
+		environment.put("COREOS_EC2_IPV6_SUFFIX", "not-me");
+		environment.put("COREOS_EC2_IPV4_LOCALX", "not-me-either");
+		environment.putAll(metadata);
+		Process started = process.start();
+		started.getOutputStream().close();
+		if (!started.waitFor(30, TimeUnit.SECONDS)) {
+			started.destroyForcibly();
+			throw new AssertionError("the script did not finish: " + script);
+		}
+		return new Run(started.exitValue(),
+				new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+	}
+
+	private static List<JsonNode> documents(String yaml) throws Exception {
+		List<JsonNode> documents = new ArrayList<>();
+		for (String document : yaml.split("(?m)^---\n")) {
+			documents.add(Mappers.yaml().readTree(document));
+		}
+		return documents;
+	}
+
+	/** A v1beta4 extra argument's value: the list holds {name, value} entries. */
+	private static String arg(JsonNode args, String name) {
+		for (JsonNode arg : args) {
+			if (arg.get("name").asString().equals(name)) {
+				return arg.get("value").asString();
+			}
+		}
+		throw new AssertionError("no " + name + " in " + args);
+	}
+
+}
