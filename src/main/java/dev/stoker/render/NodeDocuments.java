@@ -5,9 +5,11 @@ import org.springframework.stereotype.Service;
 import dev.stoker.cluster.ClusterDefinition;
 import dev.stoker.cluster.ClusterService;
 import dev.stoker.cluster.NodeGroup;
-import dev.stoker.kubeadm.JoinSecrets;
-import dev.stoker.kubeadm.KubeadmConfigFactory;
-import dev.stoker.kubeadm.KubeadmYaml;
+import dev.stoker.butane.ButaneConfig;
+import dev.stoker.butane.ButaneYaml;
+import dev.stoker.cluster.StaticNode;
+import dev.stoker.ignition.ButaneTranspiler;
+import dev.stoker.ignition.IgnitionJson;
 import dev.stoker.net.IpFamily;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.KubeadmSecrets;
@@ -32,12 +34,52 @@ public class NodeDocuments {
 	public String kubeadmConfig(String clusterName, String groupName) {
 		ClusterDefinition cluster = clusters.get(clusterName).definition();
 		NodeGroup group = group(cluster, groupName);
-		KubeadmSecrets kubeadmSecrets = secrets.load(clusterName)
+		return NodeButane.kubeadmConfig(cluster, group, AddressSource.forGroup(cluster, group), secrets(clusterName));
+	}
+
+	/** The Butane config every machine of a group boots with. */
+	public String groupButane(String clusterName, String groupName) {
+		return ButaneYaml.write(groupConfig(clusterName, groupName));
+	}
+
+	/** The same, transpiled to Ignition. */
+	public String groupIgnition(String clusterName, String groupName) {
+		return IgnitionJson.write(ButaneTranspiler.transpile(groupConfig(clusterName, groupName)));
+	}
+
+	/** A static node's Butane config: its addresses and hostname filled in. */
+	public String nodeButane(String clusterName, String nodeName) {
+		return ButaneYaml.write(nodeConfig(clusterName, nodeName));
+	}
+
+	public String nodeIgnition(String clusterName, String nodeName) {
+		return IgnitionJson.write(ButaneTranspiler.transpile(nodeConfig(clusterName, nodeName)));
+	}
+
+	private ButaneConfig groupConfig(String clusterName, String groupName) {
+		ClusterDefinition cluster = clusters.get(clusterName).definition();
+		return NodeButane.forGroup(cluster, group(cluster, groupName), secrets(clusterName));
+	}
+
+	private ButaneConfig nodeConfig(String clusterName, String nodeName) {
+		ClusterDefinition cluster = clusters.get(clusterName).definition();
+		StaticNode node = cluster.nodes()
+			.stream()
+			.filter(n -> n.name().equals(nodeName))
+			.findFirst()
+			.orElseThrow(() -> new NodeGroupNotFoundException(clusterName,
+					"Cluster " + clusterName + " has no node named " + nodeName + "."));
+		NodeGroup group = cluster.nodeGroups()
+			.stream()
+			.filter(g -> g.name().equals(node.group()))
+			.findFirst()
+			.orElseThrow();
+		return NodeButane.forNode(cluster, node, group, secrets(clusterName));
+	}
+
+	private KubeadmSecrets secrets(String clusterName) {
+		return secrets.load(clusterName)
 			.orElseThrow(() -> new IllegalStateException("cluster " + clusterName + " has no secrets"));
-		JoinSecrets join = new JoinSecrets(kubeadmSecrets.bootstrapToken().value(),
-				kubeadmSecrets.certificateKey().hex(), kubeadmSecrets.ca().caCertHash());
-		return KubeadmYaml.write(KubeadmConfigFactory.documents(cluster, group,
-				AddressSource.forGroup(cluster, group).addresses(), join));
 	}
 
 	/**

@@ -151,4 +151,40 @@ class DocumentEndpointsTest {
 			.hasStatus(HttpStatus.UNAUTHORIZED);
 	}
 
+	@Test
+	void aGroupsIgnitionIsExactlyItsButaneTranspiledAndNeverCached() throws Exception {
+		MvcTestResult ignition = mvc.get()
+			.uri("/api/v1/clusters/prod-use1/node-groups/workers/ignition")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.exchange();
+		assertThat(ignition).hasStatusOk()
+			.hasContentType("application/vnd.coreos.ignition+json")
+			.hasHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		MvcTestResult butane = mvc.get()
+			.uri("/api/v1/clusters/prod-use1/node-groups/workers/butane")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.exchange();
+		assertThat(butane).hasStatusOk()
+			.hasContentType("application/yaml")
+			.hasHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		String transpiled = dev.stoker.ignition.IgnitionJson.write(dev.stoker.ignition.ButaneTranspiler
+			.transpile(dev.stoker.butane.ButaneYaml.read(butane.getResponse().getContentAsString())));
+		assertThat(ignition.getResponse().getContentAsString()).isEqualTo(transpiled);
+	}
+
+	@Test
+	void aStaticNodeHasItsOwnDocumentsAndAnUnknownNodeAnswers404() throws Exception {
+		MvcTestResult node = mvc.get()
+			.uri("/api/v1/clusters/lab/nodes/cp-1/butane")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.exchange();
+		assertThat(node).hasStatusOk();
+		assertThat(node.getResponse().getContentAsString()).contains("path: /etc/hostname")
+			.contains("fd00:1:2:3::2,10.100.0.2")
+			.doesNotContain("coreos-metadata");
+		assertThat(mvc.get()
+			.uri("/api/v1/clusters/lab/nodes/cp-9/ignition")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
 }

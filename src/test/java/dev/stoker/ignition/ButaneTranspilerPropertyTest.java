@@ -18,7 +18,7 @@ import net.jqwik.api.Provide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whatever a file holds, the node gets exactly those bytes, and always the same URL. */
-class ButaneTranspilerProperties {
+class ButaneTranspilerPropertyTest {
 
 	@Property
 	void anyBytesComeBackFromTheDataUrl(@ForAll("contents") byte[] contents) {

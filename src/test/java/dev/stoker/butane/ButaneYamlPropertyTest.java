@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Literal blocks and minimal quoting never change what a file or unit holds. */
-class ButaneYamlProperties {
+class ButaneYamlPropertyTest {
 
 	@Property
 	void anyTextSurvivesTheYaml(@ForAll("text") String text, @ForAll("text") String path) {

@@ -1,0 +1,70 @@
+package dev.stoker.render;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.stoker.butane.ButaneConfig;
+import dev.stoker.butane.ButaneConfig.File;
+import dev.stoker.butane.ButaneConfig.Passwd;
+import dev.stoker.butane.ButaneConfig.Storage;
+import dev.stoker.butane.ButaneConfig.Systemd;
+import dev.stoker.butane.ButaneConfig.Unit;
+import dev.stoker.cluster.ClusterDefinition;
+import dev.stoker.cluster.NodeGroup;
+import dev.stoker.cluster.StaticNode;
+import dev.stoker.kubeadm.JoinSecrets;
+import dev.stoker.kubeadm.KubeadmConfigFactory;
+import dev.stoker.kubeadm.KubeadmYaml;
+import dev.stoker.secrets.KubeadmSecrets;
+import dev.stoker.systemd.UnitWriter;
+
+/**
+ * A node's whole Butane config: its install method, its own files (kubeadm config, CA,
+ * hostname), kubeadm.service and its login user's keys.
+ */
+public final class NodeButane {
+
+	private NodeButane() {
+	}
+
+	/**
+	 * The document every machine of a group boots with; addresses come from Afterburn.
+	 */
+	public static ButaneConfig forGroup(ClusterDefinition cluster, NodeGroup group, KubeadmSecrets secrets) {
+		return assemble(cluster, group, AddressSource.forGroup(cluster, group), secrets, null);
+	}
+
+	/** A static node's document: its addresses and hostname filled in, no Afterburn. */
+	public static ButaneConfig forNode(ClusterDefinition cluster, StaticNode node, NodeGroup group,
+			KubeadmSecrets secrets) {
+		return assemble(cluster, group, AddressSource.forNode(cluster, node, group.role()), secrets, node);
+	}
+
+	/**
+	 * The kubeadm config alone, as /etc/kubeadm.yml holds it before the host substitutes
+	 * addresses.
+	 */
+	public static String kubeadmConfig(ClusterDefinition cluster, NodeGroup group, AddressSource source,
+			KubeadmSecrets secrets) {
+		JoinSecrets join = new JoinSecrets(secrets.bootstrapToken().value(), secrets.certificateKey().hex(),
+				secrets.ca().caCertHash());
+		return KubeadmYaml.write(KubeadmConfigFactory.documents(cluster, group, source.addresses(), join));
+	}
+
+	private static ButaneConfig assemble(ClusterDefinition cluster, NodeGroup group, AddressSource source,
+			KubeadmSecrets secrets, StaticNode node) {
+		InstallPieces install = InstallMethod.pieces(cluster);
+		List<File> files = new ArrayList<>(
+				NodeFiles.files(group.role(), kubeadmConfig(cluster, group, source, secrets), secrets.ca(), node));
+		files.addAll(install.files());
+		List<Unit> units = new ArrayList<>(install.units());
+		units.add(new Unit(KubeadmUnit.NAME, true, null,
+				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source)), null));
+		List<ButaneConfig.User> users = NodeFiles.users(cluster);
+		return ButaneConfig.flatcar(cluster.butaneVersion().wireName(),
+				new Storage(files, install.directories().isEmpty() ? null : install.directories(),
+						install.links().isEmpty() ? null : install.links()),
+				new Systemd(units), users.isEmpty() ? null : new Passwd(users, null));
+	}
+
+}
