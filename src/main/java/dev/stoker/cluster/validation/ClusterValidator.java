@@ -179,6 +179,12 @@ public final class ClusterValidator {
 			else if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
 				problems.add(arg, "must not contain control characters such as a line break");
 			}
+			else if (value.indexOf('$') >= 0) {
+				// the node runs /etc/kubeadm.yml through envsubst: $COREOS_... here would
+				// become an address
+				problems.add(arg, "must not contain $: the node substitutes its address variables in the kubeadm "
+						+ "config, and would substitute one written here too");
+			}
 		});
 	}
 
