@@ -76,7 +76,7 @@ class ReadmeTest {
 	@Test
 	void theQuickStartRunsAsWrittenAndTheRefusalLooksAsShown() throws Exception {
 		Files.createSymbolicLink(workDir.resolve("examples"), Path.of("examples").toAbsolutePath());
-		List<String> shell = blocks("sh").stream().filter(b -> b.contains("$STOKER")).toList();
+		List<String> shell = blocks(section("Quick start"), "sh");
 		assertThat(shell).hasSize(2);
 
 		Run quickStart = bash(shell.get(0));
@@ -84,7 +84,7 @@ class ReadmeTest {
 		assertThat(quickStart.output()).contains("ETag: \"1\"").contains("\"revision\":2");
 
 		Run refusal = bash(shell.get(0).lines().limit(2).reduce("", (a, b) -> a + b + "\n") + shell.get(1));
-		String shown = blocks("json").get(0);
+		String shown = blocks(section("Quick start"), "json").get(0);
 		assertThat(Mappers.json().readTree(refusal.output())).isEqualTo(Mappers.json().readTree(shown));
 	}
 
@@ -104,7 +104,20 @@ class ReadmeTest {
 	}
 
 	private static List<String> blocks(String language) throws IOException {
-		Matcher m = CODE_BLOCK.matcher(Files.readString(README));
+		return blocks(Files.readString(README), language);
+	}
+
+	/** The text of one "## " section of the README. */
+	private static String section(String heading) throws IOException {
+		String readme = Files.readString(README);
+		int start = readme.indexOf("\n## " + heading + "\n");
+		assertThat(start).as("README section %s", heading).isNotNegative();
+		int end = readme.indexOf("\n## ", start + 1);
+		return end < 0 ? readme.substring(start) : readme.substring(start, end);
+	}
+
+	private static List<String> blocks(String text, String language) {
+		Matcher m = CODE_BLOCK.matcher(text);
 		List<String> blocks = new ArrayList<>();
 		while (m.find()) {
 			if (m.group(1).equals(language)) {

@@ -1,5 +1,6 @@
 package dev.stoker.render;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -120,6 +121,17 @@ class NodeDocumentGoldenTest {
 		else {
 			assertThat(butane).doesNotContain("PRIVATE KEY").contains(secrets.ca().caCertHash());
 		}
+	}
+
+	/**
+	 * EC2 takes at most 16 KB of user data; the README tells operators to put the
+	 * Ignition there.
+	 */
+	@ParameterizedTest(name = "{0}: fits in EC2 user data")
+	@MethodSource("documents")
+	void fitsInEc2UserData(Document document) {
+		assertThat(IgnitionJson.write(ButaneTranspiler.transpile(document.butane())).getBytes(StandardCharsets.UTF_8))
+			.hasSizeLessThanOrEqualTo(16 * 1024);
 	}
 
 	@ParameterizedTest(name = "{0}: the Butane reads back as the same config")
