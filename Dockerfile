@@ -1,0 +1,38 @@
+# syntax=docker/dockerfile:1
+
+# Build stage: the Maven wrapper builds the jar, then Spring Boot's tools jar mode splits it
+# into layers, so a code change rebuilds only the small application layer of the image.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /build
+# Wrapper and pom first: the dependency download stays cached until the pom changes.
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src/ src/
+# The tests run in CI (they need PostgreSQL and ignition-validate); the image only packages.
+RUN ./mvnw -B -q package -DskipTests \
+	&& cp target/stoker-*.jar stoker.jar \
+	&& java -Djarmode=tools -jar stoker.jar extract --layers --launcher --destination extracted
+
+# Runtime stage: a JRE and the four layers, least to most often changed.
+FROM eclipse-temurin:17-jre
+# A fixed numeric UID, so Kubernetes can verify runAsNonRoot without a passwd lookup.
+RUN groupadd --system --gid 10001 stoker \
+	&& useradd --system --uid 10001 --gid 10001 --home-dir /var/lib/stoker --no-create-home stoker \
+	&& mkdir -p /var/lib/stoker \
+	&& chown 10001:10001 /var/lib/stoker
+WORKDIR /opt/stoker
+COPY --from=build /build/extracted/dependencies/ ./
+COPY --from=build /build/extracted/spring-boot-loader/ ./
+COPY --from=build /build/extracted/snapshot-dependencies/ ./
+COPY --from=build /build/extracted/application/ ./
+# Local state (embedded database, generated admin token and master key) lives on a volume,
+# never in the image; in production the database is PostgreSQL and the secrets come from
+# the environment at run time.
+ENV STOKER_DATADIR=/var/lib/stoker
+VOLUME /var/lib/stoker
+USER 10001:10001
+EXPOSE 8080
+# Exec form: java is PID 1 and gets SIGTERM, so graceful shutdown finishes open requests.
+# Health is for the orchestrator to probe (/actuator/health/liveness and /readiness).
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
