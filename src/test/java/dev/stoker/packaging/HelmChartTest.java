@@ -1,0 +1,265 @@
+package dev.stoker.packaging;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
+
+import dev.stoker.json.Mappers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The Helm chart, linted and rendered by real Helm: what a release puts into the cluster
+ * for the default values, a production values file and the embedded database.
+ */
+class HelmChartTest {
+
+	private static final Path CHART = Path.of("helm/stoker");
+
+	private static final Path PRODUCTION = Path.of("src/test/resources/helm/production-values.yaml");
+
+	private static final String ADMIN_TOKEN = "admin-token-for-the-chart-test";
+
+	private static final String MASTER_KEY = "q0Rf2pDq8u5xV9eLk6jTb3YwN1cZ7aHs4mGv0iUoXyE=";
+
+	private static final String DATABASE_PASSWORD = "database-password-for-the-chart-test";
+
+	private static final List<String> SECRET_ENV = List.of("STOKER_ADMIN_TOKEN", "STOKER_MASTER_KEY",
+			"SPRING_DATASOURCE_PASSWORD");
+
+	/** The values every install must set: the secrets and the PostgreSQL URL. */
+	private static TemplateCommand required(TemplateCommand template) {
+		return template.set("adminToken", ADMIN_TOKEN)
+			.set("masterKey", MASTER_KEY)
+			.set("database.url", "jdbc:postgresql://postgres:5432/stoker")
+			.set("database.password", DATABASE_PASSWORD);
+	}
+
+	private static String template(UnaryOperator<TemplateCommand> values) {
+		return values.apply(new Helm(CHART).template().withName("prod").withNamespace("stoker")).call();
+	}
+
+	private static List<JsonNode> manifests(String rendered) {
+		List<JsonNode> manifests = new ArrayList<>();
+		try (MappingIterator<JsonNode> documents = Mappers.yaml().readerFor(JsonNode.class).readValues(rendered)) {
+			while (documents.hasNext()) {
+				JsonNode document = documents.next();
+				if (document != null && document.isObject()) {
+					manifests.add(document);
+				}
+			}
+		}
+		return manifests;
+	}
+
+	private static List<JsonNode> ofKind(List<JsonNode> manifests, String kind) {
+		return manifests.stream().filter(m -> m.path("kind").asString().equals(kind)).toList();
+	}
+
+	private static JsonNode single(List<JsonNode> manifests, String kind) {
+		List<JsonNode> found = ofKind(manifests, kind);
+		assertThat(found).as("one %s", kind).hasSize(1);
+		return found.get(0);
+	}
+
+	private static JsonNode container(List<JsonNode> manifests) {
+		return single(manifests, "Deployment").at("/spec/template/spec/containers/0");
+	}
+
+	private static Map<String, JsonNode> env(JsonNode container) {
+		Map<String, JsonNode> env = new java.util.LinkedHashMap<>();
+		container.path("env").forEach(e -> env.put(e.path("name").asString(), e));
+		return env;
+	}
+
+	@Test
+	void lintsCleanInStrictMode() {
+		LintResult lint = new Helm(CHART).lint().strict().call();
+		assertThat(lint.isFailed()).as("lint messages: %s", lint.getMessages()).isFalse();
+	}
+
+	@Test
+	void probesTheActuatorHealthGroupsOnTheHttpPort() {
+		JsonNode container = container(manifests(template(HelmChartTest::required)));
+		assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
+		assertThat(container.at("/ports/0/name").asString()).isEqualTo("http");
+		assertThat(container.at("/livenessProbe/httpGet/path").asString()).isEqualTo("/actuator/health/liveness");
+		assertThat(container.at("/readinessProbe/httpGet/path").asString()).isEqualTo("/actuator/health/readiness");
+		assertThat(container.at("/startupProbe/httpGet/path").asString()).isEqualTo("/actuator/health/liveness");
+		for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+			assertThat(container.at("/" + probe + "/httpGet/port").asString()).as(probe).isEqualTo("http");
+			assertThat(container.at("/" + probe + "/periodSeconds").asInt()).as(probe).isPositive();
+		}
+	}
+
+	@Test
+	void runsNonRootOnAReadOnlyFilesystemWithoutCapabilities() {
+		List<JsonNode> manifests = manifests(template(HelmChartTest::required));
+		JsonNode pod = single(manifests, "Deployment").at("/spec/template/spec");
+		assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+		assertThat(pod.at("/securityContext/runAsUser").asInt()).isEqualTo(10001);
+		assertThat(pod.at("/securityContext/seccompProfile/type").asString()).isEqualTo("RuntimeDefault");
+		assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();
+		JsonNode security = container(manifests).path("securityContext");
+		assertThat(security.path("runAsNonRoot").asBoolean()).isTrue();
+		assertThat(security.path("runAsUser").asInt()).isEqualTo(10001);
+		assertThat(security.path("readOnlyRootFilesystem").asBoolean()).isTrue();
+		assertThat(security.path("allowPrivilegeEscalation").asBoolean(true)).isFalse();
+		assertThat(security.at("/capabilities/drop").valueStream().map(JsonNode::asString)).containsExactly("ALL");
+		assertThat(security.at("/seccompProfile/type").asString()).isEqualTo("RuntimeDefault");
+		assertThat(container(manifests).path("volumeMounts").findValuesAsString("mountPath")).contains("/tmp",
+				"/var/lib/stoker");
+		assertThat(pod.at("/volumes/0/emptyDir").isObject()).isTrue();
+	}
+
+	@Test
+	void readsEverySecretFromTheSecretAndNeverFromAPlainValue() {
+		String rendered = template(HelmChartTest::required);
+		List<JsonNode> manifests = manifests(rendered);
+		Map<String, JsonNode> env = env(container(manifests));
+		for (String name : SECRET_ENV) {
+			assertThat(env.get(name).at("/valueFrom/secretKeyRef/name").asString()).as(name).isEqualTo("prod-stoker");
+			assertThat(env.get(name).has("value")).as(name).isFalse();
+		}
+		assertThat(env.get("SPRING_DATASOURCE_URL").path("value").asString())
+			.isEqualTo("jdbc:postgresql://postgres:5432/stoker");
+		assertThat(env.get("SPRING_DATASOURCE_USERNAME").path("value").asString()).isEqualTo("stoker");
+		assertThat(env.get("STOKER_DATADIR").path("value").asString()).isEqualTo("/var/lib/stoker");
+		String plainValues = single(manifests, "Deployment").toString();
+		assertThat(plainValues).doesNotContain(ADMIN_TOKEN, MASTER_KEY, DATABASE_PASSWORD);
+
+		JsonNode secret = single(manifests, "Secret");
+		assertThat(secret.at("/metadata/name").asString()).isEqualTo("prod-stoker");
+		assertThat(decode(secret.at("/data/admin-token"))).isEqualTo(ADMIN_TOKEN);
+		assertThat(decode(secret.at("/data/master-key"))).isEqualTo(MASTER_KEY);
+		assertThat(decode(secret.at("/data/database-password"))).isEqualTo(DATABASE_PASSWORD);
+	}
+
+	private static String decode(JsonNode value) {
+		return new String(Base64.getDecoder().decode(value.asString()), StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void defaultsToTwoReplicasWithABudgetAndNoIngress() {
+		List<JsonNode> manifests = manifests(template(HelmChartTest::required));
+		assertThat(single(manifests, "Deployment").at("/spec/replicas").asInt()).isEqualTo(2);
+		assertThat(single(manifests, "PodDisruptionBudget").at("/spec/maxUnavailable").asInt()).isEqualTo(1);
+		assertThat(ofKind(manifests, "Ingress")).isEmpty();
+		assertThat(ofKind(manifests, "PersistentVolumeClaim")).isEmpty();
+		assertThat(single(manifests, "Service").at("/spec/ports/0/targetPort").asString()).isEqualTo("http");
+		assertThat(single(manifests, "ServiceAccount").at("/metadata/name").asString()).isEqualTo("prod-stoker");
+	}
+
+	@Test
+	void refusesToRenderWithoutTheSecretsOrTheDatabase() {
+		assertThatThrownBy(() -> template(t -> t.set("database.url", "jdbc:postgresql://postgres:5432/stoker")))
+			.hasMessageContaining("adminToken is required");
+		assertThatThrownBy(() -> template(t -> required(t).set("database.url", "")))
+			.hasMessageContaining("database.url is required");
+	}
+
+	@Test
+	void rendersTheProductionValuesWithoutASingleSecretValue() {
+		// The secret values are set too, to prove that with existingSecret they go
+		// nowhere.
+		String rendered = template(t -> required(t).withValuesFile(PRODUCTION));
+		List<JsonNode> manifests = manifests(rendered);
+		assertThat(rendered).doesNotContain(ADMIN_TOKEN, MASTER_KEY, DATABASE_PASSWORD);
+		for (String secret : List.of(ADMIN_TOKEN, MASTER_KEY, DATABASE_PASSWORD)) {
+			assertThat(rendered)
+				.doesNotContain(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+		}
+		assertThat(ofKind(manifests, "Secret")).isEmpty();
+
+		JsonNode deployment = single(manifests, "Deployment");
+		assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(3);
+		Map<String, JsonNode> env = env(container(manifests));
+		for (String name : SECRET_ENV) {
+			assertThat(env.get(name).at("/valueFrom/secretKeyRef/name").asString()).as(name)
+				.isEqualTo("stoker-credentials");
+		}
+		assertThat(container(manifests).path("image").asString()).isEqualTo("registry.example.com/stoker:0.1.0");
+		assertThat(container(manifests).at("/resources/requests/memory").asString()).isEqualTo("512Mi");
+		assertThat(container(manifests).at("/resources/limits/memory").asString()).isEqualTo("1Gi");
+
+		JsonNode pdb = single(manifests, "PodDisruptionBudget");
+		assertThat(pdb.at("/spec/selector/matchLabels")).isEqualTo(deployment.at("/spec/selector/matchLabels"));
+
+		JsonNode ingress = single(manifests, "Ingress");
+		assertThat(ingress.at("/spec/ingressClassName").asString()).isEqualTo("nginx");
+		assertThat(ingress.at("/spec/rules/0/host").asString()).isEqualTo("stoker.example.com");
+		assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/name").asString()).isEqualTo("prod-stoker");
+		assertThat(ingress.at("/spec/tls/0/secretName").asString()).isEqualTo("stoker-tls");
+	}
+
+	@Test
+	void drainsConnectionsBeforeShutdown() {
+		List<JsonNode> manifests = manifests(template(HelmChartTest::required));
+		JsonNode pod = single(manifests, "Deployment").at("/spec/template/spec");
+		List<String> preStop = pod.at("/containers/0/lifecycle/preStop/exec/command")
+			.valueStream()
+			.map(JsonNode::asString)
+			.toList();
+		assertThat(preStop).containsExactly("sleep", "10");
+		// the preStop sleep plus Spring's 30 s graceful shutdown phase
+		assertThat(pod.path("terminationGracePeriodSeconds").asInt()).isGreaterThanOrEqualTo(10 + 30);
+	}
+
+	@Test
+	void keepsTheEmbeddedDatabaseOnAVolumeOfASinglePod() {
+		List<JsonNode> manifests = manifests(template(t -> t.set("embeddedDatabase.enabled", "true")
+			.set("replicaCount", "1")
+			.set("adminToken", ADMIN_TOKEN)
+			.set("masterKey", MASTER_KEY)));
+		JsonNode deployment = single(manifests, "Deployment");
+		assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(1);
+		assertThat(deployment.at("/spec/strategy/type").asString()).isEqualTo("Recreate");
+		JsonNode claim = single(manifests, "PersistentVolumeClaim");
+		assertThat(deployment.at("/spec/template/spec/volumes").findValuesAsString("claimName"))
+			.containsExactly(claim.at("/metadata/name").asString());
+		Map<String, JsonNode> env = env(container(manifests));
+		assertThat(env).doesNotContainKeys("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_PASSWORD");
+		assertThat(single(manifests, "Secret").at("/data").has("database-password")).isFalse();
+		assertThat(ofKind(manifests, "PodDisruptionBudget")).isEmpty();
+	}
+
+	@Test
+	void refusesTheEmbeddedDatabaseWithMoreThanOneReplica() {
+		assertThatThrownBy(
+				() -> template(t -> required(t).set("embeddedDatabase.enabled", "true").set("replicaCount", "2")))
+			.hasMessageContaining("embeddedDatabase.enabled allows exactly 1 replica, got replicaCount=2");
+	}
+
+	@Test
+	void refusesAnUnknownValue() {
+		assertThatThrownBy(() -> template(t -> required(t).set("replicas", "3")))
+			.hasMessageContaining("values don't meet the specifications of the schema")
+			.hasMessageContaining("replicas");
+	}
+
+	@Test
+	void shipsAHelmTestThatAsksForReadiness() throws Exception {
+		// helm-java's template leaves hooks out, so the test pod is read as written
+		// (strict
+		// lint above has rendered it).
+		String test = Files.readString(CHART.resolve("templates/tests/test-connection.yaml"));
+		assertThat(test).contains("helm.sh/hook: test")
+			.contains("kind: Pod")
+			.contains("/actuator/health/readiness")
+			.contains("{{ include \"stoker.fullname\" . }}:{{ .Values.service.port }}");
+	}
+
+}
