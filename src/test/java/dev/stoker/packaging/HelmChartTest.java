@@ -262,4 +262,27 @@ class HelmChartTest {
 			.contains("{{ include \"stoker.fullname\" . }}:{{ .Values.service.port }}");
 	}
 
+	@Test
+	void documentsAndTypesEveryValue() throws Exception {
+		JsonNode values = Mappers.yaml().readTree(Files.readString(CHART.resolve("values.yaml")));
+		JsonNode schema = Mappers.json().readTree(Files.readString(CHART.resolve("values.schema.json")));
+		String readme = Files.readString(CHART.resolve("README.md"));
+		List<String> leaves = new ArrayList<>();
+		leaves("", values, leaves);
+		assertThat(leaves).allSatisfy(leaf -> assertThat(readme).as("chart README").contains("| `" + leaf + "` |"));
+		assertThat(schema.path("properties").propertyNames())
+			.containsExactlyInAnyOrderElementsOf(values.propertyNames());
+		assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
+	}
+
+	/** Dotted paths of the values an operator sets: scalars, lists and empty maps. */
+	private static void leaves(String prefix, JsonNode node, List<String> leaves) {
+		if (node.isObject() && !node.isEmpty()) {
+			node.properties().forEach(e -> leaves(prefix + e.getKey() + ".", e.getValue(), leaves));
+		}
+		else {
+			leaves.add(prefix.substring(0, prefix.length() - 1));
+		}
+	}
+
 }
