@@ -144,4 +144,16 @@ class DockerfileTest {
 		assertThat(copies).allMatch(copy -> copy.startsWith("--from=build "));
 	}
 
+	@Test
+	void theReadmesDockerCommandsMatchTheImage() throws IOException {
+		String readme = Files.readString(Path.of("README.md"));
+		String docker = readme.substring(readme.indexOf("\n### Docker\n"),
+				readme.indexOf("\n### Kubernetes with Helm\n"));
+		assertThat(docker).contains("docker build -t stoker .")
+			.contains("-p 8080:8080")
+			.contains(":" + arguments(finalStage(), "VOLUME").get(0))
+			.contains("-e STOKER_ADMIN_TOKEN -e STOKER_MASTER_KEY")
+			.contains("-e SPRING_DATASOURCE_URL=jdbc:postgresql://stoker-postgres:5432/stoker");
+	}
+
 }

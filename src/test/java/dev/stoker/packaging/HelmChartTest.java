@@ -8,6 +8,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
@@ -283,6 +285,29 @@ class HelmChartTest {
 		else {
 			leaves.add(prefix.substring(0, prefix.length() - 1));
 		}
+	}
+
+	@Test
+	void theReadmesHelmInstallRendersAsWritten() throws Exception {
+		String readme = Files.readString(Path.of("README.md"));
+		String deploying = readme.substring(readme.indexOf("\n## Deploying\n"), readme.indexOf("\n## API\n"));
+		String install = deploying.substring(deploying.indexOf("helm install stoker helm/stoker"),
+				deploying.indexOf("helm test stoker"));
+		Map<String, String> shell = Map.of("\"$STOKER_ADMIN_TOKEN\"", ADMIN_TOKEN, "\"$STOKER_MASTER_KEY\"", MASTER_KEY,
+				"\"$POSTGRES_PASSWORD\"", DATABASE_PASSWORD);
+		Matcher set = Pattern.compile("--set (\\S+?)=(\\S+)").matcher(install);
+		List<String[]> values = new ArrayList<>();
+		while (set.find()) {
+			values.add(new String[] { set.group(1), shell.getOrDefault(set.group(2), set.group(2)) });
+		}
+		assertThat(values).hasSize(5);
+		List<JsonNode> manifests = manifests(template(t -> {
+			values.forEach(v -> t.set(v[0], v[1]));
+			return t;
+		}));
+		assertThat(env(container(manifests)).get("SPRING_DATASOURCE_URL").path("value").asString())
+			.isEqualTo("jdbc:postgresql://postgres:5432/stoker");
+		assertThat(decode(single(manifests, "Secret").at("/data/master-key"))).isEqualTo(MASTER_KEY);
 	}
 
 }
