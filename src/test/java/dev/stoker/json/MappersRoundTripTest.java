@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -83,6 +84,9 @@ class MappersRoundTripTest {
 	 */
 	@Property(tries = 300)
 	void aYaml11ReaderReadsTheSameString(@ForAll("withoutControlCharacters") String value) {
+		// validation refuses what YAML 1.1 reads as a line break even inside quotes (NEL,
+		// U+2028, U+2029); no such value reaches a document
+		Assume.that(value.chars().noneMatch(c -> c == 0x85 || c == 0x2028 || c == 0x2029));
 		String yaml = Mappers.yaml().writeValueAsString(Map.of("value", value));
 		Map<String, Object> read = new org.yaml.snakeyaml.Yaml().load(yaml);
 		assertThat(read.get("value")).as(yaml).isEqualTo(value);
@@ -112,7 +116,9 @@ class MappersRoundTripTest {
 			aValueComesBackExactlyFromYaml(value);
 			aValueComesBackExactlyFromJson(value);
 			aValueNeverAddsAKeyToTheYaml(value);
-			aYaml11ReaderReadsTheSameString(value);
+			if (value.chars().noneMatch(c -> c == 0x85 || c == 0x2028 || c == 0x2029)) {
+				aYaml11ReaderReadsTheSameString(value);
+			}
 		}
 	}
 

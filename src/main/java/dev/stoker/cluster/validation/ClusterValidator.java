@@ -176,8 +176,8 @@ public final class ClusterValidator {
 			if (value == null) {
 				problems.required(arg, "must have a string value");
 			}
-			else if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-				problems.add(arg, "must not contain control characters such as a line break");
+			else if (FreeText.breaksLines(value)) {
+				problems.add(arg, "must not contain control characters or line breaks (including U+2028 and U+2029)");
 			}
 			else if (value.indexOf('$') >= 0) {
 				// the node runs /etc/kubeadm.yml through envsubst: $COREOS_... here would

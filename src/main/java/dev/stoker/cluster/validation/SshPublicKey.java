@@ -24,7 +24,7 @@ final class SshPublicKey {
 	}
 
 	static Optional<String> check(String line) {
-		if (line.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+		if (FreeText.breaksLines(line)) {
 			return Optional.of("must be a single line without control characters");
 		}
 		String[] parts = line.strip().split(" +", 3);
