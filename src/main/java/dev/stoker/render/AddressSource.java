@@ -47,6 +47,15 @@ public record AddressSource(NodeAddresses addresses, List<String> variables) {
 				new NodeAddresses(String.join(",", references), advertise(cluster, group.role(), ipv6)), variables);
 	}
 
+	/**
+	 * Whether the platform's metadata gives a node an address of every cluster family, so
+	 * that a group document ({@link #forGroup}) can exist.
+	 */
+	public static boolean platformGivesEveryAddress(ClusterDefinition cluster) {
+		return cluster.platform().hasMetadataService()
+				&& families(cluster).stream().allMatch(family -> cluster.platform().address(family).isPresent());
+	}
+
 	/** A static node's addresses are known: nothing is left for the host. */
 	public static AddressSource forNode(ClusterDefinition cluster, StaticNode node, NodeRole role) {
 		List<String> addresses = families(cluster).stream()

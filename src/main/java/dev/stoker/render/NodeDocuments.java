@@ -10,7 +10,6 @@ import dev.stoker.butane.ButaneYaml;
 import dev.stoker.cluster.StaticNode;
 import dev.stoker.ignition.ButaneTranspiler;
 import dev.stoker.ignition.IgnitionJson;
-import dev.stoker.net.IpFamily;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.KubeadmSecrets;
 
@@ -67,7 +66,7 @@ public class NodeDocuments {
 			.stream()
 			.filter(n -> n.name().equals(nodeName))
 			.findFirst()
-			.orElseThrow(() -> new NodeGroupNotFoundException(clusterName,
+			.orElseThrow(() -> new DocumentNotFoundException(
 					"Cluster " + clusterName + " has no node named " + nodeName + "."));
 		NodeGroup group = cluster.nodeGroups()
 			.stream()
@@ -92,17 +91,13 @@ public class NodeDocuments {
 			.stream()
 			.filter(g -> g.name().equals(name))
 			.findFirst()
-			.orElseThrow(() -> new NodeGroupNotFoundException(cluster.name(),
+			.orElseThrow(() -> new DocumentNotFoundException(
 					"Cluster " + cluster.name() + " has no node group named " + name + "."));
-		boolean addressed = cluster.platform().hasMetadataService() && AddressSource.families(cluster)
-			.stream()
-			.allMatch((IpFamily family) -> cluster.platform().address(family).isPresent());
-		if (!addressed) {
-			throw new NodeGroupNotFoundException(cluster.name(),
-					"Platform " + cluster.platform().wireName()
-							+ " does not tell nodes all of their addresses, so node group " + name
-							+ " has no document of its own; fetch each machine's under /api/v1/clusters/"
-							+ cluster.name() + "/nodes/{node}.");
+		if (!AddressSource.platformGivesEveryAddress(cluster)) {
+			throw new DocumentNotFoundException("Platform " + cluster.platform().wireName()
+					+ " does not tell nodes all of their addresses, so node group " + name
+					+ " has no document of its own; fetch each machine's under /api/v1/clusters/" + cluster.name()
+					+ "/nodes/{node}.");
 		}
 		return group;
 	}

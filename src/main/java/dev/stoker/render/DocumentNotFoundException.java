@@ -6,10 +6,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** The cluster has no such node group, or no document can exist for it (404). */
-public class NodeGroupNotFoundException extends ErrorResponseException {
+/** No such node group or static node, or no document can exist for it (404). */
+public class DocumentNotFoundException extends ErrorResponseException {
 
-	public NodeGroupNotFoundException(String cluster, String detail) {
+	public DocumentNotFoundException(String detail) {
 		super(HttpStatus.NOT_FOUND, problem(detail), null);
 	}
 
