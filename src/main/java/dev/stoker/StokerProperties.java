@@ -1,5 +1,6 @@
 package dev.stoker;
 
+import java.net.URI;
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,10 +18,22 @@ import org.springframework.util.unit.DataSize;
  * unread
  * @param admin how operators authenticate to the admin API
  * @param master the key that encrypts stored secrets
+ * @param publicUrl the URL nodes reach Stoker at (e.g.
+ * {@code https://stoker.example.com}), written into user-data pointers; when unset, the
+ * URL of the request that asked for the pointer
+ * @param tls what nodes need to trust Stoker's TLS certificate
  */
 @ConfigurationProperties("stoker")
 public record StokerProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("1MB") DataSize maxRequestSize,
-		@DefaultValue Admin admin, @DefaultValue Master master) {
+		@DefaultValue Admin admin, @DefaultValue Master master, URI publicUrl, @DefaultValue Tls tls) {
+
+	/**
+	 * @param caBundle a PEM file of the CA certificates that sign Stoker's TLS
+	 * certificate, when nodes do not trust it already: user-data pointers carry it inline
+	 */
+	public record Tls(Path caBundle) {
+
+	}
 
 	/**
 	 * @param token the admin bearer token; when unset, one is generated at first start

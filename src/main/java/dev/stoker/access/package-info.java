@@ -1,4 +1,6 @@
 /**
- * Who may call what: the admin bearer token that guards the API.
+ * Who may call what. The admin bearer token opens the whole API; a node group's fetch
+ * token opens that group's documents and its static nodes' and nothing else. Credentials
+ * are accepted in the Authorization header only.
  */
 package dev.stoker.access;

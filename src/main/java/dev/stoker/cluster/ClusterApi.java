@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.stoker.audit.Requester;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,7 +36,8 @@ interface ClusterApi {
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = { @Content(mediaType = JSON, schema = @Schema(implementation = ClusterDefinition.class)),
 							@Content(mediaType = YAML, schema = @Schema(implementation = ClusterDefinition.class)) }))
-	@ApiResponse(responseCode = "201", description = "Created; the body is the stored definition with its defaults",
+	@ApiResponse(responseCode = "201",
+			description = "Created; the body is the stored definition with its defaults, and fetchTokens: each node group's fetch token, answered this once",
 			headers = { @Header(name = "Location", description = "URL of the new cluster"),
 					@Header(name = "ETag", description = "The revision") })
 	@ApiResponse(responseCode = "400", description = "Invalid definition; errors lists each field",
@@ -50,7 +52,7 @@ interface ClusterApi {
 	@ApiResponse(responseCode = "415", description = "Body neither application/json nor application/yaml",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = Problem.class)))
-	ResponseEntity<ClusterDefinition> create(JsonNode body);
+	ResponseEntity<ClusterWithFetchTokens> create(JsonNode body, @Parameter(hidden = true) Requester requester);
 
 	@Operation(operationId = "listClusters", summary = "List clusters",
 			description = "Every stored definition, by name. Secrets are never listed.")
@@ -74,7 +76,8 @@ interface ClusterApi {
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = { @Content(mediaType = JSON, schema = @Schema(implementation = ClusterDefinition.class)),
 							@Content(mediaType = YAML, schema = @Schema(implementation = ClusterDefinition.class)) }))
-	@ApiResponse(responseCode = "200", description = "Replaced; the body is the stored definition",
+	@ApiResponse(responseCode = "200",
+			description = "Replaced; the body is the stored definition, and fetchTokens: the fetch tokens of the node groups it added (the groups it removed lose theirs)",
 			headers = @Header(name = "ETag", description = "The new revision"))
 	@ApiResponse(responseCode = "400", description = "Invalid definition, or a name other than the one in the URL",
 			content = @Content(mediaType = "application/problem+json",
@@ -85,8 +88,9 @@ interface ClusterApi {
 	@ApiResponse(responseCode = "412", description = "If-Match does not name the current revision",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = Problem.class)))
-	ResponseEntity<ClusterDefinition> replace(@Parameter(description = "Cluster name") String name, JsonNode body,
-			@Parameter(description = "ETag of the revision the change was made on") String ifMatch);
+	ResponseEntity<ClusterWithFetchTokens> replace(@Parameter(description = "Cluster name") String name, JsonNode body,
+			@Parameter(description = "ETag of the revision the change was made on") String ifMatch,
+			@Parameter(hidden = true) Requester requester);
 
 	@Operation(operationId = "deleteCluster", summary = "Delete a cluster",
 			description = "Deletes the definition and everything Stoker keeps for it.")

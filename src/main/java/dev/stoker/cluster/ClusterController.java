@@ -1,8 +1,11 @@
 package dev.stoker.cluster;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -11,12 +14,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
+import dev.stoker.audit.Requester;
 import tools.jackson.databind.JsonNode;
 
 /** The admin API for cluster definitions: create, list, read, replace, delete. */
@@ -32,11 +37,11 @@ class ClusterController implements ClusterApi {
 
 	@Override
 	@PostMapping(consumes = { JSON, YAML })
-	public ResponseEntity<ClusterDefinition> create(@RequestBody JsonNode body) {
-		StoredCluster created = clusters.create(body);
-		return withRevision(
-				ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/clusters/" + created.name())),
-				created);
+	public ResponseEntity<ClusterWithFetchTokens> create(@RequestBody JsonNode body,
+			@RequestAttribute(Requester.ATTRIBUTE) Requester requester) {
+		ClusterChange created = clusters.create(body, requester);
+		return withFetchTokens(ResponseEntity.status(HttpStatus.CREATED)
+			.location(URI.create("/api/v1/clusters/" + created.stored().name())), created);
 	}
 
 	@Override
@@ -57,9 +62,11 @@ class ClusterController implements ClusterApi {
 
 	@Override
 	@PutMapping(path = "/{name}", consumes = { JSON, YAML })
-	public ResponseEntity<ClusterDefinition> replace(@PathVariable String name, @RequestBody JsonNode body,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return withRevision(ResponseEntity.ok(), clusters.replace(name, body, Revisions.ifMatch(ifMatch)));
+	public ResponseEntity<ClusterWithFetchTokens> replace(@PathVariable String name, @RequestBody JsonNode body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestAttribute(Requester.ATTRIBUTE) Requester requester) {
+		return withFetchTokens(ResponseEntity.ok(),
+				clusters.replace(name, body, Revisions.ifMatch(ifMatch), requester));
 	}
 
 	@Override
@@ -68,6 +75,18 @@ class ClusterController implements ClusterApi {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		clusters.delete(name, Revisions.ifMatch(ifMatch));
 		return ResponseEntity.noContent().build();
+	}
+
+	/** The new tokens are secrets: the answer is never cached. */
+	private static ResponseEntity<ClusterWithFetchTokens> withFetchTokens(ResponseEntity.BodyBuilder response,
+			ClusterChange change) {
+		Map<String, String> tokens = new LinkedHashMap<>();
+		change.newFetchTokens().forEach((group, token) -> tokens.put(group, token.value()));
+		StoredCluster cluster = change.stored();
+		return response.eTag(Revisions.etag(cluster.revision()))
+			.lastModified(cluster.updatedAt())
+			.cacheControl(CacheControl.noStore())
+			.body(new ClusterWithFetchTokens(cluster.definition(), tokens));
 	}
 
 	private static ResponseEntity<ClusterDefinition> withRevision(ResponseEntity.BodyBuilder response,

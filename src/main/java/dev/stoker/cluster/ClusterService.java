@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -12,7 +13,13 @@ import org.springframework.transaction.support.TransactionOperations;
 import dev.stoker.cluster.validation.ClusterValidator;
 import dev.stoker.cluster.validation.FieldError;
 import dev.stoker.cluster.validation.InvalidDefinitionException;
+import dev.stoker.audit.AuditLog;
+import dev.stoker.audit.Disclosure;
+import dev.stoker.audit.Requester;
 import dev.stoker.secrets.ClusterSecrets;
+import dev.stoker.secrets.FetchToken;
+import dev.stoker.secrets.FetchTokens;
+import dev.stoker.secrets.KubeadmSecrets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,16 +34,22 @@ public class ClusterService {
 
 	private final ClusterSecrets secrets;
 
+	private final FetchTokens fetchTokens;
+
+	private final AuditLog audit;
+
 	private final TransactionOperations transactions;
 
 	private final ClusterValidator validator = new ClusterValidator();
 
 	private final Clock clock;
 
-	public ClusterService(ClusterRepository repository, ClusterSecrets secrets, TransactionOperations transactions,
-			Clock clock) {
+	public ClusterService(ClusterRepository repository, ClusterSecrets secrets, FetchTokens fetchTokens, AuditLog audit,
+			TransactionOperations transactions, Clock clock) {
 		this.repository = repository;
 		this.secrets = secrets;
+		this.fetchTokens = fetchTokens;
+		this.audit = audit;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -50,15 +63,16 @@ public class ClusterService {
 	}
 
 	/**
-	 * Stores a new cluster with its generated secrets in one transaction: a cluster whose
-	 * secrets cannot be stored is not created.
+	 * Stores a new cluster with its generated secrets and a fetch token per node group in
+	 * one transaction: a cluster whose secrets cannot be stored, or whose tokens'
+	 * disclosure cannot be audited, is not created.
 	 */
-	public StoredCluster create(JsonNode body) {
+	public ClusterChange create(JsonNode body, Requester requester) {
 		ClusterDefinition definition = validator.validate(body);
 		return transactions.execute((status) -> {
 			StoredCluster created = repository.insert(definition, now());
 			secrets.create(created.name());
-			return created;
+			return withNewFetchTokens(created, requester);
 		});
 	}
 
@@ -68,7 +82,7 @@ public class ClusterService {
 	 * the newer revision, as if it had come second: without a precondition it is applied,
 	 * and with one it is applied only if If-Match names the newer revision too.
 	 */
-	public StoredCluster replace(String name, JsonNode body, Revisions precondition) {
+	public ClusterChange replace(String name, JsonNode body, Revisions precondition, Requester requester) {
 		if (body instanceof ObjectNode object && !object.has("name")) {
 			object.put("name", name);
 		}
@@ -82,7 +96,9 @@ public class ClusterService {
 			if (!precondition.matches(current.revision())) {
 				throw new RevisionMismatchException(name, current.revision());
 			}
-			Optional<StoredCluster> replaced = repository.replace(definition, current.revision(), now());
+			Optional<ClusterChange> replaced = transactions
+				.execute((status) -> repository.replace(definition, current.revision(), now())
+					.map((stored) -> withNewFetchTokens(stored, requester)));
 			if (replaced.isPresent()) {
 				return replaced.get();
 			}
@@ -106,6 +122,57 @@ public class ClusterService {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * Replaces a node group's fetch token; the old one stops opening anything when this
+	 * commits.
+	 */
+	public FetchToken rotateFetchToken(String name, String group, Requester requester) {
+		return transactions.execute((status) -> {
+			StoredCluster cluster = get(name);
+			if (cluster.definition().nodeGroups().stream().noneMatch((g) -> g.name().equals(group))) {
+				throw new NodeGroupNotFoundException(name, group);
+			}
+			FetchToken token = fetchTokens.rotate(name, group)
+				.orElseThrow(() -> new IllegalStateException("node group " + group + " of " + name + " has no token"));
+			audit.record(Disclosure.ofGroup(name, group, "fetch-tokens", cluster.revision()), requester);
+			return token;
+		});
+	}
+
+	/**
+	 * Replaces the bootstrap token, the certificate key or both, and bumps the revision
+	 * (every document changes), in one transaction.
+	 */
+	public RotatedSecrets rotateSecrets(String name, boolean bootstrapToken, boolean certificateKey,
+			Requester requester) {
+		while (true) {
+			StoredCluster current = get(name);
+			Optional<RotatedSecrets> rotated = transactions.execute(
+					(status) -> repository.replace(current.definition(), current.revision(), now()).map((stored) -> {
+						KubeadmSecrets secretsNow = secrets.rotate(name, bootstrapToken, certificateKey)
+							.orElseThrow(() -> new IllegalStateException("cluster " + name + " has no secrets"));
+						audit.record(Disclosure.ofCluster(name, "rotated-secrets", stored.revision()), requester);
+						return new RotatedSecrets(stored, secretsNow, bootstrapToken, certificateKey);
+					}));
+			if (rotated.isPresent()) {
+				return rotated.get();
+			}
+		}
+	}
+
+	/**
+	 * Gives the groups that have none a fetch token, and audits their disclosure when
+	 * there are new ones.
+	 */
+	private ClusterChange withNewFetchTokens(StoredCluster stored, Requester requester) {
+		Map<String, FetchToken> issued = fetchTokens.issue(stored.name(),
+				stored.definition().nodeGroups().stream().map(NodeGroup::name).toList());
+		if (!issued.isEmpty()) {
+			audit.record(Disclosure.ofCluster(stored.name(), "fetch-tokens", stored.revision()), requester);
+		}
+		return new ClusterChange(stored, issued);
 	}
 
 	/**

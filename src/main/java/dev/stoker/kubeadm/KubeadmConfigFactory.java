@@ -11,6 +11,7 @@ import dev.stoker.cluster.CloudProvider;
 import dev.stoker.cluster.ControlPlaneEndpoint;
 import dev.stoker.cluster.NodeGroup;
 import dev.stoker.cluster.NodeRole;
+import dev.stoker.secrets.KubeadmLifetimes;
 import dev.stoker.kubeadm.KubeadmDocuments.ApiServer;
 import dev.stoker.kubeadm.KubeadmDocuments.BootstrapToken;
 import dev.stoker.kubeadm.KubeadmDocuments.BootstrapTokenDiscovery;
@@ -40,7 +41,7 @@ public final class KubeadmConfigFactory {
 	 * kubeadm's own bootstrap token defaults, spelled out so the token lives as long as
 	 * documented.
 	 */
-	static final String TOKEN_TTL = "24h0m0s";
+	static final String TOKEN_TTL = KubeadmLifetimes.BOOTSTRAP_TOKEN_TTL_TEXT;
 
 	static final List<String> TOKEN_GROUPS = List.of("system:bootstrappers:kubeadm:default-node-token");
 

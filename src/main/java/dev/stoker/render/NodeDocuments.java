@@ -1,79 +1,200 @@
 package dev.stoker.render;
 
-import org.springframework.stereotype.Service;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import dev.stoker.access.AccessDeniedException;
+import dev.stoker.access.Credential;
+import dev.stoker.audit.AuditLog;
+import dev.stoker.audit.Disclosure;
+import dev.stoker.audit.Requester;
+import dev.stoker.butane.ButaneConfig;
+import dev.stoker.butane.ButaneYaml;
 import dev.stoker.cluster.ClusterDefinition;
 import dev.stoker.cluster.ClusterService;
 import dev.stoker.cluster.NodeGroup;
-import dev.stoker.butane.ButaneConfig;
-import dev.stoker.butane.ButaneYaml;
+import dev.stoker.cluster.NodeRole;
 import dev.stoker.cluster.StaticNode;
+import dev.stoker.cluster.StoredCluster;
 import dev.stoker.ignition.ButaneTranspiler;
 import dev.stoker.ignition.IgnitionJson;
 import dev.stoker.secrets.ClusterSecrets;
+import dev.stoker.secrets.FetchToken;
+import dev.stoker.secrets.FetchTokens;
 import dev.stoker.secrets.KubeadmSecrets;
+import dev.stoker.secrets.SecretClocks;
 
 /**
- * Renders the documents of a cluster's node groups from its stored definition and
- * secrets.
+ * Serves the documents of a cluster's node groups and static nodes. Each answer is made
+ * in one transaction that reads the definition and the secrets, checks the credential
+ * against them, renders, and writes the audit row: a document whose disclosure cannot be
+ * recorded is not served.
  */
 @Service
 public class NodeDocuments {
+
+	private static final Logger log = LoggerFactory.getLogger(NodeDocuments.class);
 
 	private final ClusterService clusters;
 
 	private final ClusterSecrets secrets;
 
-	public NodeDocuments(ClusterService clusters, ClusterSecrets secrets) {
+	private final FetchTokens fetchTokens;
+
+	private final AuditLog audit;
+
+	private final CaBundle caBundle;
+
+	private final TransactionOperations transactions;
+
+	private final Clock clock;
+
+	NodeDocuments(ClusterService clusters, ClusterSecrets secrets, FetchTokens fetchTokens, AuditLog audit,
+			CaBundle caBundle, TransactionOperations transactions, Clock clock) {
 		this.clusters = clusters;
 		this.secrets = secrets;
+		this.fetchTokens = fetchTokens;
+		this.audit = audit;
+		this.caBundle = caBundle;
+		this.transactions = transactions;
+		this.clock = clock;
 	}
 
-	/** /etc/kubeadm.yml of a group, before the host substitutes its addresses. */
-	public String kubeadmConfig(String clusterName, String groupName) {
-		ClusterDefinition cluster = clusters.get(clusterName).definition();
-		NodeGroup group = group(cluster, groupName);
-		return NodeButane.kubeadmConfig(cluster, group, AddressSource.forGroup(cluster, group), secrets(clusterName));
+	/** What a document is asked of: a node group, or one static node. */
+	public sealed interface Target {
+
+		String name();
+
 	}
 
-	/** The Butane config every machine of a group boots with. */
-	public String groupButane(String clusterName, String groupName) {
-		return ButaneYaml.write(groupConfig(clusterName, groupName));
+	public record Group(String name) implements Target {
 	}
 
-	/** The same, transpiled to Ignition. */
-	public String groupIgnition(String clusterName, String groupName) {
-		return IgnitionJson.write(ButaneTranspiler.transpile(groupConfig(clusterName, groupName)));
+	public record Node(String name) implements Target {
 	}
 
-	/** A static node's Butane config: its addresses and hostname filled in. */
-	public String nodeButane(String clusterName, String nodeName) {
-		return ButaneYaml.write(nodeConfig(clusterName, nodeName));
+	/** A group's or a static node's butane, ignition or kubeadm document. */
+	public ServedDocument document(String clusterName, Target target, DocumentFormat format, Credential credential,
+			Requester requester) {
+		return transactions.execute((status) -> {
+			StoredCluster stored = clusters.get(clusterName);
+			Resolved node = resolve(stored.definition(), target, credential);
+			KubeadmSecrets kubeadmSecrets = secrets(clusterName);
+			String body = switch (format) {
+				case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets));
+				case IGNITION -> IgnitionJson.write(ButaneTranspiler.transpile(node.butane(kubeadmSecrets)));
+				case KUBEADM -> node.kubeadm(kubeadmSecrets);
+				case USER_DATA -> throw new IllegalArgumentException("the user-data pointer is not a node document");
+			};
+			audit.record(node.disclosure(format, stored.revision()), requester);
+			List<String> warnings = lifecycle(clusterName, node, format, target);
+			return new ServedDocument(body, stored.revision(), warnings);
+		});
 	}
 
-	public String nodeIgnition(String clusterName, String nodeName) {
-		return IgnitionJson.write(ButaneTranspiler.transpile(nodeConfig(clusterName, nodeName)));
+	/**
+	 * The user-data pointer of a group or static node: fetches its Ignition from
+	 * {@code base} with the group's fetch token, pinned to the bytes served now when
+	 * {@code verify}.
+	 */
+	public ServedDocument userData(String clusterName, Target target, URI base, boolean verify, Requester requester) {
+		return transactions.execute((status) -> {
+			StoredCluster stored = clusters.get(clusterName);
+			Resolved node = resolve(stored.definition(), target, new Credential.Admin());
+			FetchToken token = fetchTokens.find(clusterName, node.group().name())
+				.orElseThrow(() -> new IllegalStateException(
+						"node group " + node.group().name() + " of " + clusterName + " has no fetch token"));
+			String segment = (target instanceof Node) ? "nodes" : "node-groups";
+			URI source = UriComponentsBuilder.fromUri(base)
+				.pathSegment("api", "v1", "clusters", clusterName, segment, target.name(), "ignition")
+				.build()
+				.toUri();
+			Optional<String> served = verify
+					? Optional.of(IgnitionJson.write(ButaneTranspiler.transpile(node.butane(secrets(clusterName)))))
+					: Optional.empty();
+			String pointer = UserDataPointer.write(source, token, caBundle.pem(), served);
+			int size = pointer.getBytes(StandardCharsets.UTF_8).length;
+			if (size > UserDataPointer.EC2_LIMIT) {
+				throw new UserDataTooLargeException(size);
+			}
+			audit.record(node.disclosure(DocumentFormat.USER_DATA, stored.revision()), requester);
+			List<String> warnings = "http".equals(source.getScheme()) ? List.of("The pointer fetches over plain http: "
+					+ "the fetch token and the document's secrets cross the network unencrypted. Set stoker.public-url "
+					+ "to an https URL.") : List.of();
+			return new ServedDocument(pointer, stored.revision(), warnings);
+		});
 	}
 
-	private ButaneConfig groupConfig(String clusterName, String groupName) {
-		ClusterDefinition cluster = clusters.get(clusterName).definition();
-		return NodeButane.forGroup(cluster, group(cluster, groupName), secrets(clusterName));
+	/**
+	 * The bootstrap node's first Ignition fetch is when kubeadm init starts the join
+	 * secrets' lifetimes; a later join document is checked against them.
+	 */
+	private List<String> lifecycle(String clusterName, Resolved node, DocumentFormat format, Target target) {
+		NodeRole role = node.group().role();
+		if (role == NodeRole.BOOTSTRAP) {
+			if (format == DocumentFormat.IGNITION) {
+				secrets.recordBootstrapFetch(clusterName, clock.instant());
+			}
+			return List.of();
+		}
+		SecretClocks clocks = secrets.clocks(clusterName).orElse(new SecretClocks(null, null, null));
+		List<String> warnings = JoinDeadlines.warnings(clusterName, role, clocks, clock.instant());
+		for (String warning : warnings) {
+			log.warn("Cluster {} {} {}: served {}, but: {}", clusterName,
+					(target instanceof Node) ? "node" : "node group", target.name(), format.segment(), warning);
+		}
+		return warnings;
 	}
 
-	private ButaneConfig nodeConfig(String clusterName, String nodeName) {
-		ClusterDefinition cluster = clusters.get(clusterName).definition();
-		StaticNode node = cluster.nodes()
+	/**
+	 * Finds what a document is asked of, checking the credential first: a fetch token
+	 * learns nothing about groups and nodes it does not open, not even whether they
+	 * exist.
+	 */
+	private static Resolved resolve(ClusterDefinition cluster, Target target, Credential credential) {
+		if (target instanceof Node node) {
+			Optional<StaticNode> found = cluster.nodes()
+				.stream()
+				.filter((n) -> n.name().equals(node.name()))
+				.findFirst();
+			if (found.isEmpty() || !credential.opens(cluster.name(), found.get().group())) {
+				if (credential instanceof Credential.Fetch) {
+					throw new AccessDeniedException();
+				}
+				throw new DocumentNotFoundException(
+						"Cluster " + cluster.name() + " has no node named " + node.name() + ".");
+			}
+			return new Resolved(cluster, group(cluster, found.get().group()), found.get());
+		}
+		if (!credential.opens(cluster.name(), target.name())) {
+			throw new AccessDeniedException();
+		}
+		NodeGroup group = group(cluster, target.name());
+		if (!AddressSource.platformGivesEveryAddress(cluster)) {
+			throw new DocumentNotFoundException("Platform " + cluster.platform().wireName()
+					+ " does not tell nodes all of their addresses, so node group " + group.name()
+					+ " has no document of its own; fetch each machine's under /api/v1/clusters/" + cluster.name()
+					+ "/nodes/{node}.");
+		}
+		return new Resolved(cluster, group, null);
+	}
+
+	private static NodeGroup group(ClusterDefinition cluster, String name) {
+		return cluster.nodeGroups()
 			.stream()
-			.filter(n -> n.name().equals(nodeName))
+			.filter((g) -> g.name().equals(name))
 			.findFirst()
 			.orElseThrow(() -> new DocumentNotFoundException(
-					"Cluster " + clusterName + " has no node named " + nodeName + "."));
-		NodeGroup group = cluster.nodeGroups()
-			.stream()
-			.filter(g -> g.name().equals(node.group()))
-			.findFirst()
-			.orElseThrow();
-		return NodeButane.forNode(cluster, node, group, secrets(clusterName));
+					"Cluster " + cluster.name() + " has no node group named " + name + "."));
 	}
 
 	private KubeadmSecrets secrets(String clusterName) {
@@ -81,25 +202,28 @@ public class NodeDocuments {
 			.orElseThrow(() -> new IllegalStateException("cluster " + clusterName + " has no secrets"));
 	}
 
-	/**
-	 * A group document exists when the group does and its platform tells nodes every
-	 * address they need; otherwise the machines are static nodes with documents of their
-	 * own.
-	 */
-	private static NodeGroup group(ClusterDefinition cluster, String name) {
-		NodeGroup group = cluster.nodeGroups()
-			.stream()
-			.filter(g -> g.name().equals(name))
-			.findFirst()
-			.orElseThrow(() -> new DocumentNotFoundException(
-					"Cluster " + cluster.name() + " has no node group named " + name + "."));
-		if (!AddressSource.platformGivesEveryAddress(cluster)) {
-			throw new DocumentNotFoundException("Platform " + cluster.platform().wireName()
-					+ " does not tell nodes all of their addresses, so node group " + name
-					+ " has no document of its own; fetch each machine's under /api/v1/clusters/" + cluster.name()
-					+ "/nodes/{node}.");
+	/** A node group, or a static node of one. */
+	private record Resolved(ClusterDefinition cluster, NodeGroup group, StaticNode node) {
+
+		ButaneConfig butane(KubeadmSecrets secrets) {
+			return (node != null) ? NodeButane.forNode(cluster, node, group, secrets)
+					: NodeButane.forGroup(cluster, group, secrets);
 		}
-		return group;
+
+		String kubeadm(KubeadmSecrets secrets) {
+			if (node != null) {
+				throw new DocumentNotFoundException(
+						"A static node's kubeadm config is inside its Butane and Ignition.");
+			}
+			return NodeButane.kubeadmConfig(cluster, group, AddressSource.forGroup(cluster, group), secrets);
+		}
+
+		Disclosure disclosure(DocumentFormat format, long revision) {
+			return (node != null)
+					? Disclosure.ofNode(cluster.name(), group.name(), node.name(), format.segment(), revision)
+					: Disclosure.ofGroup(cluster.name(), group.name(), format.segment(), revision);
+		}
+
 	}
 
 }

@@ -12,14 +12,6 @@ public record BootstrapToken(String id, String secret) {
 	/** The format kubeadm accepts. */
 	public static final Pattern FORMAT = Pattern.compile("[a-z0-9]{6}\\.[a-z0-9]{16}");
 
-	private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-
-	/**
-	 * The largest multiple of the alphabet's size that fits in a byte: bytes at or above
-	 * it are drawn again, so that every character is equally likely.
-	 */
-	private static final int UNBIASED_LIMIT = 256 - (256 % ALPHABET.length());
-
 	public BootstrapToken {
 		if (id == null || secret == null || !FORMAT.matcher(id + "." + secret).matches()) {
 			throw new IllegalArgumentException(
@@ -37,7 +29,7 @@ public record BootstrapToken(String id, String secret) {
 	}
 
 	static BootstrapToken generate(RandomSource random) {
-		return new BootstrapToken(characters(random, 6), characters(random, 16));
+		return new BootstrapToken(RandomText.lowerCaseAndDigits(random, 6), RandomText.lowerCaseAndDigits(random, 16));
 	}
 
 	/** The token as kubeadm takes it. */
@@ -48,19 +40,6 @@ public record BootstrapToken(String id, String secret) {
 	@Override
 	public String toString() {
 		return "BootstrapToken[redacted]";
-	}
-
-	private static String characters(RandomSource random, int count) {
-		StringBuilder characters = new StringBuilder(count);
-		byte[] one = new byte[1];
-		while (characters.length() < count) {
-			random.nextBytes(one);
-			int value = one[0] & 0xff;
-			if (value < UNBIASED_LIMIT) {
-				characters.append(ALPHABET.charAt(value % ALPHABET.length()));
-			}
-		}
-		return characters.toString();
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.stoker.secrets;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -21,5 +22,21 @@ public interface ClusterSecrets {
 	 * does not decrypt under the master key.
 	 */
 	Optional<KubeadmSecrets> load(String cluster);
+
+	/**
+	 * Replaces the bootstrap token, the certificate key or both with new random ones,
+	 * joining the caller's transaction, and answers the secrets as they now are; empty
+	 * when there is no such cluster.
+	 */
+	Optional<KubeadmSecrets> rotate(String cluster, boolean bootstrapToken, boolean certificateKey);
+
+	/** When the join secrets' lifetimes started; empty when there is no such cluster. */
+	Optional<SecretClocks> clocks(String cluster);
+
+	/**
+	 * Notes that the bootstrap node has fetched its Ignition, the moment kubeadm init
+	 * starts the secrets' lifetimes. Only the first call counts.
+	 */
+	void recordBootstrapFetch(String cluster, Instant at);
 
 }

@@ -46,6 +46,46 @@ class ClusterSecretsRepository {
 			.optional();
 	}
 
+	/**
+	 * Writes new values for a rotation, if the row is still at {@code expectedRevision};
+	 * false when another write came first.
+	 */
+	boolean rotate(EncryptedSecrets secrets, long expectedRevision, boolean bootstrapToken, boolean certificateKey) {
+		OffsetDateTime now = utc(secrets.updatedAt());
+		return jdbc
+			.sql("UPDATE cluster_secrets SET revision = ?, bootstrap_token = ?, certificate_key = ?, updated_at = ?,"
+					+ " bootstrap_token_rotated_at = CASE WHEN ? THEN ? ELSE bootstrap_token_rotated_at END,"
+					+ " certificate_key_rotated_at = CASE WHEN ? THEN ? ELSE certificate_key_rotated_at END"
+					+ " WHERE cluster_id = ? AND revision = ?")
+			.params(secrets.revision(), secrets.bootstrapToken(), secrets.certificateKey(), now, bootstrapToken, now,
+					certificateKey, now, secrets.clusterId(), expectedRevision)
+			.update() == 1;
+	}
+
+	/**
+	 * Sets the time of the bootstrap document's first fetch, unless it is set already.
+	 */
+	void recordBootstrapFetch(String cluster, Instant at) {
+		jdbc.sql("UPDATE cluster_secrets SET bootstrap_fetched_at = ? WHERE bootstrap_fetched_at IS NULL"
+				+ " AND cluster_id = (SELECT id FROM cluster WHERE name = ?)")
+			.params(utc(at), cluster)
+			.update();
+	}
+
+	Optional<SecretClocks> clocks(String cluster) {
+		return jdbc
+			.sql("SELECT s.bootstrap_fetched_at, s.bootstrap_token_rotated_at, s.certificate_key_rotated_at"
+					+ " FROM cluster_secrets s JOIN cluster c ON c.id = s.cluster_id WHERE c.name = ?")
+			.param(cluster)
+			.query((rs, n) -> new SecretClocks(instant(rs, 1), instant(rs, 2), instant(rs, 3)))
+			.optional();
+	}
+
+	private static Instant instant(ResultSet rs, int column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
 	private EncryptedSecrets row(ResultSet rs, int rowNum) throws SQLException {
 		return new EncryptedSecrets(rs.getLong("cluster_id"), rs.getLong("revision"), rs.getString("bootstrap_token"),
 				rs.getString("certificate_key"), rs.getString("ca_certificate"), rs.getString("ca_key"),

@@ -8,7 +8,7 @@ package dev.stoker.secrets;
 enum SecretKind {
 
 	BOOTSTRAP_TOKEN("bootstrap-token"), CERTIFICATE_KEY("certificate-key"), CA_CERTIFICATE("ca-certificate"),
-	CA_KEY("ca-key");
+	CA_KEY("ca-key"), FETCH_TOKEN("fetch-token");
 
 	private final String label;
 
@@ -23,6 +23,14 @@ enum SecretKind {
 	 */
 	String associatedData(long clusterId) {
 		return "cluster:" + clusterId + ":" + label;
+	}
+
+	/**
+	 * {@code cluster:<row id>:<kind>:<group>}, for the secrets a cluster has one of per
+	 * node group.
+	 */
+	String associatedData(long clusterId, String group) {
+		return associatedData(clusterId) + ":" + group;
 	}
 
 }

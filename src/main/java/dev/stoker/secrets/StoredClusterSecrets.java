@@ -20,13 +20,16 @@ class StoredClusterSecrets implements ClusterSecrets {
 
 	private final SecretCipher cipher;
 
+	private final RandomSource random;
+
 	private final Clock clock;
 
 	StoredClusterSecrets(ClusterSecretsRepository repository, SecretGenerator generator, SecretCipher cipher,
-			Clock clock) {
+			RandomSource random, Clock clock) {
 		this.repository = repository;
 		this.generator = generator;
 		this.cipher = cipher;
+		this.random = random;
 		this.clock = clock;
 	}
 
@@ -35,8 +38,7 @@ class StoredClusterSecrets implements ClusterSecrets {
 		long id = repository.clusterId(cluster)
 			.orElseThrow(() -> new IllegalStateException("There is no cluster " + cluster + " to make secrets for"));
 		KubeadmSecrets secrets = generator.generate();
-		// microseconds: the finest both H2 and PostgreSQL keep
-		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Instant now = now();
 		repository.insert(
 				new EncryptedSecrets(id, 1, encrypt(id, SecretKind.BOOTSTRAP_TOKEN, secrets.bootstrapToken().value()),
 						encrypt(id, SecretKind.CERTIFICATE_KEY, secrets.certificateKey().hex()),
@@ -47,6 +49,45 @@ class StoredClusterSecrets implements ClusterSecrets {
 	@Override
 	public Optional<KubeadmSecrets> load(String cluster) {
 		return repository.find(cluster).map(this::decrypt);
+	}
+
+	@Override
+	public Optional<KubeadmSecrets> rotate(String cluster, boolean bootstrapToken, boolean certificateKey) {
+		while (true) {
+			Optional<EncryptedSecrets> found = repository.find(cluster);
+			if (found.isEmpty()) {
+				return Optional.empty();
+			}
+			EncryptedSecrets stored = found.get();
+			long id = stored.clusterId();
+			String token = bootstrapToken
+					? encrypt(id, SecretKind.BOOTSTRAP_TOKEN, BootstrapToken.generate(random).value())
+					: stored.bootstrapToken();
+			String key = certificateKey ? encrypt(id, SecretKind.CERTIFICATE_KEY, CertificateKey.generate(random).hex())
+					: stored.certificateKey();
+			EncryptedSecrets rotated = new EncryptedSecrets(id, stored.revision() + 1, token, key,
+					stored.caCertificate(), stored.caKey(), stored.createdAt(), now());
+			if (repository.rotate(rotated, stored.revision(), bootstrapToken, certificateKey)) {
+				return Optional.of(decrypt(rotated));
+			}
+			// Another rotation came first: rotate what it left, as if this one had come
+			// second.
+		}
+	}
+
+	@Override
+	public Optional<SecretClocks> clocks(String cluster) {
+		return repository.clocks(cluster);
+	}
+
+	@Override
+	public void recordBootstrapFetch(String cluster, Instant at) {
+		repository.recordBootstrapFetch(cluster, at.truncatedTo(ChronoUnit.MICROS));
+	}
+
+	/** Microseconds: the finest both H2 and PostgreSQL keep. */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private KubeadmSecrets decrypt(EncryptedSecrets stored) {

@@ -21,7 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
+
+import dev.stoker.TestRequester;
+import dev.stoker.audit.AuditLog;
 
 import static dev.stoker.cluster.ClusterDefinitions.body;
 import static dev.stoker.cluster.ClusterDefinitions.marker;
@@ -50,15 +54,16 @@ abstract class ClusterConcurrencyContract {
 	void emptyDatabase() {
 		repository = Storage.emptyRepository(dataSource());
 		service = service(repository);
-		service.create(body("race", "created"));
+		service.create(body("race", "created"), TestRequester.ADMIN);
 	}
 
 	@RepeatedTest(5)
 	void ofTwoWritersWithTheSameIfMatchExactlyOneWins() throws Exception {
 		Revisions ifMatch = Revisions.ifMatch("\"1\"");
 
-		List<Outcome> outcomes = runTogether(List.of(() -> service.replace("race", body("race", "left"), ifMatch),
-				() -> service.replace("race", body("race", "right"), ifMatch)));
+		List<Outcome> outcomes = runTogether(
+				List.of(() -> service.replace("race", body("race", "left"), ifMatch, TestRequester.ADMIN).stored(),
+						() -> service.replace("race", body("race", "right"), ifMatch, TestRequester.ADMIN).stored()));
 
 		List<StoredCluster> written = outcomes.stream().flatMap((o) -> o.written().stream()).toList();
 		assertThat(written).as("successful writes").hasSize(1);
@@ -74,8 +79,9 @@ abstract class ClusterConcurrencyContract {
 	@RepeatedTest(3)
 	void unconditionalWritersAllWinOneAfterTheOther() throws Exception {
 		List<Callable<StoredCluster>> writers = IntStream.range(0, WRITERS)
-			.<Callable<StoredCluster>>mapToObj(
-					(i) -> () -> service.replace("race", body("race", "writer-" + i), Revisions.UNCONDITIONAL))
+			.<Callable<StoredCluster>>mapToObj((i) -> () -> service
+				.replace("race", body("race", "writer-" + i), Revisions.UNCONDITIONAL, TestRequester.ADMIN)
+				.stored())
 			.toList();
 
 		List<Outcome> outcomes = runTogether(writers);
@@ -111,7 +117,9 @@ abstract class ClusterConcurrencyContract {
 	void aWriterThatLosesARaceToARevisionItAcceptsIsApplied() {
 		ClusterService racing = service(new LosesFirstRace(repository));
 
-		StoredCluster written = racing.replace("race", body("race", "mine"), Revisions.ifMatch("\"1\", \"2\""));
+		StoredCluster written = racing
+			.replace("race", body("race", "mine"), Revisions.ifMatch("\"1\", \"2\""), TestRequester.ADMIN)
+			.stored();
 
 		assertThat(written.revision()).isEqualTo(3);
 		assertThat(marker(written.definition())).isEqualTo("mine");
@@ -127,10 +135,14 @@ abstract class ClusterConcurrencyContract {
 		assertThat(repository.find("race")).isEmpty();
 	}
 
-	/** The races are about definitions, so the service makes no secrets. */
-	private static ClusterService service(ClusterRepository repository) {
-		return new ClusterService(repository, new NoClusterSecrets(), TransactionOperations.withoutTransaction(),
-				Clock.systemUTC());
+	/**
+	 * The races are about definitions, so the service makes no secrets and no tokens, and
+	 * so has nothing to audit.
+	 */
+	private ClusterService service(ClusterRepository repository) {
+		return new ClusterService(repository, new NoClusterSecrets(), new NoFetchTokens(),
+				new AuditLog(JdbcClient.create(dataSource()), Clock.systemUTC()),
+				TransactionOperations.withoutTransaction(), Clock.systemUTC());
 	}
 
 	/**

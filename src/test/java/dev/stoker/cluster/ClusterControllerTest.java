@@ -24,7 +24,9 @@ import dev.stoker.StokerProperties;
 import dev.stoker.TestDefinitions;
 import dev.stoker.web.WebConfigForTests;
 import dev.stoker.access.AdminToken;
+import dev.stoker.audit.AuditLog;
 import dev.stoker.secrets.ClusterSecrets;
+import dev.stoker.secrets.FetchTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +62,19 @@ class ClusterControllerTest {
 		@Bean
 		ClusterSecrets noSecrets() {
 			return new NoClusterSecrets();
+		}
+
+		@Bean
+		FetchTokens noFetchTokens() {
+			return new NoFetchTokens();
+		}
+
+		/**
+		 * Never written to: the fake secrets issue no tokens, so nothing is disclosed.
+		 */
+		@Bean
+		AuditLog auditLog(Clock clock) {
+			return new AuditLog(null, clock);
 		}
 
 		/** The fake repository has no transactions to take part in. */

@@ -7,6 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.stoker.PostgresIntegrationTest;
 
+import dev.stoker.TestRequester;
+
 import static dev.stoker.cluster.ClusterDefinitions.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +35,7 @@ class PostgresApplicationTests extends PostgresIntegrationTest {
 
 	@Test
 	void clustersAreStoredThere() {
-		StoredCluster created = clusters.create(body("stored-in-schema", "created"));
+		StoredCluster created = clusters.create(body("stored-in-schema", "created"), TestRequester.ADMIN).stored();
 
 		assertThat(JdbcClient.create(postgres.dataSource())
 			.sql("SELECT revision FROM " + postgres.schema() + ".cluster WHERE name = ?")

@@ -6,6 +6,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.stoker.TestDefinitions;
+import dev.stoker.TestRequester;
 import dev.stoker.cluster.ClusterService;
 import dev.stoker.cluster.Revisions;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ interface ClusterCreationContract {
 
 	@Test
 	default void aCreatedClusterHasItsSecrets() {
-		clusters().create(definition("with-secrets"));
+		clusters().create(definition("with-secrets"), TestRequester.ADMIN);
 
 		assertThat(secrets().load("with-secrets"))
 			.hasValueSatisfying((loaded) -> assertThat(loaded.bootstrapToken().value()).matches(BootstrapToken.FORMAT));
@@ -58,7 +59,7 @@ interface ClusterCreationContract {
 			.insert(any());
 		try {
 			assertThatExceptionOfType(DataAccessResourceFailureException.class)
-				.isThrownBy(() -> clusters().create(definition("half-made")));
+				.isThrownBy(() -> clusters().create(definition("half-made"), TestRequester.ADMIN));
 		}
 		finally {
 			doCallRealMethod().when(secretsRepository()).insert(any());
@@ -68,13 +69,13 @@ interface ClusterCreationContract {
 		assertThat(rows("cluster_secrets")).isEqualTo(secrets);
 		assertThat(clusters().list()).noneSatisfy((stored) -> assertThat(stored.name()).isEqualTo("half-made"));
 		// and nothing is left behind that would stop a second try
-		clusters().create(definition("half-made"));
+		clusters().create(definition("half-made"), TestRequester.ADMIN);
 		assertThat(secrets().load("half-made")).isPresent();
 	}
 
 	@Test
 	default void deletingAClusterDeletesItsSecrets() {
-		clusters().create(definition("short-lived"));
+		clusters().create(definition("short-lived"), TestRequester.ADMIN);
 		long secrets = rows("cluster_secrets");
 
 		clusters().delete("short-lived", Revisions.UNCONDITIONAL);

@@ -60,7 +60,7 @@ abstract class ClusterSecretsContract {
 		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 		return new StoredClusterSecrets(new ClusterSecretsRepository(jdbc),
 				new SecretGenerator(new SeededRandomSource(seed), clock),
-				new SecretCipher(key, new SecureRandomSource()), clock);
+				new SecretCipher(key, new SecureRandomSource()), new SeededRandomSource(seed + "-rotation"), clock);
 	}
 
 	/** A cluster row as the cluster repository writes one; its definition is not read. */

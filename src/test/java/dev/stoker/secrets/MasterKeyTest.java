@@ -38,7 +38,7 @@ class MasterKeyTest {
 
 	private static StokerProperties properties(Path dataDir, String key) {
 		return new StokerProperties(dataDir, DataSize.ofMegabytes(1), new StokerProperties.Admin(null),
-				new StokerProperties.Master(key));
+				new StokerProperties.Master(key), null, new StokerProperties.Tls(null));
 	}
 
 	@Test

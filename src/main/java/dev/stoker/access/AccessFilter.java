@@ -1,0 +1,194 @@
+package dev.stoker.access;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.MDC;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.stoker.audit.Requester;
+import dev.stoker.json.Mappers;
+import dev.stoker.secrets.FetchToken;
+import dev.stoker.secrets.FetchTokenHolder;
+import dev.stoker.secrets.FetchTokens;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Guards everything under /api/. Health, metrics, the API description and Swagger UI stay
+ * open.
+ * <ul>
+ * <li>A credential in the query string is refused (400) before anything else: URLs end up
+ * in logs.</li>
+ * <li>The Authorization header must carry the admin token or a current fetch token
+ * (401).</li>
+ * <li>A fetch token opens GET of its own group's butane, ignition and kubeadm documents,
+ * and of its cluster's static nodes' documents, which the renderer narrows to the group's
+ * nodes; anything else is 403, whether it exists or not.</li>
+ * </ul>
+ * Every request gets an id (a well-formed {@code X-Request-Id} it came with, or a new
+ * one), answered in {@code X-Request-Id} and named in the audit log.
+ */
+@Component
+class AccessFilter extends OncePerRequestFilter {
+
+	static final String REQUEST_ID = "X-Request-Id";
+
+	private static final String BEARER = "bearer ";
+
+	private static final Pattern WELL_FORMED_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+	/** Names under which a credential is commonly put in a URL. */
+	private static final Set<String> CREDENTIAL_PARAMETERS = Set.of("access_token", "token", "fetch_token",
+			"fetchtoken", "admin_token", "authorization", "bearer", "api_key", "apikey");
+
+	/**
+	 * The documents a fetch token may open. Matched on the raw URI, whose segments must
+	 * be plain names: anything encoded or with parameters does not match and is refused,
+	 * so the path the filter judges is the path Spring routes.
+	 */
+	private static final Pattern GROUP_DOCUMENT = Pattern
+		.compile("/api/v1/clusters/([a-z0-9-]+)/node-groups/([a-z0-9-]+)/(butane|ignition|kubeadm)");
+
+	private static final Pattern NODE_DOCUMENT = Pattern
+		.compile("/api/v1/clusters/([a-z0-9-]+)/nodes/([a-z0-9-]+)/(butane|ignition)");
+
+	private final AdminToken adminToken;
+
+	private final FetchTokens fetchTokens;
+
+	AccessFilter(AdminToken adminToken, FetchTokens fetchTokens) {
+		this.adminToken = adminToken;
+		this.fetchTokens = fetchTokens;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String requestId = requestId(request);
+		response.setHeader(REQUEST_ID, requestId);
+		MDC.put("requestId", requestId);
+		try {
+			if (hasCredentialInQuery(request)) {
+				refuse(response, AccessProblems.credentialInUrl());
+				return;
+			}
+			Optional<Credential> credential;
+			try {
+				credential = authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+			}
+			catch (DataAccessException ex) {
+				logger.warn("Cannot check a credential, the database is unavailable: " + ex.getClass().getSimpleName());
+				response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+				refuse(response, AccessProblems.unavailable());
+				return;
+			}
+			if (credential.isEmpty()) {
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"stoker\"");
+				refuse(response, AccessProblems.unauthorized());
+				return;
+			}
+			if (!allowedAtTheDoor(credential.get(), request)) {
+				refuse(response, AccessProblems.forbidden());
+				return;
+			}
+			request.setAttribute(Credential.ATTRIBUTE, credential.get());
+			request.setAttribute(Requester.ATTRIBUTE, requester(credential.get(), request, requestId));
+			chain.doFilter(request, response);
+		}
+		finally {
+			MDC.remove("requestId");
+		}
+	}
+
+	private Optional<Credential> authenticate(String authorization) {
+		if (authorization == null || authorization.length() <= BEARER.length()
+				|| !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			return Optional.empty();
+		}
+		String presented = authorization.substring(BEARER.length()).strip();
+		if (adminToken.matches(presented)) {
+			return Optional.of(new Credential.Admin());
+		}
+		return FetchToken.parse(presented).flatMap(fetchTokens::authenticate).map(Credential.Fetch::new);
+	}
+
+	/**
+	 * The first check of a fetch token, on the path alone. The renderer checks again
+	 * against the definition (a static node's group).
+	 */
+	private static boolean allowedAtTheDoor(Credential credential, HttpServletRequest request) {
+		if (!(credential instanceof Credential.Fetch fetch)) {
+			return true;
+		}
+		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+			return false;
+		}
+		FetchTokenHolder holder = fetch.holder();
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Matcher group = GROUP_DOCUMENT.matcher(path);
+		if (group.matches()) {
+			return holder.cluster().equals(group.group(1)) && holder.group().equals(group.group(2));
+		}
+		Matcher node = NODE_DOCUMENT.matcher(path);
+		return node.matches() && holder.cluster().equals(node.group(1));
+	}
+
+	private boolean hasCredentialInQuery(HttpServletRequest request) {
+		if (request.getQueryString() == null) {
+			return false;
+		}
+		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+			if (CREDENTIAL_PARAMETERS.contains(parameter.getKey().toLowerCase(Locale.ROOT))) {
+				return true;
+			}
+			for (String value : parameter.getValue()) {
+				if (FetchToken.looksLikeOne(value) || adminToken.matches(value.strip())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static Requester requester(Credential credential, HttpServletRequest request, String requestId) {
+		if (credential instanceof Credential.Fetch fetch) {
+			return new Requester("fetch-token", fetch.holder().tokenId(), request.getRemoteAddr(), requestId);
+		}
+		return new Requester("admin", null, request.getRemoteAddr(), requestId);
+	}
+
+	private static String requestId(HttpServletRequest request) {
+		String given = request.getHeader(REQUEST_ID);
+		if (given != null && WELL_FORMED_REQUEST_ID.matcher(given).matches()) {
+			return given;
+		}
+		return UUID.randomUUID().toString();
+	}
+
+	private static void refuse(HttpServletResponse response, ProblemDetail problem) throws IOException {
+		response.setStatus(problem.getStatus());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		Mappers.json().writeValue(response.getOutputStream(), problem);
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.stoker.access;
+
+import dev.stoker.secrets.FetchTokenHolder;
+
+/** What a request authenticated with. */
+public sealed interface Credential {
+
+	/** The request attribute the access filter leaves it in. */
+	String ATTRIBUTE = "dev.stoker.access.Credential";
+
+	/** Whether it opens the documents of this node group (or of its static nodes). */
+	boolean opens(String cluster, String group);
+
+	/** The admin token: everything. */
+	record Admin() implements Credential {
+
+		@Override
+		public boolean opens(String cluster, String group) {
+			return true;
+		}
+
+	}
+
+	/** A node group's fetch token: that group's documents only. */
+	record Fetch(FetchTokenHolder holder) implements Credential {
+
+		@Override
+		public boolean opens(String cluster, String group) {
+			return holder.cluster().equals(cluster) && holder.group().equals(group);
+		}
+
+	}
+
+}

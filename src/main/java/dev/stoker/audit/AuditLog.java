@@ -1,0 +1,79 @@
+package dev.stoker.audit;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code audit_event} table. A write joins the caller's transaction: the caller reads
+ * the secret in that same transaction, so a disclosure is either recorded or not made.
+ */
+@Repository
+public class AuditLog {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	public AuditLog(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a disclosure, or throws {@link AuditUnavailableException} (503), which
+	 * rolls the caller's transaction back.
+	 */
+	public void record(Disclosure disclosure, Requester requester) {
+		try {
+			int rows = jdbc
+				.sql("INSERT INTO audit_event (occurred_at, cluster_id, cluster, node_group, node, document,"
+						+ " credential_kind, credential_id, client_address, request_id, revision)"
+						+ " SELECT ?, id, name, ?, ?, ?, ?, ?, ?, ?, ? FROM cluster WHERE name = ?")
+				.params(clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC), disclosure.group(),
+						disclosure.node(), disclosure.document(), requester.credentialKind(), requester.credentialId(),
+						requester.clientAddress(), requester.requestId(), disclosure.revision(), disclosure.cluster())
+				.update();
+			if (rows != 1) {
+				throw new IllegalStateException("cluster " + disclosure.cluster() + " is gone");
+			}
+		}
+		catch (DataAccessException | IllegalStateException ex) {
+			log.error("Withholding {} of cluster {}: the audit row could not be written ({})", disclosure.document(),
+					disclosure.cluster(), ex.getClass().getSimpleName());
+			throw new AuditUnavailableException(ex);
+		}
+	}
+
+	/**
+	 * A cluster's events, newest first: at most {@code limit}, older than event
+	 * {@code before} when given. Empty when there is no such cluster.
+	 */
+	public Optional<List<AuditEvent>> list(String cluster, Long before, int limit) {
+		Optional<Long> id = jdbc.sql("SELECT id FROM cluster WHERE name = ?")
+			.param(cluster)
+			.query(Long.class)
+			.optional();
+		return id.map(clusterId -> jdbc
+			.sql("SELECT id, occurred_at, cluster, node_group, node, document, credential_kind, credential_id,"
+					+ " client_address, request_id, revision FROM audit_event WHERE cluster_id = ? AND id < ?"
+					+ " ORDER BY id DESC LIMIT ?")
+			.params(clusterId, (before != null) ? before : Long.MAX_VALUE, limit)
+			.query((rs, n) -> new AuditEvent(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+					rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+					rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11)))
+			.list());
+	}
+
+}

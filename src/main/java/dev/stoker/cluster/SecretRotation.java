@@ -1,0 +1,48 @@
+package dev.stoker.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.stoker.cluster.validation.FieldError;
+import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Which join secrets to rotate. Read by hand rather than bound, so that a misspelt field
+ * or a string "true" is refused with its pointer instead of silently meaning false.
+ */
+@Schema(description = "The join secrets to replace; at least one must be true")
+public record SecretRotation(
+		@Schema(description = "Make a new bootstrap token", example = "true") boolean bootstrapToken,
+		@Schema(description = "Make a new certificate key", example = "true") boolean certificateKey) {
+
+	private static final Set<String> FIELDS = Set.of("bootstrapToken", "certificateKey");
+
+	static SecretRotation read(JsonNode body) {
+		List<FieldError> errors = new ArrayList<>();
+		if (body == null || !body.isObject()) {
+			throw new InvalidRequestException("The body must be a JSON object.",
+					List.of(new FieldError("", "must be an object such as {\"bootstrapToken\": true}")));
+		}
+		for (String name : body.propertyNames()) {
+			if (!FIELDS.contains(name)) {
+				errors.add(new FieldError("/" + name.replace("~", "~0").replace("/", "~1"),
+						"is not a field; the fields are bootstrapToken and certificateKey"));
+			}
+			else if (!body.get(name).isBoolean()) {
+				errors.add(new FieldError("/" + name, "must be true or false"));
+			}
+		}
+		boolean token = body.path("bootstrapToken").asBoolean(false) && body.get("bootstrapToken").isBoolean();
+		boolean key = body.path("certificateKey").asBoolean(false) && body.get("certificateKey").isBoolean();
+		if (errors.isEmpty() && !token && !key) {
+			errors.add(new FieldError("", "must set bootstrapToken or certificateKey (or both) to true"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException("Nothing was rotated; see errors.", errors);
+		}
+		return new SecretRotation(token, key);
+	}
+
+}
