@@ -33,7 +33,11 @@ class OpenApiConfig {
 			.components(new Components().addSecuritySchemes("admin", new SecurityScheme().type(SecurityScheme.Type.HTTP)
 				.scheme("bearer")
 				.description(
-						"The admin token: STOKER_ADMIN_TOKEN, or the file <data-dir>/admin-token written at first start")));
+						"The admin token: STOKER_ADMIN_TOKEN, or the file <data-dir>/admin-token written at first start"))
+				.addSecuritySchemes("fetchToken", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+					.scheme("bearer")
+					.description("A node group's fetch token (stf.…), answered when the group is created: it opens "
+							+ "that group's documents and its static nodes' only")));
 	}
 
 }
