@@ -70,9 +70,12 @@ class AccessFilter extends OncePerRequestFilter {
 
 	private final FetchTokens fetchTokens;
 
-	AccessFilter(AdminToken adminToken, FetchTokens fetchTokens) {
+	private final StaticNodeGroups staticNodes;
+
+	AccessFilter(AdminToken adminToken, FetchTokens fetchTokens, StaticNodeGroups staticNodes) {
 		this.adminToken = adminToken;
 		this.fetchTokens = fetchTokens;
+		this.staticNodes = staticNodes;
 	}
 
 	@Override
@@ -92,8 +95,10 @@ class AccessFilter extends OncePerRequestFilter {
 				return;
 			}
 			Optional<Credential> credential;
+			boolean allowed;
 			try {
 				credential = authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+				allowed = credential.isPresent() && allowed(credential.get(), request);
 			}
 			catch (DataAccessException ex) {
 				logger.warn("Cannot check a credential, the database is unavailable: " + ex.getClass().getSimpleName());
@@ -106,7 +111,7 @@ class AccessFilter extends OncePerRequestFilter {
 				refuse(response, AccessProblems.unauthorized());
 				return;
 			}
-			if (!allowedAtTheDoor(credential.get(), request)) {
+			if (!allowed) {
 				refuse(response, AccessProblems.forbidden());
 				return;
 			}
@@ -132,10 +137,11 @@ class AccessFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The first check of a fetch token, on the path alone. The renderer checks again
-	 * against the definition (a static node's group).
+	 * Whether a fetch token opens the path: its own group's documents, and those of the
+	 * static nodes its group has. Every refusal is decided here, so that each has the
+	 * same body; the renderer checks again.
 	 */
-	private static boolean allowedAtTheDoor(Credential credential, HttpServletRequest request) {
+	private boolean allowed(Credential credential, HttpServletRequest request) {
 		if (!(credential instanceof Credential.Fetch fetch)) {
 			return true;
 		}
@@ -149,7 +155,8 @@ class AccessFilter extends OncePerRequestFilter {
 			return holder.cluster().equals(group.group(1)) && holder.group().equals(group.group(2));
 		}
 		Matcher node = NODE_DOCUMENT.matcher(path);
-		return node.matches() && holder.cluster().equals(node.group(1));
+		return node.matches() && holder.cluster().equals(node.group(1))
+				&& staticNodes.groupOf(node.group(1), node.group(2)).filter(holder.group()::equals).isPresent();
 	}
 
 	private boolean hasCredentialInQuery(HttpServletRequest request) {

@@ -58,6 +58,10 @@ public class ClusterService {
 		return repository.find(name).orElseThrow(() -> new ClusterNotFoundException(name));
 	}
 
+	public Optional<StoredCluster> find(String name) {
+		return repository.find(name);
+	}
+
 	public List<StoredCluster> list() {
 		return repository.findAll();
 	}

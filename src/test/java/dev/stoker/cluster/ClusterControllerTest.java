@@ -24,6 +24,7 @@ import dev.stoker.StokerProperties;
 import dev.stoker.TestDefinitions;
 import dev.stoker.web.WebConfigForTests;
 import dev.stoker.access.AdminToken;
+import dev.stoker.access.StaticNodeGroups;
 import dev.stoker.audit.AuditLog;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.FetchTokens;
@@ -67,6 +68,11 @@ class ClusterControllerTest {
 		@Bean
 		FetchTokens noFetchTokens() {
 			return new NoFetchTokens();
+		}
+
+		@Bean
+		StaticNodeGroups noStaticNodes() {
+			return (cluster, node) -> java.util.Optional.empty();
 		}
 
 		/**

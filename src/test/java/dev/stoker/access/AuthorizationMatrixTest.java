@@ -1,0 +1,283 @@
+package dev.stoker.access;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.util.FileSystemUtils;
+
+import dev.stoker.json.Mappers;
+import dev.stoker.secrets.ClusterSecrets;
+import dev.stoker.secrets.KubeadmSecrets;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every document endpoint against every kind of credential: who gets 200, who 401, who
+ * 403, and that only the admin learns what does not exist (404). No refusal carries a
+ * secret, and each refusal is the same fixed body whatever was asked.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+	private static final String ADMIN = "matrix-test-admin-token-0123456789";
+
+	private static final Path dataDir = createTempDirectory();
+
+	private static Path createTempDirectory() {
+		try {
+			return Files.createTempDirectory("stoker-matrix");
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		registry.add("stoker.data-dir", dataDir::toString);
+		registry.add("stoker.admin.token", () -> ADMIN);
+	}
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	ClusterSecrets clusterSecrets;
+
+	/** cluster -> group -> fetch token, as creation answered them. */
+	private final Map<String, Map<String, String>> tokens = new LinkedHashMap<>();
+
+	private String rotatedAway;
+
+	@BeforeAll
+	void createClustersAndRotateOneToken() throws Exception {
+		for (String example : List.of("aws-dual-stack.yaml", "metal-ipv6-first.yaml")) {
+			MvcTestResult created = mvc.post()
+				.uri("/api/v1/clusters")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+				.contentType("application/yaml")
+				.content(Files.readString(Path.of("examples", example)))
+				.exchange();
+			assertThat(created).hasStatus(201);
+			JsonNode body = Mappers.json().readTree(created.getResponse().getContentAsString());
+			Map<String, String> groups = new LinkedHashMap<>();
+			for (String group : body.get("fetchTokens").propertyNames()) {
+				groups.put(group, body.get("fetchTokens").get(group).asString());
+			}
+			tokens.put(body.get("name").asString(), groups);
+		}
+		// prod-use1's gpu group: its first token is rotated away, the new one is current
+		rotatedAway = tokens.get("prod-use1").get("gpu");
+		MvcTestResult rotated = mvc.post()
+			.uri("/api/v1/clusters/prod-use1/node-groups/gpu/fetch-token/rotate")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+			.exchange();
+		assertThat(rotated).hasStatusOk();
+		String fresh = Mappers.json().readTree(rotated.getResponse().getContentAsString()).get("fetchToken").asString();
+		assertThat(fresh).isNotEqualTo(rotatedAway);
+		tokens.get("prod-use1").put("gpu", fresh);
+	}
+
+	@AfterAll
+	void removeDataDirectory() throws Exception {
+		FileSystemUtils.deleteRecursively(dataDir);
+	}
+
+	/**
+	 * What a document is of: its cluster, the group that owns it, and its path; and what
+	 * the admin and the owning group's token are answered.
+	 */
+	record Endpoint(String cluster, String ownerGroup, String path, int admin, int owner) {
+
+		Endpoint(String cluster, String ownerGroup, String path, boolean exists) {
+			this(cluster, ownerGroup, path, exists ? 200 : 404, exists ? 200 : 403);
+		}
+
+		@Override
+		public String toString() {
+			return path;
+		}
+
+	}
+
+	enum Caller {
+
+		NONE, MALFORMED_SCHEME, MALFORMED_TOKEN, UNKNOWN_FETCH_TOKEN, ROTATED_AWAY, ADMIN, OWN_GROUP, OTHER_GROUP,
+		OTHER_CLUSTER
+
+	}
+
+	static Stream<Endpoint> endpoints() {
+		List<Endpoint> endpoints = new ArrayList<>();
+		for (String group : List.of("bootstrap", "control-plane", "workers", "gpu")) {
+			for (String format : List.of("butane", "ignition", "kubeadm")) {
+				endpoints.add(new Endpoint("prod-use1", group,
+						"/api/v1/clusters/prod-use1/node-groups/" + group + "/" + format, true));
+			}
+		}
+		endpoints
+			.add(new Endpoint("prod-use1", "workers", "/api/v1/clusters/prod-use1/node-groups/nope/ignition", false));
+		endpoints.add(new Endpoint("prod-use1", "workers", "/api/v1/clusters/prod-use1/nodes/nope/ignition", false));
+		Map<String, String> nodes = Map.of("cp-1", "bootstrap", "cp-2", "control-plane", "worker-1", "workers");
+		nodes.forEach((node, group) -> {
+			for (String format : List.of("butane", "ignition")) {
+				endpoints.add(new Endpoint("lab", group, "/api/v1/clusters/lab/nodes/" + node + "/" + format, true));
+			}
+		});
+		// a metal cluster's groups have no document of their own
+		// (its own group's token learns that too: it is that group's path)
+		endpoints.add(new Endpoint("lab", "workers", "/api/v1/clusters/lab/node-groups/workers/ignition", 404, 404));
+		endpoints.add(new Endpoint("nobody", "workers", "/api/v1/clusters/nobody/node-groups/workers/ignition", false));
+		return endpoints.stream();
+	}
+
+	static Stream<Arguments> matrix() {
+		return endpoints()
+			.flatMap((endpoint) -> Stream.of(Caller.values()).map((caller) -> Arguments.of(endpoint, caller)));
+	}
+
+	@ParameterizedTest(name = "{1} on {0}")
+	@MethodSource("matrix")
+	void eachCallerGetsWhatItsCredentialOpens(Endpoint endpoint, Caller caller) throws Exception {
+		MvcTestResult result = get(endpoint.path(), authorization(endpoint, caller));
+		int status = result.getResponse().getStatus();
+		String body = result.getResponse().getContentAsString();
+
+		assertThat(status).isEqualTo(expected(endpoint, caller));
+		assertThat(result.getResponse().getHeader(HttpHeaders.LOCATION)).as("never a redirect").isNull();
+		if (status == 200) {
+			assertThat(result.getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-store");
+		}
+		else {
+			assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
+			for (String secret : secrets()) {
+				assertThat(body).as("refusal body").doesNotContain(secret);
+			}
+			assertThat(body).doesNotContain("PRIVATE KEY");
+		}
+		if (status == 401 || status == 403) {
+			assertThat(body).as("a fixed body, the same whatever was asked")
+				.isEqualTo(get("/api/v1/clusters/prod-use1/node-groups/x/butane",
+						status == 401 ? null : "Bearer " + tokens.get("lab").get("workers"))
+					.getResponse()
+					.getContentAsString());
+		}
+	}
+
+	private int expected(Endpoint endpoint, Caller caller) {
+		return switch (caller) {
+			case NONE, MALFORMED_SCHEME, MALFORMED_TOKEN, UNKNOWN_FETCH_TOKEN, ROTATED_AWAY -> 401;
+			case ADMIN -> endpoint.admin();
+			case OWN_GROUP -> endpoint.owner();
+			case OTHER_GROUP, OTHER_CLUSTER -> 403;
+		};
+	}
+
+	private String authorization(Endpoint endpoint, Caller caller) {
+		String otherCluster = endpoint.cluster().equals("lab") ? "prod-use1" : "lab";
+		String cluster = tokens.containsKey(endpoint.cluster()) ? endpoint.cluster() : "prod-use1";
+		return switch (caller) {
+			case NONE -> null;
+			case MALFORMED_SCHEME -> "Basic " + ADMIN;
+			case MALFORMED_TOKEN -> "Bearer stf.not-a-token";
+			case UNKNOWN_FETCH_TOKEN -> "Bearer stf.abcdefghijkl.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+			case ROTATED_AWAY -> "Bearer " + rotatedAway;
+			case ADMIN -> "Bearer " + ADMIN;
+			case OWN_GROUP -> "Bearer " + tokens.get(cluster).get(endpoint.ownerGroup());
+			case OTHER_GROUP -> "Bearer "
+					+ tokens.get(cluster).get(endpoint.ownerGroup().equals("workers") ? "control-plane" : "workers");
+			case OTHER_CLUSTER -> "Bearer " + tokens.get(otherCluster).get("workers");
+		};
+	}
+
+	/**
+	 * A fetch token opens documents only: every admin endpoint refuses it with 403, even
+	 * for its own cluster and group.
+	 */
+	@Test
+	void aFetchTokenOpensNoAdminEndpoint() throws Exception {
+		String own = "Bearer " + tokens.get("prod-use1").get("workers");
+		assertThat(get("/api/v1/clusters", own)).hasStatus(403);
+		assertThat(get("/api/v1/clusters/prod-use1", own)).hasStatus(403);
+		assertThat(get("/api/v1/clusters/prod-use1/audit", own)).hasStatus(403);
+		assertThat(get("/api/v1/clusters/prod-use1/node-groups/workers/user-data", own)).hasStatus(403);
+		assertThat(mvc.post()
+			.uri("/api/v1/clusters/prod-use1/node-groups/workers/fetch-token/rotate")
+			.header(HttpHeaders.AUTHORIZATION, own)
+			.exchange()).hasStatus(403);
+		assertThat(mvc.delete().uri("/api/v1/clusters/prod-use1").header(HttpHeaders.AUTHORIZATION, own).exchange())
+			.hasStatus(403);
+		assertThat(get("/api/v1/clusters/prod-use1", "Bearer " + ADMIN)).hasStatusOk();
+	}
+
+	/**
+	 * Paths a lenient router might map onto the token's own group are refused: the filter
+	 * judges the raw path, and only plain names pass.
+	 */
+	@Test
+	void anEncodedOrDecoratedPathIsNotTheTokensOwn() {
+		String own = "Bearer " + tokens.get("prod-use1").get("workers");
+		assertThat(get("/api/v1/clusters/prod-use1/node-groups/workers/ignition", own)).hasStatusOk();
+		assertThat(get("/api/v1/clusters/prod-use1/node-groups/%77orkers/ignition", own)).hasStatus(403);
+		assertThat(get("/api/v1/clusters/prod-use1/node-groups/workers;x=1/ignition", own)).hasStatus(403);
+		assertThat(get("/api/v1/clusters/prod-use1/node-groups/workers/ignition/", own)).hasStatus(403);
+	}
+
+	/** A credential in the URL would be logged by every proxy, and by Ignition: 400. */
+	@Test
+	void aCredentialInTheQueryStringIsRefused() throws Exception {
+		String path = "/api/v1/clusters/prod-use1/node-groups/workers/ignition";
+		String fetch = tokens.get("prod-use1").get("workers");
+		for (String query : List.of("access_token=" + ADMIN, "token=" + fetch, "x=" + fetch, "anything=" + ADMIN)) {
+			MvcTestResult result = mvc.get()
+				.uri(path + "?" + query)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+				.exchange();
+			assertThat(result).as(query).hasStatus(400);
+			assertThat(result.getResponse().getContentAsString()).doesNotContain(ADMIN).doesNotContain(fetch);
+		}
+	}
+
+	private MvcTestResult get(String path, String authorization) {
+		var request = mvc.get().uri(path);
+		if (authorization != null) {
+			request.header(HttpHeaders.AUTHORIZATION, authorization);
+		}
+		return request.exchange();
+	}
+
+	private List<String> secrets() {
+		List<String> secrets = new ArrayList<>(List.of(ADMIN, rotatedAway));
+		tokens.values().forEach((groups) -> secrets.addAll(groups.values()));
+		for (String cluster : tokens.keySet()) {
+			KubeadmSecrets kubeadm = clusterSecrets.load(cluster).orElseThrow();
+			secrets.add(kubeadm.bootstrapToken().value());
+			secrets.add(kubeadm.certificateKey().hex());
+		}
+		return secrets;
+	}
+
+}
