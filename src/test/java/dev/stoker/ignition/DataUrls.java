@@ -13,12 +13,12 @@ import java.io.ByteArrayInputStream;
  * Reads a data URL back the way Ignition does, for tests: the bytes it stands for and,
  * with {@code compression: gzip}, the bytes after gunzip.
  */
-final class DataUrls {
+public final class DataUrls {
 
 	private DataUrls() {
 	}
 
-	static byte[] contents(IgnitionConfig.Resource resource) {
+	public static byte[] contents(IgnitionConfig.Resource resource) {
 		byte[] decoded = decode(resource.source());
 		return "gzip".equals(resource.compression()) ? gunzip(decoded) : decoded;
 	}
