@@ -6,8 +6,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -117,8 +117,13 @@ class StoredFetchTokens implements FetchTokens {
 		return cipher.encrypt(token.value(), SecretKind.FETCH_TOKEN.associatedData(clusterId, group));
 	}
 
+	/**
+	 * base64url rather than hex, so that it is never mistaken for a certificate key (64
+	 * hex characters) by whoever searches logs for leaked secrets. It is not one: without
+	 * the master key it confirms nothing.
+	 */
 	private String lookupHash(FetchToken token) {
-		return HexFormat.of().formatHex(hmac(lookupKey, token.value()));
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(lookupKey, token.value()));
 	}
 
 	private static byte[] hmac(SecretKeySpec key, String text) {

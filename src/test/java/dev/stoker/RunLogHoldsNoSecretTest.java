@@ -1,0 +1,46 @@
+package dev.stoker;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs after every other test class of the run and searches all they logged for anything
+ * shaped like a bootstrap token, certificate key, fetch token, generated admin token or
+ * PEM private key. The whole suite creates clusters, renders and rotates secrets, fails
+ * authentication and database writes, some of it with TRACE logging: none of it may leave
+ * a secret in a log line.
+ */
+@Order(Integer.MAX_VALUE)
+class RunLogHoldsNoSecretTest {
+
+	@Test
+	void theScanFindsEachShapeOfSecret() {
+		String leaks = String.join("\n", "token abcdef.0123456789abcdef joined",
+				"key 0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0",
+				"Bearer stf.k3v9q0a1b2c3.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+				"admin stk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "-----BEGIN EC PRIVATE KEY-----");
+		assertThat(RunLog.secretShapedLines(leaks)).hasSize(5);
+		assertThat(RunLog.secretShapedLines(
+				"Started StokerApplication in 3.2 seconds; dev.stoker.render.NodeDocuments sha256:abc token [redacted]"))
+			.isEmpty();
+	}
+
+	/**
+	 * Under ./mvnw verify every test class ran before this one in this JVM. The marker
+	 * line proves the run log is written as this test reads it.
+	 */
+	@Test
+	void noLogLineOfTheWholeRunHoldsASecret() {
+		String marker = "run log check " + UUID.randomUUID();
+		LoggerFactory.getLogger(RunLogHoldsNoSecretTest.class).info(marker);
+		String log = RunLog.read();
+		assertThat(log).as("the run log captures log lines").contains(marker);
+		assertThat(RunLog.secretShapedLines(log)).isEmpty();
+	}
+
+}
