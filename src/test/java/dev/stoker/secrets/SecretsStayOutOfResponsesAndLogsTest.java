@@ -21,6 +21,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import dev.stoker.TestDefinitions;
+import dev.stoker.json.Mappers;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,6 +88,51 @@ class SecretsStayOutOfResponsesAndLogsTest {
 					.doesNotContain(values));
 		}
 		assertThat(output.getAll()).contains("quiet").doesNotContain(values);
+	}
+
+	/**
+	 * The node-access paths, at TRACE: fetching with a group's token, refusals of wrong
+	 * and rotated-away tokens, the user-data pointer, and both rotations. Each value that
+	 * was generated or answered is searched for in the log.
+	 */
+	@Test
+	void noFetchTokenOrRotatedSecretAppearsInTheLog(CapturedOutput output) throws Exception {
+		MvcTestResult created = mvc.post()
+			.uri("/api/v1/clusters")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(TestDefinitions.dualStackAws("loud"))
+			.exchange();
+		assertThat(created).hasStatus(201);
+		JsonNode tokens = Mappers.json().readTree(created.getResponse().getContentAsString()).get("fetchTokens");
+		List<String> values = new ArrayList<>(values(secrets.load("loud").orElseThrow()));
+		tokens.propertyNames().forEach((group) -> values.add(tokens.get(group).asString()));
+		String workers = tokens.get("workers").asString();
+
+		assertThat(get("/api/v1/clusters/loud/node-groups/workers/ignition", workers)).hasStatusOk();
+		assertThat(get("/api/v1/clusters/loud/node-groups/bootstrap/ignition", workers)).hasStatus(403);
+		assertThat(get("/api/v1/clusters/loud/node-groups/workers/user-data?verify=true", TOKEN)).hasStatusOk();
+		MvcTestResult rotatedToken = mvc.post()
+			.uri("/api/v1/clusters/loud/node-groups/workers/fetch-token/rotate")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.exchange();
+		values
+			.add(Mappers.json().readTree(rotatedToken.getResponse().getContentAsString()).get("fetchToken").asString());
+		assertThat(get("/api/v1/clusters/loud/node-groups/workers/ignition", workers)).hasStatus(401);
+		MvcTestResult rotated = mvc.post()
+			.uri("/api/v1/clusters/loud/secrets/rotate")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"bootstrapToken\": true, \"certificateKey\": true}")
+			.exchange();
+		assertThat(rotated).hasStatusOk();
+		values.addAll(values(secrets.load("loud").orElseThrow()));
+
+		assertThat(output.getAll()).contains("loud").doesNotContain(values);
+	}
+
+	private MvcTestResult get(String path, String bearer) {
+		return mvc.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer).exchange();
 	}
 
 	/**
