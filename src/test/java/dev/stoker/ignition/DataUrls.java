@@ -1,5 +1,6 @@
 package dev.stoker.ignition;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,23 +8,21 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
-import java.io.ByteArrayInputStream;
-
 /**
  * Reads a data URL back the way Ignition does, for tests: the bytes it stands for and,
  * with {@code compression: gzip}, the bytes after gunzip.
  */
-final class DataUrls {
+public final class DataUrls {
 
 	private DataUrls() {
 	}
 
-	static byte[] contents(IgnitionConfig.Resource resource) {
+	public static byte[] contents(IgnitionConfig.Resource resource) {
 		byte[] decoded = decode(resource.source());
 		return "gzip".equals(resource.compression()) ? gunzip(decoded) : decoded;
 	}
 
-	static byte[] decode(String url) {
+	public static byte[] decode(String url) {
 		if (!url.startsWith("data:")) {
 			throw new IllegalArgumentException("not a data URL: " + url);
 		}
@@ -47,7 +46,7 @@ final class DataUrls {
 		return out.toByteArray();
 	}
 
-	static byte[] gunzip(byte[] gzipped) {
+	public static byte[] gunzip(byte[] gzipped) {
 		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
 			return in.readAllBytes();
 		}

@@ -150,7 +150,7 @@ public final class KubeadmConfigCheck {
 	 * Reads YAML as kubeadm does: YAML 1.1 scalars, and a key given twice is an error
 	 * (kubeadm's strict decoding refuses duplicate fields).
 	 */
-	static List<Object> readYaml11(String yaml) {
+	public static List<Object> readYaml11(String yaml) {
 		LoaderOptions options = new LoaderOptions();
 		options.setAllowDuplicateKeys(false);
 		List<Object> documents = new ArrayList<>();
