@@ -121,6 +121,9 @@ public final class KubeadmConfigCheck {
 
 	private final List<Problem> problems = new ArrayList<>();
 
+	/** The first control plane's kubelet flags, which the cluster's version rules see. */
+	private Map<String, List<String>> initKubeletArgs = Map.of();
+
 	private KubeadmConfigCheck(KubeadmApiVersion api, Command command) {
 		this.kubeadmApiVersion = KubeadmSchema.KUBEADM_GROUP + api.wireName();
 		this.listArgs = api == KubeadmApiVersion.V1BETA4;
@@ -352,7 +355,7 @@ public final class KubeadmConfigCheck {
 		}
 		certificateKey(init.get("certificateKey"), "InitConfiguration.certificateKey");
 		apiEndpoint(fields(init.get("localAPIEndpoint")), "InitConfiguration.localAPIEndpoint");
-		nodeRegistration(fields(init.get("nodeRegistration")), "InitConfiguration.nodeRegistration");
+		initKubeletArgs = nodeRegistration(fields(init.get("nodeRegistration")), "InitConfiguration.nodeRegistration");
 		List<Object> phases = list(init.get("skipPhases"));
 		for (int i = 0; i < phases.size(); i++) {
 			if (phases.get(i) instanceof String phase && !INIT_PHASES.contains(phase)) {
@@ -410,7 +413,8 @@ public final class KubeadmConfigCheck {
 		}
 	}
 
-	private void nodeRegistration(Map<String, Object> registration, String path) {
+	/** Checks the registration, and answers its kubelet flags. */
+	private Map<String, List<String>> nodeRegistration(Map<String, Object> registration, String path) {
 		Map<String, List<String>> args = args(registration.get("kubeletExtraArgs"), path + ".kubeletExtraArgs");
 		single(args, "node-ip", path).ifPresent(nodeIp -> nodeIp(nodeIp, path + ".kubeletExtraArgs.node-ip"));
 		single(args, "cloud-provider", path).filter(provider -> !provider.equals("external"))
@@ -426,6 +430,7 @@ public final class KubeadmConfigCheck {
 		if (registration.get("imagePullPolicy") instanceof String policy && !PULL_POLICIES.contains(policy)) {
 			problem(path + ".imagePullPolicy", "\"" + policy + "\" is none of " + new TreeSet<>(PULL_POLICIES));
 		}
+		return args;
 	}
 
 	/**
@@ -530,6 +535,12 @@ public final class KubeadmConfigCheck {
 		else if (kubeadmApiVersion.equals(KubeadmSchema.V1BETA4) && Integer.parseInt(matcher.group(1)) < 31) {
 			problem("ClusterConfiguration.kubernetesVersion",
 					version + ": kubeadm reads " + KubeadmSchema.V1BETA4 + " from v1.31 on");
+		}
+		else if (Integer.parseInt(matcher.group(1)) < 29
+				&& !initKubeletArgs.getOrDefault("cloud-provider", List.of()).isEmpty()
+				&& initKubeletArgs.getOrDefault("node-ip", List.of()).stream().anyMatch(ip -> ip.contains(","))) {
+			problem("InitConfiguration.nodeRegistration.kubeletExtraArgs.node-ip", "has two addresses and"
+					+ " cloud-provider is set: the kubelet of " + version + " refuses that (it takes both from v1.29)");
 		}
 	}
 

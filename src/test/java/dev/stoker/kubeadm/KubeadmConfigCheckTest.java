@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -184,7 +185,7 @@ class KubeadmConfigCheckTest {
 	/**
 	 * A mistake made in a valid file, and where and why the checker must report it.
 	 */
-	record Mistake(String name, Base base, UnaryOperator<String> edit, String path, String reason) {
+	record Mistake(String name, Base base, Function<String, String> edit, String path, String reason) {
 
 		@Override
 		public String toString() {
@@ -472,6 +473,11 @@ class KubeadmConfigCheckTest {
 				new Mistake("v1beta4 is for kubeadm v1.31 and later", Base.V1BETA4_INIT,
 						text("kubernetesVersion: v1.33.2", "kubernetesVersion: v1.30.14"),
 						"ClusterConfiguration.kubernetesVersion", "from v1.31 on"),
+				new Mistake("a dual-stack node-ip with a cloud provider needs v1.29", Base.V1BETA3_INIT,
+						text("kubernetesVersion: v1.30.14", "kubernetesVersion: v1.28.15").andThen(
+								text("    volume-plugin-dir:", "    cloud-provider: external\n    volume-plugin-dir:")),
+						"InitConfiguration.nodeRegistration.kubeletExtraArgs.node-ip",
+						"the kubelet of v1.28.15 refuses that"),
 				new Mistake("init names its version", Base.V1BETA3_INIT,
 						remove("ClusterConfiguration", "kubernetesVersion"), "ClusterConfiguration.kubernetesVersion",
 						"is missing"),
