@@ -1,13 +1,12 @@
 package dev.stoker.ignition;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
-
-import java.io.ByteArrayInputStream;
 
 /**
  * Reads a data URL back the way Ignition does, for tests: the bytes it stands for and,
@@ -23,7 +22,7 @@ public final class DataUrls {
 		return "gzip".equals(resource.compression()) ? gunzip(decoded) : decoded;
 	}
 
-	static byte[] decode(String url) {
+	public static byte[] decode(String url) {
 		if (!url.startsWith("data:")) {
 			throw new IllegalArgumentException("not a data URL: " + url);
 		}
@@ -47,7 +46,7 @@ public final class DataUrls {
 		return out.toByteArray();
 	}
 
-	static byte[] gunzip(byte[] gzipped) {
+	public static byte[] gunzip(byte[] gzipped) {
 		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
 			return in.readAllBytes();
 		}

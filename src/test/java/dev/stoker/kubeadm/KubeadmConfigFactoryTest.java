@@ -2,7 +2,12 @@ package dev.stoker.kubeadm;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -15,13 +20,17 @@ import dev.stoker.cluster.ClusterDefinition;
 import dev.stoker.cluster.NodeGroup;
 import dev.stoker.cluster.validation.ClusterValidator;
 import dev.stoker.json.Mappers;
+import dev.stoker.kubeadm.KubeadmConfigCheck.Command;
+import dev.stoker.net.IpFamily;
+import dev.stoker.platform.Platform;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The kubeadm config of every group of the example clusters, compared with reviewed
- * golden files. Secrets come from a fixed test value so the bytes are stable.
+ * golden files that the strict checker accepts. Secrets come from a fixed test value so
+ * the bytes are stable.
  */
 class KubeadmConfigFactoryTest {
 
@@ -29,25 +38,67 @@ class KubeadmConfigFactoryTest {
 			"0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0",
 			"sha256:8f7e6d5c4b3a29180f7e6d5c4b3a29180f7e6d5c4b3a29180f7e6d5c4b3a2918");
 
+	private static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "kubeadm");
+
+	/**
+	 * An address for every variable of the platform table, longest name first so that no
+	 * name is replaced inside a longer one.
+	 */
+	private static final Map<String, String> SAMPLE_ADDRESSES = sampleAddresses();
+
+	private static Map<String, String> sampleAddresses() {
+		Map<String, String> addresses = new TreeMap<>(
+				Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+		for (Platform platform : Platform.values()) {
+			platform.listedAddress(IpFamily.IPV4).ifPresent(v -> addresses.put(v.name(), "192.0.2.10"));
+			platform.listedAddress(IpFamily.IPV6).ifPresent(v -> addresses.put(v.name(), "2001:db8::10"));
+		}
+		return addresses;
+	}
+
 	static ClusterDefinition example(String file) throws Exception {
 		String text = Files.readString(Path.of("examples", file));
 		return new ClusterValidator().validate(Mappers.yaml().readTree(text));
 	}
 
+	/**
+	 * Every group of every example. A group's addresses are the platform's variables in
+	 * subnet order (the host substitutes them); a metal cluster's group is shown with its
+	 * first static node's addresses. Control planes of IPv6-first clusters advertise
+	 * their IPv6 address.
+	 */
 	static Stream<Arguments> groups() throws Exception {
 		NodeAddresses aws = new NodeAddresses("$COREOS_EC2_IPV4_LOCAL,$COREOS_EC2_IPV6", null);
+		NodeAddresses awsIpv6First = new NodeAddresses("$COREOS_EC2_IPV6,$COREOS_EC2_IPV4_LOCAL", "$COREOS_EC2_IPV6");
 		NodeAddresses azure = new NodeAddresses("$COREOS_AZURE_IPV4_DYNAMIC", null);
+		NodeAddresses digitalocean = new NodeAddresses(
+				"$COREOS_DIGITALOCEAN_IPV4_PRIVATE_0,$COREOS_DIGITALOCEAN_IPV6_PUBLIC_0", null);
 		NodeAddresses lab = new NodeAddresses("fd00:1:2:3::2,10.100.0.2", "fd00:1:2:3::2");
 		return Stream.of(Arguments.of("aws-dual-stack.yaml", "bootstrap", aws, "aws-dual-stack-bootstrap.yaml"),
 				Arguments.of("aws-dual-stack.yaml", "control-plane", aws, "aws-dual-stack-control-plane.yaml"),
 				Arguments.of("aws-dual-stack.yaml", "workers", aws, "aws-dual-stack-workers.yaml"),
 				Arguments.of("aws-dual-stack.yaml", "gpu", aws, "aws-dual-stack-gpu.yaml"),
+				Arguments.of("aws-dual-stack.json", "bootstrap", aws, "aws-dual-stack-json-bootstrap.yaml"),
+				Arguments.of("aws-dual-stack.json", "control-plane", aws, "aws-dual-stack-json-control-plane.yaml"),
+				Arguments.of("aws-dual-stack.json", "workers", aws, "aws-dual-stack-json-workers.yaml"),
+				Arguments.of("aws-ipv6-first.yaml", "bootstrap", awsIpv6First, "aws-ipv6-first-bootstrap.yaml"),
+				Arguments.of("aws-ipv6-first.yaml", "control-plane", awsIpv6First, "aws-ipv6-first-control-plane.yaml"),
+				Arguments.of("aws-ipv6-first.yaml", "workers", awsIpv6First, "aws-ipv6-first-workers.yaml"),
+				Arguments.of("aws-butane-1.1.yaml", "bootstrap", aws, "aws-butane-1.1-bootstrap.yaml"),
+				Arguments.of("aws-butane-1.1.yaml", "control-plane", aws, "aws-butane-1.1-control-plane.yaml"),
+				Arguments.of("aws-butane-1.1.yaml", "workers", aws, "aws-butane-1.1-workers.yaml"),
+				Arguments.of("digitalocean-dual-stack.yaml", "bootstrap", digitalocean,
+						"digitalocean-dual-stack-bootstrap.yaml"),
+				Arguments.of("digitalocean-dual-stack.yaml", "workers", digitalocean,
+						"digitalocean-dual-stack-workers.yaml"),
 				Arguments.of("azure-ipv4.yaml", "bootstrap", azure, "azure-ipv4-bootstrap.yaml"),
 				Arguments.of("azure-ipv4.yaml", "workers", azure, "azure-ipv4-workers.yaml"),
 				Arguments.of("metal-ipv6-first.yaml", "bootstrap", lab, "metal-ipv6-first-bootstrap.yaml"),
 				Arguments.of("metal-ipv6-first.yaml", "control-plane",
 						new NodeAddresses("fd00:1:2:3::3,10.100.0.3", "fd00:1:2:3::3"),
-						"metal-ipv6-first-control-plane.yaml"));
+						"metal-ipv6-first-control-plane.yaml"),
+				Arguments.of("metal-ipv6-first.yaml", "workers", new NodeAddresses("fd00:1:2:3::a,10.100.0.10", null),
+						"metal-ipv6-first-workers.yaml"));
 	}
 
 	@ParameterizedTest(name = "{0}, group {1}")
@@ -58,6 +109,35 @@ class KubeadmConfigFactoryTest {
 		String yaml = KubeadmYaml
 			.write(KubeadmConfigFactory.documents(cluster, group(cluster, group), addresses, SECRETS));
 		Golden.assertMatches(yaml, "kubeadm/" + golden);
+	}
+
+	/**
+	 * The reviewed files themselves pass the checker for the cluster's API version and
+	 * the group's role, once each platform variable is replaced by an address of its
+	 * family, as the host does.
+	 */
+	@ParameterizedTest(name = "{3} is a valid kubeadm config after the host substitution")
+	@MethodSource("groups")
+	void everyGoldenFileIsAValidKubeadmConfig(String example, String group, NodeAddresses addresses, String golden)
+			throws Exception {
+		ClusterDefinition cluster = example(example);
+		String yaml = Files.readString(GOLDEN.resolve(golden));
+		for (Map.Entry<String, String> variable : SAMPLE_ADDRESSES.entrySet()) {
+			yaml = yaml.replace("$" + variable.getKey(), variable.getValue());
+		}
+		KubeadmConfigCheck.assertValid(yaml, cluster.kubeadmApiVersion(), switch (group(cluster, group).role()) {
+			case BOOTSTRAP -> Command.INIT;
+			case CONTROL_PLANE -> Command.JOIN_CONTROL_PLANE;
+			case WORKER -> Command.JOIN;
+		});
+	}
+
+	@Test
+	void everyKubeadmGoldenFileIsChecked() throws Exception {
+		Set<String> listed = groups().map(arguments -> (String) arguments.get()[3]).collect(Collectors.toSet());
+		try (Stream<Path> files = Files.list(GOLDEN)) {
+			assertThat(files.map(file -> file.getFileName().toString())).allMatch(listed::contains);
+		}
 	}
 
 	@Test

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -31,10 +30,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the unit's own script lines the way a Flatcar host would: each Exec line as
- * written, read back into argv as systemd does (undoing $$ and %%), with the metadata
- * file's variables in the environment as EnvironmentFile= puts them, through the real
- * bash and envsubst. Only the two file paths are moved to a temporary directory.
+ * Runs the unit's own script lines the way a Flatcar host would ({@link HostSimulation}):
+ * the real bash and envsubst, with the metadata file's variables in the environment.
  */
 class KubeadmUnitHostSimulationTest {
 
@@ -89,7 +86,8 @@ class KubeadmUnitHostSimulationTest {
 		Files.writeString(in, config, StandardCharsets.UTF_8);
 
 		UnitLines unit = new UnitLines(UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source)));
-		Run run = run(unit.execLine("envsubst"), in, out, metadata(METADATA));
+		HostSimulation.Run run = HostSimulation.run(unit.execLine("envsubst"), in, out,
+				HostSimulation.metadata(METADATA));
 
 		assertThat(run.exitCode()).as(run.output()).isZero();
 		String result = Files.readString(out, StandardCharsets.UTF_8);
@@ -116,9 +114,9 @@ class KubeadmUnitHostSimulationTest {
 				KubeadmYaml.write(KubeadmConfigFactory.documents(cluster, group, source.addresses(), SECRETS)));
 		String line = new UnitLines(UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source)))
 			.execLine("envsubst");
-		assertThat(run(line, in, out, metadata(METADATA)).exitCode()).isZero();
+		assertThat(HostSimulation.run(line, in, out, HostSimulation.metadata(METADATA)).exitCode()).isZero();
 		String first = Files.readString(out);
-		assertThat(run(line, in, out, metadata(METADATA)).exitCode()).isZero();
+		assertThat(HostSimulation.run(line, in, out, HostSimulation.metadata(METADATA)).exitCode()).isZero();
 		assertThat(Files.readString(out)).isEqualTo(first);
 		assertThat(Files.getPosixFilePermissions(out)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
 	}
@@ -133,19 +131,20 @@ class KubeadmUnitHostSimulationTest {
 			.execLine(" is empty or missing ");
 		Path unused = dir.resolve("unused");
 
-		Map<String, String> empty = metadata(METADATA.replaceAll("(?m)^" + variable + "=.*$", variable + "="));
+		Map<String, String> empty = HostSimulation
+			.metadata(METADATA.replaceAll("(?m)^" + variable + "=.*$", variable + "="));
 		assertThat(empty).containsEntry(variable, "");
-		Run whenEmpty = run(line, unused, unused, empty);
+		HostSimulation.Run whenEmpty = HostSimulation.run(line, unused, unused, empty);
 		assertThat(whenEmpty.exitCode()).isEqualTo(1);
 		assertThat(whenEmpty.output()).startsWith("<3>" + variable + " is empty or missing in /run/metadata/flatcar");
 
-		Map<String, String> missing = metadata(METADATA.replaceAll("(?m)^" + variable + "=.*\n", ""));
+		Map<String, String> missing = HostSimulation.metadata(METADATA.replaceAll("(?m)^" + variable + "=.*\n", ""));
 		assertThat(missing).doesNotContainKey(variable);
-		Run whenMissing = run(line, unused, unused, missing);
+		HostSimulation.Run whenMissing = HostSimulation.run(line, unused, unused, missing);
 		assertThat(whenMissing.exitCode()).isEqualTo(1);
 		assertThat(whenMissing.output()).startsWith("<3>" + variable + " is empty or missing");
 
-		Run whenBothSet = run(line, unused, unused, metadata(METADATA));
+		HostSimulation.Run whenBothSet = HostSimulation.run(line, unused, unused, HostSimulation.metadata(METADATA));
 		assertThat(whenBothSet.exitCode()).as(whenBothSet.output()).isZero();
 		assertThat(whenBothSet.output()).isEmpty();
 	}
@@ -159,8 +158,8 @@ class KubeadmUnitHostSimulationTest {
 				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group))))
 			.execLine("ExecStopPost");
 		Path calls = dir.resolve("calls");
-		Run run = run(withFakeKubeadm(line, calls, 0), dir.resolve("unused"), dir.resolve("unused"),
-				Map.of("SERVICE_RESULT", result));
+		HostSimulation.Run run = HostSimulation.run(withFakeKubeadm(line, calls, 0), dir.resolve("unused"),
+				dir.resolve("unused"), Map.of("SERVICE_RESULT", result));
 		assertThat(run.exitCode()).isZero();
 		if (result.equals("success")) {
 			assertThat(calls).doesNotExist();
@@ -181,7 +180,7 @@ class KubeadmUnitHostSimulationTest {
 		Path calls = dir.resolve("calls");
 		Path unused = dir.resolve("unused");
 
-		Run failed = run(withFakeKubeadm(line, calls, 1), unused, unused, Map.of());
+		HostSimulation.Run failed = HostSimulation.run(withFakeKubeadm(line, calls, 1), unused, unused, Map.of());
 		assertThat(failed.exitCode()).isEqualTo(KubeadmUnit.INIT_FAILED);
 		assertThat(failed.output()).startsWith("<2>kubeadm init failed and this node will not retry it.")
 			.contains("Do not run kubeadm reset here");
@@ -189,7 +188,7 @@ class KubeadmUnitHostSimulationTest {
 			.isEqualTo("init --upload-certs --config " + unused + "\n");
 
 		Files.delete(calls);
-		Run succeeded = run(withFakeKubeadm(line, calls, 0), unused, unused, Map.of());
+		HostSimulation.Run succeeded = HostSimulation.run(withFakeKubeadm(line, calls, 0), unused, unused, Map.of());
 		assertThat(succeeded.exitCode()).isZero();
 		assertThat(succeeded.output()).isEmpty();
 	}
@@ -204,52 +203,6 @@ class KubeadmUnitHostSimulationTest {
 		Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
 		assertThat(execLine).contains("/usr/bin/kubeadm ");
 		return execLine.replace("/usr/bin/kubeadm ", fake + " ");
-	}
-
-	/**
-	 * The variables of an env file of plain KEY=value lines, as EnvironmentFile= reads
-	 * it.
-	 */
-	private static Map<String, String> metadata(String file) {
-		Map<String, String> variables = new LinkedHashMap<>();
-		file.lines().filter(l -> !l.isBlank()).forEach(l -> {
-			int eq = l.indexOf('=');
-			variables.put(l.substring(0, eq), l.substring(eq + 1));
-		});
-		return variables;
-	}
-
-	private record Run(int exitCode, String output) {
-	}
-
-	/**
-	 * Runs an Exec line as systemd would hand it to the program, with the config paths
-	 * moved to {@code in} and {@code out} and an environment made of PATH, look-alike
-	 * variables a wider substitution would pick up, and the metadata variables.
-	 */
-	private static Run run(String execLine, Path in, Path out, Map<String, String> metadata)
-			throws IOException, InterruptedException {
-		List<String> argv = UnitLines.argv(execLine);
-		assertThat(argv.subList(0, 2)).containsExactly("/bin/bash", "-c");
-		String script = argv.get(2)
-			.replace(KubeadmUnit.FINAL_CONFIG, out.toString())
-			.replace(KubeadmUnit.CONFIG, in.toString());
-		ProcessBuilder process = new ProcessBuilder("/bin/bash", "-c", script).redirectErrorStream(true);
-		Map<String, String> environment = process.environment();
-		environment.clear();
-		environment.put("PATH", KubeadmUnit.PATH);
-		environment.put("HOME", "/root");
-		environment.put("COREOS_EC2_IPV6_SUFFIX", "not-me");
-		environment.put("COREOS_EC2_IPV4_LOCALX", "not-me-either");
-		environment.putAll(metadata);
-		Process started = process.start();
-		started.getOutputStream().close();
-		if (!started.waitFor(30, TimeUnit.SECONDS)) {
-			started.destroyForcibly();
-			throw new AssertionError("the script did not finish: " + script);
-		}
-		return new Run(started.exitValue(),
-				new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
 	}
 
 	private static List<JsonNode> documents(String yaml) throws Exception {

@@ -1,88 +1,55 @@
 package dev.stoker.render;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.stoker.Golden;
-import dev.stoker.butane.ButaneConfig;
 import dev.stoker.butane.ButaneYaml;
-import dev.stoker.cluster.ClusterDefinition;
-import dev.stoker.cluster.NodeGroup;
 import dev.stoker.cluster.NodeRole;
-import dev.stoker.cluster.StaticNode;
-import dev.stoker.cluster.validation.ClusterValidator;
 import dev.stoker.ignition.ButaneTranspiler;
 import dev.stoker.ignition.IgnitionJson;
 import dev.stoker.ignition.IgnitionValidate;
-import dev.stoker.json.Mappers;
 import dev.stoker.secrets.KubeadmSecrets;
-import dev.stoker.secrets.SecretGenerator;
-import dev.stoker.secrets.SeededRandomSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every document of every example: the Butane and Ignition of each group (or each static
- * node of a metal cluster) compared with reviewed golden files, the Ignition accepted by
- * the real ignition-validate without a warning, and the secrets only where they belong.
- * Secrets come from a seeded source so the bytes are stable.
+ * node of a metal cluster) compared with reviewed golden files, and for every example
+ * under examples/ the Ignition accepted by the real ignition-validate without a warning
+ * and the secrets only where they belong. Secrets come from a seeded source so the bytes
+ * are stable.
  */
 class NodeDocumentGoldenTest {
 
-	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
-
-	record Document(String example, String name, ClusterDefinition cluster, NodeRole role, ButaneConfig butane,
-			KubeadmSecrets secrets) {
-
-		@Override
-		public String toString() {
-			return example + " " + name;
-		}
-
-	}
-
-	static Stream<Arguments> documents() throws Exception {
-		List<Arguments> documents = new ArrayList<>();
+	/** The examples whose documents have golden files. */
+	static Stream<ExampleNodes.Node> documents() throws Exception {
+		List<ExampleNodes.Node> documents = new ArrayList<>();
 		for (String example : List.of("aws-dual-stack.yaml", "aws-ipv6-first.yaml", "digitalocean-dual-stack.yaml",
 				"metal-ipv6-first.yaml", "azure-ipv4.yaml", "aws-butane-1.1.yaml")) {
-			ClusterDefinition cluster = new ClusterValidator()
-				.validate(Mappers.yaml().readTree(Files.readString(Path.of("examples", example))));
-			KubeadmSecrets secrets = new SecretGenerator(new SeededRandomSource(cluster.name()), CLOCK).generate();
-			String stem = example.replace(".yaml", "");
-			if (cluster.nodes().isEmpty()) {
-				for (NodeGroup group : cluster.nodeGroups()) {
-					documents.add(Arguments.of(new Document(stem, group.name(), cluster, group.role(),
-							NodeButane.forGroup(cluster, group, secrets), secrets)));
-				}
-			}
-			for (StaticNode node : cluster.nodes()) {
-				NodeGroup group = cluster.nodeGroups()
-					.stream()
-					.filter(g -> g.name().equals(node.group()))
-					.findFirst()
-					.orElseThrow();
-				documents.add(Arguments.of(new Document(stem, node.name(), cluster, group.role(),
-						NodeButane.forNode(cluster, node, group, secrets), secrets)));
-			}
+			documents.addAll(ExampleNodes.of(example));
+		}
+		return documents.stream();
+	}
+
+	/** Every example under examples/, whether or not it has golden files. */
+	static Stream<ExampleNodes.Node> everyDocument() throws Exception {
+		List<ExampleNodes.Node> documents = new ArrayList<>();
+		for (String example : ExampleNodes.files()) {
+			documents.addAll(ExampleNodes.of(example));
 		}
 		return documents.stream();
 	}
 
 	@ParameterizedTest(name = "{0}: Butane and Ignition match their golden files")
 	@MethodSource("documents")
-	void matchesItsGoldenFiles(Document document) throws Exception {
-		String stem = document.example() + "/" + document.name();
+	void matchesItsGoldenFiles(ExampleNodes.Node document) throws Exception {
+		String stem = document.stem() + "/" + document.name();
 		Golden.assertMatches(ButaneYaml.write(document.butane()), "documents/" + stem + ".bu");
 		Golden.assertMatches(IgnitionJson.write(ButaneTranspiler.transpile(document.butane())) + "\n",
 				"documents/" + stem + ".ign");
@@ -93,8 +60,8 @@ class NodeDocumentGoldenTest {
 	 * writes means the same in both, so a 3.4.0 document is validated as 3.3.0.
 	 */
 	@ParameterizedTest(name = "{0}: ignition-validate accepts it without a warning")
-	@MethodSource("documents")
-	void passesIgnitionValidate(Document document) {
+	@MethodSource("everyDocument")
+	void passesIgnitionValidate(ExampleNodes.Node document) {
 		String ignition = IgnitionJson.write(ButaneTranspiler.transpile(document.butane()));
 		if (!IgnitionValidate.knows("3.4.0")) {
 			ignition = ignition.replace("{\"ignition\":{\"version\":\"3.4.0\"", "{\"ignition\":{\"version\":\"3.3.0\"");
@@ -104,8 +71,8 @@ class NodeDocumentGoldenTest {
 	}
 
 	@ParameterizedTest(name = "{0}: holds the secrets its role needs and no others")
-	@MethodSource("documents")
-	void holdsOnlyTheSecretsItsRoleNeeds(Document document) {
+	@MethodSource("everyDocument")
+	void holdsOnlyTheSecretsItsRoleNeeds(ExampleNodes.Node document) {
 		String butane = ButaneYaml.write(document.butane());
 		KubeadmSecrets secrets = document.secrets();
 		assertThat(butane).contains(secrets.bootstrapToken().value());
@@ -128,15 +95,15 @@ class NodeDocumentGoldenTest {
 	 * Ignition there.
 	 */
 	@ParameterizedTest(name = "{0}: fits in EC2 user data")
-	@MethodSource("documents")
-	void fitsInEc2UserData(Document document) {
+	@MethodSource("everyDocument")
+	void fitsInEc2UserData(ExampleNodes.Node document) {
 		assertThat(IgnitionJson.write(ButaneTranspiler.transpile(document.butane())).getBytes(StandardCharsets.UTF_8))
 			.hasSizeLessThanOrEqualTo(16 * 1024);
 	}
 
 	@ParameterizedTest(name = "{0}: the Butane reads back as the same config")
-	@MethodSource("documents")
-	void theButaneReadsBack(Document document) {
+	@MethodSource("everyDocument")
+	void theButaneReadsBack(ExampleNodes.Node document) {
 		assertThat(ButaneYaml.read(ButaneYaml.write(document.butane()))).isEqualTo(document.butane());
 	}
 

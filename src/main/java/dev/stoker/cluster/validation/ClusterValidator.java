@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import dev.stoker.cluster.ApiServer;
 import dev.stoker.cluster.ClusterDefaults;
+import dev.stoker.cluster.CloudProvider;
 import dev.stoker.cluster.ClusterDefinition;
 import dev.stoker.cluster.ControlPlaneEndpoint;
 import dev.stoker.cluster.KubeadmApiVersion;
@@ -30,6 +31,12 @@ public final class ClusterValidator {
 	 * v1.22.
 	 */
 	private static final KubernetesVersion OLDEST_KUBERNETES = KubeadmApiVersion.V1BETA3.firstRelease();
+
+	/**
+	 * The first release whose kubelet takes a dual-stack node-ip together with a cloud
+	 * provider (KEP-3705, CloudDualStackNodeIPs on by default from its beta).
+	 */
+	private static final KubernetesVersion CLOUD_DUAL_STACK_NODE_IPS = new KubernetesVersion(1, 29, 0);
 
 	private static final Pattern FLAG_NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
 
@@ -72,6 +79,7 @@ public final class ClusterValidator {
 		NodeGroupRules.check(d.nodeGroups(), problems);
 		StaticNodeRules.check(d.nodes(), d.nodeGroups(), families, problems);
 		checkAddressSource(d, families, problems);
+		checkCloudProviderWithDualStack(d, families, problems);
 	}
 
 	private static void checkName(String name, Problems problems) {
@@ -244,6 +252,27 @@ public final class ClusterValidator {
 				problems.add("/platform", missingAddress(platform, family));
 			}
 		}
+	}
+
+	/**
+	 * Every node's kubelet gets both addresses as its node-ip, and before v1.29 the
+	 * kubelet refuses that whenever --cloud-provider is set, external included
+	 * ("dual-stack --node-ip ... not supported when using a cloud provider"): no node
+	 * would start.
+	 */
+	private static void checkCloudProviderWithDualStack(ClusterDefinition d, List<IpFamily> families,
+			Problems problems) {
+		if (d.cloudProvider() != CloudProvider.EXTERNAL || families.size() != 2 || d.kubernetesVersion() == null) {
+			return;
+		}
+		KubernetesVersion.tryParse(d.kubernetesVersion())
+			.filter(version -> version.compareTo(OLDEST_KUBERNETES) >= 0
+					&& version.compareTo(CLOUD_DUAL_STACK_NODE_IPS) < 0)
+			.ifPresent(version -> problems.add("/cloudProvider",
+					"external needs Kubernetes " + minorRelease(CLOUD_DUAL_STACK_NODE_IPS)
+							+ " or later in a dual-stack cluster: the kubelet of " + version
+							+ " refuses a node-ip of two addresses when a cloud provider is set; use v1.29 or"
+							+ " later, cloudProvider none, or one address family"));
 	}
 
 	private static String missingAddress(Platform platform, IpFamily family) {

@@ -151,9 +151,8 @@ public final class ValidationCases {
 	}
 
 	private static Stream<ValidationCase> versions() {
-		return Stream.of(
-				accepted("Kubernetes v1.22.0, the first release that reads kubeadm's v1beta3, is accepted",
-						base().set("/kubernetesVersion", "v1.22.0").remove("/kubeadmApiVersion")),
+		return Stream.of(accepted("Kubernetes v1.22.0, the first release that reads kubeadm's v1beta3, is accepted",
+				base().set("/kubernetesVersion", "v1.22.0").remove("/kubeadmApiVersion").set("/cloudProvider", "none")),
 				accepted("Kubernetes v1.30.14 with kubeadmApiVersion v1beta3 is accepted",
 						base().set("/kubernetesVersion", "v1.30.14").set("/kubeadmApiVersion", "v1beta3")),
 				accepted("Kubernetes v1.31.0 with kubeadmApiVersion v1beta4 is accepted",
@@ -213,6 +212,20 @@ public final class ValidationCases {
 				accepted("butaneVersion 1.1.0 is accepted", base().set("/butaneVersion", "1.1.0")),
 				refused("an unknown butaneVersion is refused", base().set("/butaneVersion", "2.0.0"), "/butaneVersion"),
 				accepted("cloudProvider none is accepted", base().set("/cloudProvider", "none")),
+				refused("cloudProvider external in a dual-stack cluster on Kubernetes v1.28 is refused: its kubelet"
+						+ " refuses a dual-stack node-ip with a cloud provider",
+						base().set("/kubernetesVersion", "v1.28.15").remove("/kubeadmApiVersion"), "/cloudProvider"),
+				accepted("cloudProvider external in a dual-stack cluster on Kubernetes v1.29.0 is accepted",
+						base().set("/kubernetesVersion", "v1.29.0").remove("/kubeadmApiVersion")),
+				accepted("cloudProvider external in an IPv4-only cluster on Kubernetes v1.28 is accepted",
+						base().set("/kubernetesVersion", "v1.28.15")
+							.remove("/kubeadmApiVersion")
+							.set("/networking/podSubnets", IPV4_PODS)
+							.set("/networking/serviceSubnets", IPV4_SERVICES)),
+				accepted("a dual-stack cluster on Kubernetes v1.28 without a cloud provider is accepted",
+						base().set("/kubernetesVersion", "v1.28.15")
+							.remove("/kubeadmApiVersion")
+							.set("/cloudProvider", "none")),
 				refused("a cloudProvider naming a cloud is refused", base().set("/cloudProvider", "aws"),
 						"/cloudProvider"),
 				accepted("explicit nulls for optional fields are accepted",

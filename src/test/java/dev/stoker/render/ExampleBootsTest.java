@@ -1,0 +1,216 @@
+package dev.stoker.render;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.stoker.cluster.ClusterDefinition;
+import dev.stoker.cluster.KubeadmApiVersion;
+import dev.stoker.cluster.NodeRole;
+import dev.stoker.ignition.ButaneTranspiler;
+import dev.stoker.ignition.DataUrls;
+import dev.stoker.ignition.IgnitionConfig;
+import dev.stoker.ignition.IgnitionJson;
+import dev.stoker.kubeadm.KubeadmConfigCheck;
+import dev.stoker.kubeadm.KubeadmConfigCheck.Command;
+import dev.stoker.net.IpFamily;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every example boots: for each group (or static node) of each definition under
+ * examples/, the node's Ignition is read back as a host would get it, and from that JSON
+ * alone the kubeadm config and kubeadm.service are taken, the unit's envsubst line is run
+ * on a simulated host with the platform's metadata, and the config kubeadm then reads
+ * must be valid for the cluster's kubeadm API version, with the node's addresses in it
+ * and nothing else changed.
+ */
+class ExampleBootsTest {
+
+	/**
+	 * The addresses the fake metadata file gives. The IPv6 one is written out in decimal
+	 * groups: plain in YAML it would read as a base-60 integer, so this proves the
+	 * placeholder was quoted before the host substituted it.
+	 */
+	private static final Map<IpFamily, String> METADATA_ADDRESSES = Map.of(IpFamily.IPV4, "10.20.30.40", IpFamily.IPV6,
+			"2001:10:20:30:40:50:1:2");
+
+	private static final Pattern CONFIG_FLAG = Pattern.compile("--config (\\S+?)(?=[\\s\"']|$)");
+
+	static Stream<ExampleNodes.Node> nodes() throws Exception {
+		List<ExampleNodes.Node> nodes = new ArrayList<>();
+		for (String example : ExampleNodes.files()) {
+			nodes.addAll(ExampleNodes.of(example));
+		}
+		return nodes.stream();
+	}
+
+	@ParameterizedTest(name = "{0}: after the host substitution, kubeadm gets a valid config with the node's addresses")
+	@MethodSource("nodes")
+	void theHostTurnsTheIgnitionIntoAValidKubeadmConfig(ExampleNodes.Node node, @TempDir Path dir) throws Exception {
+		ClusterDefinition cluster = node.cluster();
+		IgnitionConfig ignition = IgnitionJson.read(IgnitionJson.write(ButaneTranspiler.transpile(node.butane())));
+		String written = file(ignition, KubeadmUnit.CONFIG);
+		UnitLines unit = new UnitLines(unit(ignition, KubeadmUnit.NAME));
+
+		List<String> addresses;
+		String config;
+		String configPath;
+		if (node.node() == null) {
+			Map<String, String> metadata = metadata(cluster);
+			addresses = families(cluster).stream().map(METADATA_ADDRESSES::get).toList();
+			Path in = dir.resolve("kubeadm.yml");
+			Path out = dir.resolve("kubeadm-final.yml");
+			Files.writeString(in, written, StandardCharsets.UTF_8);
+			HostSimulation.Run run = HostSimulation.run(unit.execLine("envsubst"), in, out, metadata);
+			assertThat(run.exitCode()).as(run.output()).isZero();
+			config = Files.readString(out, StandardCharsets.UTF_8);
+			configPath = KubeadmUnit.FINAL_CONFIG;
+			String expected = written;
+			for (Map.Entry<String, String> variable : metadata.entrySet()) {
+				assertThat(written).as("the config names %s", variable.getKey()).contains("$" + variable.getKey());
+				expected = expected.replace("$" + variable.getKey(), variable.getValue());
+			}
+			assertThat(config).as("the placeholders are substituted and nothing else changes").isEqualTo(expected);
+		}
+		else {
+			addresses = families(cluster).stream()
+				.map(family -> family == IpFamily.IPV4 ? node.node().ipv4() : node.node().ipv6())
+				.toList();
+			assertThat(unit.execLines()).as("a static node substitutes nothing").noneMatch(l -> l.contains("envsubst"));
+			config = written;
+			configPath = KubeadmUnit.CONFIG;
+		}
+		assertThat(config).as("no variable is left for kubeadm").doesNotContain("$");
+		assertThat(configFlags(unit)).as("kubeadm reads the file with the addresses")
+			.isNotEmpty()
+			.containsOnly(configPath);
+
+		KubeadmConfigCheck.assertValid(config, cluster.kubeadmApiVersion(), command(node.role()));
+		Map<String, Object> first = document(config,
+				node.role() == NodeRole.BOOTSTRAP ? "InitConfiguration" : "JoinConfiguration");
+		assertThat(kubeletArg(first, cluster.kubeadmApiVersion(), "node-ip"))
+			.as("node-ip: one address per cluster family, in subnet order")
+			.isEqualTo(String.join(",", addresses));
+		Object advertise = node.role() == NodeRole.BOOTSTRAP ? at(first, "localAPIEndpoint", "advertiseAddress")
+				: at(first, "controlPlane", "localAPIEndpoint", "advertiseAddress");
+		if (advertise != null) {
+			assertThat(advertise).as("the API server advertises the node's primary address")
+				.isEqualTo(addresses.get(0));
+		}
+		if (node.role() != NodeRole.WORKER && families(cluster).get(0) == IpFamily.IPV6) {
+			assertThat(advertise).as("an IPv6-first control plane advertises its IPv6 address").isNotNull();
+		}
+	}
+
+	/**
+	 * The fake /run/metadata/flatcar: the platform's address variables, in the platform
+	 * table's names, for the cluster's families.
+	 */
+	private static Map<String, String> metadata(ClusterDefinition cluster) {
+		Map<String, String> variables = new LinkedHashMap<>();
+		for (IpFamily family : families(cluster)) {
+			String name = cluster.platform()
+				.address(family)
+				.orElseThrow(() -> new AssertionError(cluster.platform().wireName() + " has no " + family))
+				.name();
+			variables.put(name, METADATA_ADDRESSES.get(family));
+		}
+		return variables;
+	}
+
+	/** The cluster's address families, primary first, as its subnets list them. */
+	private static List<IpFamily> families(ClusterDefinition cluster) {
+		return cluster.networking()
+			.podSubnets()
+			.stream()
+			.map(cidr -> cidr.contains(":") ? IpFamily.IPV6 : IpFamily.IPV4)
+			.toList();
+	}
+
+	private static Command command(NodeRole role) {
+		return switch (role) {
+			case BOOTSTRAP -> Command.INIT;
+			case CONTROL_PLANE -> Command.JOIN_CONTROL_PLANE;
+			case WORKER -> Command.JOIN;
+		};
+	}
+
+	/** A file's contents as Ignition writes them: the data URL decoded, gunzipped. */
+	private static String file(IgnitionConfig ignition, String path) {
+		List<IgnitionConfig.File> files = ignition.storage()
+			.files()
+			.stream()
+			.filter(f -> f.path().equals(path))
+			.toList();
+		assertThat(files).as("files at %s", path).hasSize(1);
+		return new String(DataUrls.contents(files.get(0).contents()), StandardCharsets.UTF_8);
+	}
+
+	private static String unit(IgnitionConfig ignition, String name) {
+		List<IgnitionConfig.Unit> units = ignition.systemd()
+			.units()
+			.stream()
+			.filter(u -> u.name().equals(name))
+			.toList();
+		assertThat(units).as("units named %s", name).hasSize(1);
+		return units.get(0).contents();
+	}
+
+	/** Every file kubeadm is given with --config, in any Exec line. */
+	private static List<String> configFlags(UnitLines unit) {
+		List<String> paths = new ArrayList<>();
+		for (String line : unit.execLines()) {
+			Matcher matcher = CONFIG_FLAG.matcher(line);
+			while (matcher.find()) {
+				paths.add(matcher.group(1));
+			}
+		}
+		return paths;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> document(String config, String kind) {
+		return KubeadmConfigCheck.readYaml11(config)
+			.stream()
+			.map(document -> (Map<String, Object>) document)
+			.filter(document -> kind.equals(document.get("kind")))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** A kubelet flag: v1beta3 maps names to values, v1beta4 lists {name, value}. */
+	@SuppressWarnings("unchecked")
+	private static Object kubeletArg(Map<String, Object> document, KubeadmApiVersion api, String name) {
+		Object args = at(document, "nodeRegistration", "kubeletExtraArgs");
+		if (api == KubeadmApiVersion.V1BETA3) {
+			return ((Map<String, Object>) args).get(name);
+		}
+		return ((List<Map<String, Object>>) args).stream()
+			.filter(arg -> name.equals(arg.get("name")))
+			.map(arg -> arg.get("value"))
+			.findFirst()
+			.orElse(null);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Object at(Map<String, Object> document, String... path) {
+		Object value = document;
+		for (String step : path) {
+			value = value instanceof Map<?, ?> map ? ((Map<String, Object>) map).get(step) : null;
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.stoker.render;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import dev.stoker.butane.ButaneConfig;
+import dev.stoker.cluster.ClusterDefinition;
+import dev.stoker.cluster.NodeGroup;
+import dev.stoker.cluster.NodeRole;
+import dev.stoker.cluster.StaticNode;
+import dev.stoker.secrets.KubeadmSecrets;
+import dev.stoker.secrets.SecretGenerator;
+import dev.stoker.secrets.SeededRandomSource;
+
+/**
+ * The documents an example cluster serves, rendered as the application renders them: each
+ * group's, or each static node's when the cluster lists its machines. Secrets come from a
+ * source seeded with the cluster's name, so the bytes are stable.
+ */
+final class ExampleNodes {
+
+	static final Path EXAMPLES = Path.of("examples");
+
+	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+
+	private ExampleNodes() {
+	}
+
+	/**
+	 * One machine's document.
+	 *
+	 * @param example the definition's file name under examples/
+	 * @param name the group's name, or the static node's
+	 * @param node the static node, or null for a group document
+	 */
+	record Node(String example, String name, ClusterDefinition cluster, NodeGroup group, StaticNode node,
+			KubeadmSecrets secrets) {
+
+		NodeRole role() {
+			return group.role();
+		}
+
+		/** The example's file name without its extension. */
+		String stem() {
+			return example.substring(0, example.lastIndexOf('.'));
+		}
+
+		ButaneConfig butane() {
+			return node == null ? NodeButane.forGroup(cluster, group, secrets)
+					: NodeButane.forNode(cluster, node, group, secrets);
+		}
+
+		@Override
+		public String toString() {
+			return example + " " + name;
+		}
+
+	}
+
+	/** Every definition file under examples/, by name. */
+	static List<String> files() throws IOException {
+		try (Stream<Path> files = Files.list(EXAMPLES)) {
+			return files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).sorted().toList();
+		}
+	}
+
+	/** The documents of one example, validated with its defaults filled in. */
+	static List<Node> of(String example) throws Exception {
+		ClusterDefinition cluster = RenderExamples.example(example);
+		KubeadmSecrets secrets = new SecretGenerator(new SeededRandomSource(cluster.name()), CLOCK).generate();
+		List<Node> nodes = new ArrayList<>();
+		if (cluster.nodes().isEmpty()) {
+			for (NodeGroup group : cluster.nodeGroups()) {
+				nodes.add(new Node(example, group.name(), cluster, group, null, secrets));
+			}
+		}
+		for (StaticNode node : cluster.nodes()) {
+			nodes.add(new Node(example, node.name(), cluster, RenderExamples.group(cluster, node.group()), node,
+					secrets));
+		}
+		return List.copyOf(nodes);
+	}
+
+}
