@@ -1,0 +1,56 @@
+package dev.stoker.web;
+
+import java.io.IOException;
+
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.stoker.json.Mappers;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Once the application starts to shut down, a request that still arrives (on a kept-alive
+ * connection, before the load balancer has noticed readiness go down) is answered 503
+ * with Retry-After instead of being started: Ignition retries a 5xx, and the next attempt
+ * reaches another replica. Requests already in flight finish (graceful shutdown).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ShuttingDownFilter extends OncePerRequestFilter implements ApplicationListener<ContextClosedEvent> {
+
+	static final String RETRY_AFTER_SECONDS = "5";
+
+	private volatile boolean shuttingDown;
+
+	@Override
+	public void onApplicationEvent(ContextClosedEvent event) {
+		shuttingDown = true;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (!shuttingDown) {
+			chain.doFilter(request, response);
+			return;
+		}
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		response.setHeader(HttpHeaders.CONNECTION, "close");
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		Mappers.json()
+			.writeValue(response.getOutputStream(), Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE,
+					"Temporarily unavailable", "This instance is shutting down; retry shortly."));
+	}
+
+}
