@@ -1,0 +1,350 @@
+package dev.stoker.secrets;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.stoker.TestDefinitions;
+import dev.stoker.access.Credential;
+import dev.stoker.TestRequester;
+import dev.stoker.audit.AuditEvent;
+import dev.stoker.audit.AuditLog;
+import dev.stoker.audit.AuditUnavailableException;
+import dev.stoker.audit.Disclosure;
+import dev.stoker.audit.Requester;
+import dev.stoker.cluster.ClusterChange;
+import dev.stoker.cluster.ClusterService;
+import dev.stoker.cluster.NodeGroupNotFoundException;
+import dev.stoker.cluster.Revisions;
+import dev.stoker.json.Mappers;
+import dev.stoker.render.DocumentFormat;
+import dev.stoker.render.NodeDocuments;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * What node access keeps in the database, through the whole application and the
+ * migrations: fetch tokens live and die with their node group and cluster, a rotated one
+ * stops opening anything, the bootstrap's first fetch is recorded once, a rotation of the
+ * join secrets moves the secrets' revision and clocks, and audit rows are written and
+ * read back. An interface, so that the H2 and PostgreSQL variants can each extend their
+ * own base.
+ */
+interface NodeAccessStorageContract {
+
+	ClusterService clusters();
+
+	FetchTokens fetchTokens();
+
+	ClusterSecrets secrets();
+
+	AuditLog audit();
+
+	JdbcClient jdbc();
+
+	NodeDocuments documents();
+
+	/** The minimal dual-stack definition, with these node groups. */
+	private static JsonNode definition(String name, String... groups) {
+		ObjectNode definition = (ObjectNode) Mappers.json().readTree(TestDefinitions.dualStackAws(name));
+		var array = definition.putArray("nodeGroups");
+		for (String group : groups) {
+			String role = switch (group) {
+				case "bootstrap" -> "bootstrap";
+				case "control-plane" -> "control-plane";
+				default -> "worker";
+			};
+			array.addObject().put("name", group).put("role", role);
+		}
+		return definition;
+	}
+
+	private static JsonNode fourGroups(String name) {
+		return definition(name, "bootstrap", "control-plane", "workers", "gpu");
+	}
+
+	private long tokenRows(String cluster) {
+		return jdbc().sql("SELECT count(*) FROM fetch_token t JOIN cluster c ON c.id = t.cluster_id WHERE c.name = ?")
+			.param(cluster)
+			.query(Long.class)
+			.single();
+	}
+
+	private long clusterId(String cluster) {
+		return jdbc().sql("SELECT id FROM cluster WHERE name = ?").param(cluster).query(Long.class).single();
+	}
+
+	private long secretsRevision(String cluster) {
+		return jdbc()
+			.sql("SELECT s.revision FROM cluster_secrets s JOIN cluster c ON c.id = s.cluster_id WHERE c.name = ?")
+			.param(cluster)
+			.query(Long.class)
+			.single();
+	}
+
+	private void assertOpens(FetchToken token, String cluster, String group) {
+		assertThat(fetchTokens().authenticate(token)).as(group)
+			.contains(new FetchTokenHolder(cluster, group, token.id()));
+	}
+
+	private void assertOpensNothing(FetchToken token) {
+		assertThat(fetchTokens().authenticate(token)).isEmpty();
+	}
+
+	@Test
+	default void eachNodeGroupGetsAFetchTokenStoredEncryptedWithTheCluster() {
+		ClusterChange created = clusters().create(fourGroups("tokened"), TestRequester.ADMIN);
+
+		Map<String, FetchToken> tokens = created.newFetchTokens();
+		assertThat(tokens).containsOnlyKeys("bootstrap", "control-plane", "workers", "gpu");
+		assertThat(tokens.values()).extracting(FetchToken::id).doesNotHaveDuplicates();
+		tokens.forEach((group, token) -> {
+			assertOpens(token, "tokened", group);
+			assertThat(fetchTokens().find("tokened", group)).contains(token);
+		});
+		List<Map<String, Object>> rows = jdbc()
+			.sql("SELECT node_group, token_id, lookup_hash, token FROM fetch_token" + " WHERE cluster_id = ?")
+			.param(clusterId("tokened"))
+			.query()
+			.listOfRows();
+		assertThat(rows).hasSize(4).allSatisfy((row) -> {
+			FetchToken token = tokens.get((String) row.get("node_group"));
+			assertThat(row.get("token_id")).isEqualTo(token.id());
+			assertThat((String) row.get("token")).startsWith("v1:")
+				.doesNotContain(token.secret())
+				.doesNotContain(token.value());
+			assertThat((String) row.get("lookup_hash")).matches("[0-9a-f]{64}").doesNotContain(token.secret());
+		});
+	}
+
+	@Test
+	default void aGroupRemovedLosesItsTokenAndAGroupAddedGetsOne() {
+		Map<String, FetchToken> tokens = clusters().create(fourGroups("regrouped"), TestRequester.ADMIN)
+			.newFetchTokens();
+
+		ClusterChange shrunk = clusters().replace("regrouped",
+				definition("regrouped", "bootstrap", "control-plane", "workers"), Revisions.UNCONDITIONAL,
+				TestRequester.ADMIN);
+
+		assertThat(shrunk.newFetchTokens()).isEmpty();
+		assertOpensNothing(tokens.get("gpu"));
+		assertThat(fetchTokens().find("regrouped", "gpu")).isEmpty();
+		assertThat(tokenRows("regrouped")).isEqualTo(3);
+		for (String kept : List.of("bootstrap", "control-plane", "workers")) {
+			assertOpens(tokens.get(kept), "regrouped", kept);
+		}
+
+		ClusterChange grown = clusters().replace("regrouped",
+				definition("regrouped", "bootstrap", "control-plane", "workers", "gpu"), Revisions.UNCONDITIONAL,
+				TestRequester.ADMIN);
+
+		assertThat(grown.newFetchTokens()).containsOnlyKeys("gpu");
+		assertThat(grown.newFetchTokens().get("gpu")).isNotEqualTo(tokens.get("gpu"));
+		assertOpens(grown.newFetchTokens().get("gpu"), "regrouped", "gpu");
+		assertOpensNothing(tokens.get("gpu"));
+	}
+
+	@Test
+	default void deletingAClusterDeletesItsTokens() {
+		Map<String, FetchToken> doomed = clusters().create(fourGroups("doomed"), TestRequester.ADMIN).newFetchTokens();
+		Map<String, FetchToken> other = clusters().create(fourGroups("bystander"), TestRequester.ADMIN)
+			.newFetchTokens();
+		long doomedId = clusterId("doomed");
+
+		clusters().delete("doomed", Revisions.UNCONDITIONAL);
+
+		assertThat(jdbc().sql("SELECT count(*) FROM fetch_token WHERE cluster_id = ?")
+			.param(doomedId)
+			.query(Long.class)
+			.single()).isZero();
+		doomed.values().forEach(this::assertOpensNothing);
+		other.forEach((group, token) -> assertOpens(token, "bystander", group));
+	}
+
+	@Test
+	default void aRotatedTokenStopsOpeningAnythingAtOnce() {
+		Map<String, FetchToken> tokens = clusters().create(fourGroups("rotating"), TestRequester.ADMIN)
+			.newFetchTokens();
+		FetchToken old = tokens.get("workers");
+
+		FetchToken rotated = clusters().rotateFetchToken("rotating", "workers", TestRequester.ADMIN);
+
+		assertThat(rotated).isNotEqualTo(old);
+		assertThat(rotated.id()).isNotEqualTo(old.id());
+		assertOpensNothing(old);
+		assertOpens(rotated, "rotating", "workers");
+		assertThat(fetchTokens().find("rotating", "workers")).contains(rotated);
+		assertThat(tokenRows("rotating")).isEqualTo(4);
+		for (String group : List.of("bootstrap", "control-plane", "gpu")) {
+			assertOpens(tokens.get(group), "rotating", group);
+		}
+		assertThat(audit().list("rotating", null, 1).orElseThrow()).singleElement().satisfies((event) -> {
+			assertThat(event.document()).isEqualTo("fetch-tokens");
+			assertThat(event.group()).isEqualTo("workers");
+		});
+		assertThatExceptionOfType(NodeGroupNotFoundException.class)
+			.isThrownBy(() -> clusters().rotateFetchToken("rotating", "nope", TestRequester.ADMIN));
+	}
+
+	@Test
+	default void onlyTheBootstrapsFirstFetchIsRecorded() {
+		clusters().create(fourGroups("booted"), TestRequester.ADMIN);
+		assertThat(secrets().clocks("booted")).contains(new SecretClocks(null, null, null));
+		Instant first = Instant.parse("2026-05-04T03:02:01.123456789Z");
+
+		secrets().recordBootstrapFetch("booted", first);
+		secrets().recordBootstrapFetch("booted", first.plusSeconds(3600));
+		secrets().recordBootstrapFetch("booted", first.minusSeconds(3600));
+
+		assertThat(secrets().clocks("booted"))
+			.contains(new SecretClocks(Instant.parse("2026-05-04T03:02:01.123456Z"), null, null));
+		secrets().recordBootstrapFetch("nowhere", first);
+		assertThat(secrets().clocks("nowhere")).isEmpty();
+	}
+
+	@Test
+	default void rotatingJoinSecretsMovesTheSecretsRevisionAndClocks() {
+		clusters().create(fourGroups("rotated"), TestRequester.ADMIN);
+		KubeadmSecrets before = secrets().load("rotated").orElseThrow();
+		assertThat(secretsRevision("rotated")).isOne();
+
+		KubeadmSecrets afterToken = clusters().rotateSecrets("rotated", true, false, TestRequester.ADMIN).secrets();
+
+		assertThat(secretsRevision("rotated")).isEqualTo(2);
+		assertThat(clusters().get("rotated").revision()).isEqualTo(2);
+		assertThat(secrets().load("rotated")).contains(afterToken);
+		assertThat(afterToken.bootstrapToken()).isNotEqualTo(before.bootstrapToken());
+		assertThat(afterToken.certificateKey()).isEqualTo(before.certificateKey());
+		assertThat(afterToken.ca()).isEqualTo(before.ca());
+		SecretClocks clocks = secrets().clocks("rotated").orElseThrow();
+		assertThat(clocks.bootstrapTokenRotatedAt()).isNotNull();
+		assertThat(clocks.certificateKeyRotatedAt()).isNull();
+
+		KubeadmSecrets afterKey = clusters().rotateSecrets("rotated", false, true, TestRequester.ADMIN).secrets();
+
+		assertThat(secretsRevision("rotated")).isEqualTo(3);
+		assertThat(clusters().get("rotated").revision()).isEqualTo(3);
+		assertThat(afterKey.bootstrapToken()).isEqualTo(afterToken.bootstrapToken());
+		assertThat(afterKey.certificateKey()).isNotEqualTo(before.certificateKey());
+		assertThat(afterKey.ca()).isEqualTo(before.ca());
+		SecretClocks later = secrets().clocks("rotated").orElseThrow();
+		assertThat(later.bootstrapTokenRotatedAt()).isEqualTo(clocks.bootstrapTokenRotatedAt());
+		assertThat(later.certificateKeyRotatedAt()).isAfterOrEqualTo(clocks.bootstrapTokenRotatedAt());
+		assertThat(audit().list("rotated", null, 2).orElseThrow())
+			.extracting(AuditEvent::document, AuditEvent::revision)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("rotated-secrets", 3L),
+					org.assertj.core.groups.Tuple.tuple("rotated-secrets", 2L));
+		assertThat(secrets().rotate("nowhere", true, true)).isEmpty();
+	}
+
+	@Test
+	default void anAuditRowIsWrittenAndReadBackNewestFirst() {
+		clusters().create(fourGroups("audited"), TestRequester.ADMIN);
+		Requester node = new Requester("fetch-token", "abcdefghijkl", "2001:db8::7", "request-7");
+
+		audit().record(Disclosure.ofNode("audited", "workers", "node-1", "ignition", 1), node);
+		audit().record(Disclosure.ofGroup("audited", "gpu", "kubeadm", 1), TestRequester.ADMIN);
+
+		List<AuditEvent> events = audit().list("audited", null, 10).orElseThrow();
+		assertThat(events).extracting(AuditEvent::document).containsExactly("kubeadm", "ignition", "fetch-tokens");
+		AuditEvent written = events.get(1);
+		assertThat(written.cluster()).isEqualTo("audited");
+		assertThat(written.group()).isEqualTo("workers");
+		assertThat(written.node()).isEqualTo("node-1");
+		assertThat(written.credentialKind()).isEqualTo("fetch-token");
+		assertThat(written.credentialId()).isEqualTo("abcdefghijkl");
+		assertThat(written.clientAddress()).isEqualTo("2001:db8::7");
+		assertThat(written.requestId()).isEqualTo("request-7");
+		assertThat(written.revision()).isOne();
+		assertThat(written.time()).isNotNull();
+		assertThat(events.get(0).credentialId()).isNull();
+		assertThat(events.get(0).id()).isGreaterThan(written.id());
+
+		assertThat(audit().list("audited", events.get(0).id(), 1).orElseThrow()).containsExactly(written);
+		assertThat(audit().list("nowhere", null, 10)).isEmpty();
+		assertThatExceptionOfType(AuditUnavailableException.class)
+			.isThrownBy(() -> audit().record(Disclosure.ofCluster("nowhere", "ignition", 1), TestRequester.ADMIN));
+	}
+
+	@Test
+	default void auditRowsOutliveTheirClusterButAreNotAnotherClustersOfTheSameName() {
+		clusters().create(fourGroups("reborn"), TestRequester.ADMIN);
+		audit().record(Disclosure.ofGroup("reborn", "workers", "ignition", 1), TestRequester.ADMIN);
+		clusters().delete("reborn", Revisions.UNCONDITIONAL);
+
+		assertThat(jdbc().sql("SELECT count(*) FROM audit_event WHERE cluster = ?")
+			.param("reborn")
+			.query(Long.class)
+			.single()).isEqualTo(2);
+
+		clusters().create(fourGroups("reborn"), TestRequester.ADMIN);
+		assertThat(audit().list("reborn", null, 10).orElseThrow()).extracting(AuditEvent::document)
+			.containsExactly("fetch-tokens");
+	}
+
+	/**
+	 * Runs an action while the audit table is out of reach, as if its disk had failed.
+	 */
+	private void withoutTheAuditTable(Runnable action) {
+		jdbc().sql("ALTER TABLE audit_event RENAME TO audit_event_away").update();
+		try {
+			action.run();
+		}
+		finally {
+			jdbc().sql("ALTER TABLE audit_event_away RENAME TO audit_event").update();
+		}
+	}
+
+	@Test
+	default void servingTheBootstrapIgnitionRecordsTheFirstFetchWithItsAuditRowOrNeither() {
+		Map<String, FetchToken> tokens = clusters().create(fourGroups("served"), TestRequester.ADMIN).newFetchTokens();
+		FetchTokenHolder bootstrap = fetchTokens().authenticate(tokens.get("bootstrap")).orElseThrow();
+		Requester node = new Requester("fetch-token", bootstrap.tokenId(), "10.0.0.7", "boot-1");
+
+		withoutTheAuditTable(() -> assertThatExceptionOfType(AuditUnavailableException.class)
+			.isThrownBy(() -> documents().document("served", new NodeDocuments.Group("bootstrap"),
+					DocumentFormat.IGNITION, new Credential.Fetch(bootstrap), node)));
+
+		assertThat(secrets().clocks("served")).contains(new SecretClocks(null, null, null));
+		assertThat(audit().list("served", null, 10).orElseThrow()).extracting(AuditEvent::document)
+			.containsExactly("fetch-tokens");
+
+		documents().document("served", new NodeDocuments.Group("bootstrap"), DocumentFormat.IGNITION,
+				new Credential.Fetch(bootstrap), node);
+
+		assertThat(secrets().clocks("served").orElseThrow().bootstrapFetchedAt()).isNotNull();
+		assertThat(audit().list("served", null, 1).orElseThrow()).singleElement().satisfies((event) -> {
+			assertThat(event.document()).isEqualTo("ignition");
+			assertThat(event.credentialId()).isEqualTo(tokens.get("bootstrap").id());
+			assertThat(event.requestId()).isEqualTo("boot-1");
+		});
+	}
+
+	@Test
+	default void whenTheAuditRowCannotBeWrittenNothingIsRotated() {
+		Map<String, FetchToken> tokens = clusters().create(fourGroups("unrotated"), TestRequester.ADMIN)
+			.newFetchTokens();
+		KubeadmSecrets before = secrets().load("unrotated").orElseThrow();
+
+		withoutTheAuditTable(() -> {
+			assertThatExceptionOfType(AuditUnavailableException.class)
+				.isThrownBy(() -> clusters().rotateSecrets("unrotated", true, true, TestRequester.ADMIN));
+			assertThatExceptionOfType(AuditUnavailableException.class)
+				.isThrownBy(() -> clusters().rotateFetchToken("unrotated", "workers", TestRequester.ADMIN));
+		});
+
+		assertThat(secrets().load("unrotated")).contains(before);
+		assertThat(secretsRevision("unrotated")).isOne();
+		assertThat(clusters().get("unrotated").revision()).isOne();
+		assertThat(secrets().clocks("unrotated")).contains(new SecretClocks(null, null, null));
+		assertOpens(tokens.get("workers"), "unrotated", "workers");
+	}
+
+}
