@@ -1,5 +1,6 @@
 package dev.stoker.render;
 
+import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Service;
 
 import dev.stoker.cluster.ClusterDefinition;
@@ -24,43 +25,68 @@ public class NodeDocuments {
 
 	private final ClusterSecrets secrets;
 
-	public NodeDocuments(ClusterService clusters, ClusterSecrets secrets) {
+	private final DocumentMetrics metrics;
+
+	NodeDocuments(ClusterService clusters, ClusterSecrets secrets, DocumentMetrics metrics) {
 		this.clusters = clusters;
 		this.secrets = secrets;
+		this.metrics = metrics;
 	}
 
 	/** /etc/kubeadm.yml of a group, before the host substitutes its addresses. */
 	public String kubeadmConfig(String clusterName, String groupName) {
+		Timer.Sample sample = metrics.start();
 		ClusterDefinition cluster = clusters.get(clusterName).definition();
 		NodeGroup group = group(cluster, groupName);
-		return NodeButane.kubeadmConfig(cluster, group, AddressSource.forGroup(cluster, group), secrets(clusterName));
+		return metrics.rendered(sample, DocumentFormat.KUBEADM, group,
+				NodeButane.kubeadmConfig(cluster, group, AddressSource.forGroup(cluster, group), secrets(clusterName)));
 	}
 
 	/** The Butane config every machine of a group boots with. */
 	public String groupButane(String clusterName, String groupName) {
-		return ButaneYaml.write(groupConfig(clusterName, groupName));
+		Timer.Sample sample = metrics.start();
+		Config config = groupConfig(clusterName, groupName);
+		return metrics.rendered(sample, DocumentFormat.BUTANE, config.group(), ButaneYaml.write(config.butane()));
 	}
 
 	/** The same, transpiled to Ignition. */
 	public String groupIgnition(String clusterName, String groupName) {
-		return IgnitionJson.write(ButaneTranspiler.transpile(groupConfig(clusterName, groupName)));
+		Timer.Sample sample = metrics.start();
+		Config config = groupConfig(clusterName, groupName);
+		return metrics.rendered(sample, DocumentFormat.IGNITION, config.group(), ignition(config));
 	}
 
 	/** A static node's Butane config: its addresses and hostname filled in. */
 	public String nodeButane(String clusterName, String nodeName) {
-		return ButaneYaml.write(nodeConfig(clusterName, nodeName));
+		Timer.Sample sample = metrics.start();
+		Config config = nodeConfig(clusterName, nodeName);
+		return metrics.rendered(sample, DocumentFormat.BUTANE, config.group(), ButaneYaml.write(config.butane()));
 	}
 
 	public String nodeIgnition(String clusterName, String nodeName) {
-		return IgnitionJson.write(ButaneTranspiler.transpile(nodeConfig(clusterName, nodeName)));
+		Timer.Sample sample = metrics.start();
+		Config config = nodeConfig(clusterName, nodeName);
+		return metrics.rendered(sample, DocumentFormat.IGNITION, config.group(), ignition(config));
 	}
 
-	private ButaneConfig groupConfig(String clusterName, String groupName) {
+	private static String ignition(Config config) {
+		return IgnitionJson.write(ButaneTranspiler.transpile(config.butane()));
+	}
+
+	/**
+	 * A machine's Butane config and the group it belongs to, which tags the render's
+	 * meter (a static node's own name never does).
+	 */
+	private record Config(NodeGroup group, ButaneConfig butane) {
+	}
+
+	private Config groupConfig(String clusterName, String groupName) {
 		ClusterDefinition cluster = clusters.get(clusterName).definition();
-		return NodeButane.forGroup(cluster, group(cluster, groupName), secrets(clusterName));
+		NodeGroup group = group(cluster, groupName);
+		return new Config(group, NodeButane.forGroup(cluster, group, secrets(clusterName)));
 	}
 
-	private ButaneConfig nodeConfig(String clusterName, String nodeName) {
+	private Config nodeConfig(String clusterName, String nodeName) {
 		ClusterDefinition cluster = clusters.get(clusterName).definition();
 		StaticNode node = cluster.nodes()
 			.stream()
@@ -73,7 +99,7 @@ public class NodeDocuments {
 			.filter(g -> g.name().equals(node.group()))
 			.findFirst()
 			.orElseThrow();
-		return NodeButane.forNode(cluster, node, group, secrets(clusterName));
+		return new Config(group, NodeButane.forNode(cluster, node, group, secrets(clusterName)));
 	}
 
 	private KubeadmSecrets secrets(String clusterName) {
