@@ -1,8 +1,14 @@
 package dev.stoker.render;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 import dev.stoker.ignition.IgnitionJson;
 
-/** The documents a node's machines can be given, and how each is served. */
+/**
+ * The documents a node's machines can be given, and how each is served. A closed set, so
+ * that it can tag a meter.
+ */
 public enum DocumentFormat {
 
 	BUTANE("butane", "application/yaml"), IGNITION("ignition", IgnitionJson.MEDIA_TYPE),
@@ -26,6 +32,11 @@ public enum DocumentFormat {
 
 	public String mediaType() {
 		return mediaType;
+	}
+
+	/** The format a path's last segment names, if it names one. */
+	static Optional<DocumentFormat> ofSegment(String segment) {
+		return Arrays.stream(values()).filter((f) -> f.segment.equals(segment)).findFirst();
 	}
 
 }

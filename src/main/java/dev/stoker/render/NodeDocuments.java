@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -58,8 +59,11 @@ public class NodeDocuments {
 
 	private final Clock clock;
 
+	private final DocumentMetrics metrics;
+
 	NodeDocuments(ClusterService clusters, ClusterSecrets secrets, FetchTokens fetchTokens, AuditLog audit,
-			CaBundle caBundle, TransactionOperations transactions, Clock clock) {
+			CaBundle caBundle, TransactionOperations transactions, Clock clock, DocumentMetrics metrics) {
+		this.metrics = metrics;
 		this.clusters = clusters;
 		this.secrets = secrets;
 		this.fetchTokens = fetchTokens;
@@ -86,15 +90,18 @@ public class NodeDocuments {
 	public ServedDocument document(String clusterName, Target target, DocumentFormat format, Credential credential,
 			Requester requester) {
 		return transactions.execute((status) -> {
+			Timer.Sample sample = metrics.start();
 			StoredCluster stored = clusters.get(clusterName);
 			Resolved node = resolve(stored.definition(), target, credential);
 			KubeadmSecrets kubeadmSecrets = secrets(clusterName);
-			String body = switch (format) {
+			String rendered = switch (format) {
 				case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets));
 				case IGNITION -> IgnitionJson.write(ButaneTranspiler.transpile(node.butane(kubeadmSecrets)));
 				case KUBEADM -> node.kubeadm(kubeadmSecrets);
 				case USER_DATA -> throw new IllegalArgumentException("the user-data pointer is not a node document");
 			};
+			// a static node is counted under its group: its own name never tags a meter
+			String body = metrics.rendered(sample, format, node.group(), rendered);
 			audit.record(node.disclosure(format, stored.revision()), requester);
 			List<String> warnings = lifecycle(clusterName, node, format, target);
 			return new ServedDocument(body, stored.revision(), warnings);
@@ -108,6 +115,7 @@ public class NodeDocuments {
 	 */
 	public ServedDocument userData(String clusterName, Target target, URI base, boolean verify, Requester requester) {
 		return transactions.execute((status) -> {
+			Timer.Sample sample = metrics.start();
 			StoredCluster stored = clusters.get(clusterName);
 			Resolved node = resolve(stored.definition(), target, new Credential.Admin());
 			FetchToken token = fetchTokens.find(clusterName, node.group().name())
@@ -121,7 +129,8 @@ public class NodeDocuments {
 			Optional<String> served = verify
 					? Optional.of(IgnitionJson.write(ButaneTranspiler.transpile(node.butane(secrets(clusterName)))))
 					: Optional.empty();
-			String pointer = UserDataPointer.write(source, token, caBundle.pem(), served);
+			String pointer = metrics.rendered(sample, DocumentFormat.USER_DATA, node.group(),
+					UserDataPointer.write(source, token, caBundle.pem(), served));
 			int size = pointer.getBytes(StandardCharsets.UTF_8).length;
 			if (size > UserDataPointer.EC2_LIMIT) {
 				throw new UserDataTooLargeException(size);

@@ -1,12 +1,17 @@
 package dev.stoker.packaging;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +21,7 @@ import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.convert.DurationStyle;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 
@@ -199,6 +205,11 @@ class HelmChartTest {
 				.isEqualTo("stoker-credentials");
 		}
 		assertThat(container(manifests).path("image").asString()).isEqualTo("registry.example.com/stoker:0.1.0");
+		JsonNode annotations = deployment.at("/spec/template/metadata/annotations");
+		assertThat(annotations.path("prometheus.io/scrape").asString()).isEqualTo("true");
+		assertThat(annotations.path("prometheus.io/path").asString()).isEqualTo("/actuator/prometheus");
+		assertThat(annotations.path("prometheus.io/port").asString())
+			.isEqualTo(container(manifests).at("/ports/0/containerPort").asString());
 		assertThat(container(manifests).at("/resources/requests/memory").asString()).isEqualTo("512Mi");
 		assertThat(container(manifests).at("/resources/limits/memory").asString()).isEqualTo("1Gi");
 
@@ -221,8 +232,38 @@ class HelmChartTest {
 			.map(JsonNode::asString)
 			.toList();
 		assertThat(preStop).containsExactly("sleep", "10");
-		// the preStop sleep plus Spring's 30 s graceful shutdown phase
-		assertThat(pod.path("terminationGracePeriodSeconds").asInt()).isGreaterThanOrEqualTo(10 + 30);
+		// Kubernetes kills the container when the grace period ends: it must cover the
+		// preStop sleep plus the longest Spring's graceful shutdown may take
+		Duration shutdown = DurationStyle
+			.detectAndParse(applicationProperty("spring.lifecycle.timeout-per-shutdown-phase"));
+		assertThat(pod.path("terminationGracePeriodSeconds").asInt())
+			.isGreaterThanOrEqualTo(10 + (int) shutdown.toSeconds());
+	}
+
+	@Test
+	void aReadinessProbeGetsItsAnswerBeforeItTimesOut() {
+		JsonNode container = container(manifests(template(HelmChartTest::required)));
+		// readiness asks the database; with the database gone it answers DOWN once the
+		// pool gives up waiting for a connection, which must come before the probe gives
+		// up on the answer
+		assertThat(applicationProperty("management.endpoint.health.group.readiness.include")).contains("db");
+		long connectionTimeoutMillis = Long
+			.parseLong(applicationProperty("spring.datasource.hikari.connection-timeout"));
+		assertThat(container.at("/readinessProbe/timeoutSeconds").asInt() * 1000L)
+			.isGreaterThan(connectionTimeoutMillis);
+		assertThat(applicationProperty("management.endpoint.health.group.liveness.include")).doesNotContain("db");
+	}
+
+	private static String applicationProperty(String name) {
+		Properties properties = new Properties();
+		try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
+			properties.load(reader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		assertThat(properties).as("application.properties").containsKey(name);
+		return properties.getProperty(name);
 	}
 
 	@Test

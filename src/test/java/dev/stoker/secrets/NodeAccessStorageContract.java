@@ -120,7 +120,7 @@ interface NodeAccessStorageContract {
 			assertThat((String) row.get("token")).startsWith("v1:")
 				.doesNotContain(token.secret())
 				.doesNotContain(token.value());
-			assertThat((String) row.get("lookup_hash")).matches("[0-9a-f]{64}").doesNotContain(token.secret());
+			assertThat((String) row.get("lookup_hash")).matches("[A-Za-z0-9_-]{43}").doesNotContain(token.secret());
 		});
 	}
 

@@ -1,0 +1,94 @@
+package dev.stoker;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The probes with a database that was never there: readiness includes the database and
+ * answers 503, so the pod leaves the Service; liveness does not, so the pod is not
+ * restarted for another system's outage. It needs no PostgreSQL server, so it runs in
+ * every build; PostgresOutageTests shows the same for a database lost under a running
+ * replica, and that the pool's connection timeout keeps it within the probe timeout.
+ * <p>
+ * The database is a PostgreSQL URL on a port nothing listens on. Flyway is off, so the
+ * application starts without it: nothing else connects before a request does.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.flyway.enabled=false", "stoker.admin.token=" + HealthProbesTest.TOKEN })
+class HealthProbesTest {
+
+	static final String TOKEN = "health-probes-test-admin-token";
+
+	/** The Helm chart's readinessProbe and livenessProbe timeoutSeconds. */
+	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+
+	@TempDir
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void unreachableDatabase(DynamicPropertyRegistry registry) throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + closedPort + "/stoker");
+		registry.add("stoker.data-dir", dataDir::toString);
+	}
+
+	@LocalServerPort
+	int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private record Answer(int status, String body, Duration took) {
+	}
+
+	private Answer get(String path) throws Exception {
+		long start = System.nanoTime();
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Authorization", "Bearer " + TOKEN)
+			.timeout(Duration.ofSeconds(30))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		return new Answer(response.statusCode(), response.body(), Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	@Test
+	void readinessIsDownWithinTheProbeTimeout() throws Exception {
+		Answer readiness = get("/actuator/health/readiness");
+		assertThat(readiness.status()).isEqualTo(503);
+		assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
+		assertThat(readiness.took()).isLessThan(PROBE_TIMEOUT);
+	}
+
+	@Test
+	void livenessStaysUp() throws Exception {
+		Answer liveness = get("/actuator/health/liveness");
+		assertThat(liveness.status()).isEqualTo(200);
+		assertThat(liveness.body()).contains("\"status\":\"UP\"");
+		assertThat(liveness.took()).isLessThan(PROBE_TIMEOUT);
+	}
+
+	@Test
+	void theApiAnswers503() throws Exception {
+		Answer clusters = get("/api/v1/clusters");
+		assertThat(clusters.status()).isEqualTo(503);
+		assertThat(clusters.body()).contains("urn:stoker:problem:unavailable");
+		assertThat(clusters.took()).isLessThan(PROBE_TIMEOUT);
+	}
+
+}

@@ -1,0 +1,134 @@
+package dev.stoker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PostgreSQL going away under a running replica, and coming back. The pool's connections
+ * die and no new one can be made: readiness turns DOWN and the API answers 503 with
+ * Retry-After, both within the chart's 3 s probe timeout because the pool gives up after
+ * its 2 s connection timeout (Hikari's default would hold every request for 30 s), while
+ * liveness stays UP so that nothing restarts the pod. When the database is back, so is
+ * the replica, by itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class PostgresOutageTests {
+
+	private static final String TOKEN = "outage-test-admin-token";
+
+	/** The Helm chart's probe timeoutSeconds. */
+	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+
+	@RegisterExtension
+	static final PostgresTestDatabase postgres = new PostgresTestDatabase();
+
+	@TempDir
+	static Path dataDir;
+
+	private static TcpRelay relay;
+
+	/** Between the application and PostgreSQL, made once the schema exists. */
+	private static synchronized TcpRelay relay() {
+		if (relay == null) {
+			URI server = URI.create(postgres.jdbcUrl().substring("jdbc:".length()));
+			try {
+				relay = new TcpRelay(server.getHost(), server.getPort());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return relay;
+	}
+
+	@DynamicPropertySource
+	static void throughTheRelay(DynamicPropertyRegistry registry) {
+		postgres.registerProperties(registry);
+		registry.add("spring.datasource.url", () -> {
+			URI server = URI.create(postgres.jdbcUrl().substring("jdbc:".length()));
+			return "jdbc:postgresql://127.0.0.1:" + relay().port() + server.getRawPath() + "?" + server.getRawQuery();
+		});
+		registry.add("stoker.data-dir", dataDir::toString);
+		registry.add("stoker.admin.token", () -> TOKEN);
+	}
+
+	@AfterAll
+	static void closeRelay() {
+		if (relay != null) {
+			relay.close();
+			relay = null;
+		}
+	}
+
+	@LocalServerPort
+	int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private record Answer(int status, String body, String retryAfter, Duration took) {
+	}
+
+	private Answer get(String path) throws Exception {
+		long start = System.nanoTime();
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Authorization", "Bearer " + TOKEN)
+			.timeout(Duration.ofSeconds(60))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		return new Answer(response.statusCode(), response.body(),
+				response.headers().firstValue("Retry-After").orElse(null), Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	@Test
+	void aReplicaLeavesTheServiceWhileTheDatabaseIsGoneAndComesBackWithIt() throws Exception {
+		assertThat(http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/clusters"))
+				.header("Authorization", "Bearer " + TOKEN)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(TestDefinitions.dualStackAws("survives-outage")))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(201);
+		assertThat(get("/actuator/health/readiness").status()).isEqualTo(200);
+
+		relay().cut();
+		Answer readiness = get("/actuator/health/readiness");
+		assertThat(readiness.status()).isEqualTo(503);
+		assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
+		assertThat(readiness.took()).isLessThan(PROBE_TIMEOUT);
+		Answer liveness = get("/actuator/health/liveness");
+		assertThat(liveness.status()).isEqualTo(200);
+		assertThat(liveness.took()).isLessThan(PROBE_TIMEOUT);
+		Answer cluster = get("/api/v1/clusters/survives-outage");
+		assertThat(cluster.status()).isEqualTo(503);
+		assertThat(cluster.body()).contains("urn:stoker:problem:unavailable");
+		assertThat(cluster.retryAfter()).isNotNull();
+		assertThat(cluster.took()).isLessThan(PROBE_TIMEOUT);
+
+		relay().restore();
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (get("/actuator/health/readiness").status() != 200) {
+			assertThat(System.nanoTime()).as("ready again within 30 s").isLessThan(deadline);
+			Thread.sleep(200);
+		}
+		assertThat(get("/api/v1/clusters/survives-outage").status()).isEqualTo(200);
+	}
+
+}
