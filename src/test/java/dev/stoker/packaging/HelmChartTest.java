@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
@@ -215,6 +216,22 @@ class HelmChartTest {
 
 		JsonNode pdb = single(manifests, "PodDisruptionBudget");
 		assertThat(pdb.at("/spec/selector/matchLabels")).isEqualTo(deployment.at("/spec/selector/matchLabels"));
+
+		assertThat(env.get("STOKER_PUBLICURL").path("value").asString()).isEqualTo("https://stoker.example.com");
+		assertThat(env.get("SERVER_FORWARD_HEADERS_STRATEGY").path("value").asString()).isEqualTo("native");
+		String bundlePath = env.get("STOKER_TLS_CABUNDLE").path("value").asString();
+		JsonNode caBundle = single(manifests, "ConfigMap");
+		assertThat(caBundle.at("/data/ca-bundle.pem").asString()).startsWith("-----BEGIN CERTIFICATE-----\n");
+		JsonNode mount = StreamSupport.stream(container(manifests).path("volumeMounts").spliterator(), false)
+			.filter((m) -> bundlePath.startsWith(m.path("mountPath").asString() + "/"))
+			.findFirst()
+			.orElseThrow();
+		JsonNode volume = StreamSupport.stream(deployment.at("/spec/template/spec/volumes").spliterator(), false)
+			.filter((v) -> v.path("name").asString().equals(mount.path("name").asString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(volume.at("/configMap/name").asString()).isEqualTo(caBundle.at("/metadata/name").asString());
+		assertThat(bundlePath).endsWith("/ca-bundle.pem");
 
 		JsonNode ingress = single(manifests, "Ingress");
 		assertThat(ingress.at("/spec/ingressClassName").asString()).isEqualTo("nginx");
