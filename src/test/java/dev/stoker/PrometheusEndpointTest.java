@@ -1,7 +1,6 @@
 package dev.stoker;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,16 +59,7 @@ class PrometheusEndpointTest {
 	 * Made here, not by @TempDir: the context (which needs it) starts before JUnit fills
 	 * static fields of a per-class test.
 	 */
-	private static final Path dataDir = createTempDirectory();
-
-	private static Path createTempDirectory() {
-		try {
-			return Files.createTempDirectory("stoker-prometheus");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
+	private static final Path dataDir = DataDirectory.create("stoker-prometheus");
 
 	@AfterAll
 	void removeDataDirectory() throws IOException {

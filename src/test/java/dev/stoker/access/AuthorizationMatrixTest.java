@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.util.FileSystemUtils;
 
+import dev.stoker.DataDirectory;
 import dev.stoker.json.Mappers;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.KubeadmSecrets;
@@ -44,16 +45,7 @@ class AuthorizationMatrixTest {
 
 	private static final String ADMIN = "matrix-test-admin-token-0123456789";
 
-	private static final Path dataDir = createTempDirectory();
-
-	private static Path createTempDirectory() {
-		try {
-			return Files.createTempDirectory("stoker-matrix");
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-	}
+	private static final Path dataDir = DataDirectory.create("stoker-matrix");
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {

@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.util.FileSystemUtils;
 
+import dev.stoker.DataDirectory;
 import dev.stoker.json.Mappers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -36,16 +37,7 @@ class FetchTokenLifecycleTest {
 
 	private static final String ADMIN = "lifecycle-test-admin-token-0123456789";
 
-	private static final Path dataDir = createTempDirectory();
-
-	private static Path createTempDirectory() {
-		try {
-			return Files.createTempDirectory("stoker-fetch-tokens");
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-	}
+	private static final Path dataDir = DataDirectory.create("stoker-fetch-tokens");
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {

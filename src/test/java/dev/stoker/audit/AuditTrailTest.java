@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.util.FileSystemUtils;
 
+import dev.stoker.DataDirectory;
 import dev.stoker.json.Mappers;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.KubeadmSecrets;
@@ -62,16 +63,7 @@ class AuditTrailTest {
 	 * Made here, not by @TempDir: the context (which needs it) starts before JUnit fills
 	 * static fields of a per-class test.
 	 */
-	private static final Path dataDir = createTempDirectory();
-
-	private static Path createTempDirectory() {
-		try {
-			return Files.createTempDirectory("stoker-audit");
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-	}
+	private static final Path dataDir = DataDirectory.create("stoker-audit");
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {

@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.util.FileSystemUtils;
 
+import dev.stoker.DataDirectory;
 import dev.stoker.json.Mappers;
 import tools.jackson.databind.JsonNode;
 
@@ -38,16 +39,7 @@ class DocumentEndpointsTest {
 	 * Made here, not by @TempDir: the context (which needs it) starts before JUnit fills
 	 * static fields of a per-class test.
 	 */
-	private static final Path dataDir = createTempDirectory();
-
-	private static Path createTempDirectory() {
-		try {
-			return Files.createTempDirectory("stoker-documents");
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-	}
+	private static final Path dataDir = DataDirectory.create("stoker-documents");
 
 	@AfterAll
 	void removeDataDirectory() throws Exception {

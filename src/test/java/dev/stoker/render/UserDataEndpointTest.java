@@ -23,6 +23,7 @@ import dev.stoker.ignition.DataUrls;
 import dev.stoker.ignition.IgnitionConfig;
 import dev.stoker.ignition.IgnitionJson;
 import dev.stoker.ignition.IgnitionValidate;
+import dev.stoker.DataDirectory;
 import dev.stoker.json.Mappers;
 import tools.jackson.databind.JsonNode;
 
@@ -38,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UserDataEndpointTest {
 
-	private static final Path dataDir = UserDataFixture.temporaryDirectory();
+	private static final Path dataDir = DataDirectory.create("stoker-user-data");
 
 	private static final Path caBundle = UserDataFixture.caBundle(dataDir, 2);
 

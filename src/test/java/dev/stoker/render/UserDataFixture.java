@@ -30,15 +30,6 @@ final class UserDataFixture {
 	private UserDataFixture() {
 	}
 
-	static Path temporaryDirectory() {
-		try {
-			return Files.createTempDirectory("stoker-user-data");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	/** A PEM file of {@code count} distinct CA certificates. */
 	static Path caBundle(Path dir, int count) {
 		StringBuilder pem = new StringBuilder();

@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.util.FileSystemUtils;
 
+import dev.stoker.DataDirectory;
 import dev.stoker.json.Mappers;
 
 import static dev.stoker.render.UserDataFixture.ADMIN;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UserDataFromRequestTest {
 
-	private static final Path dataDir = UserDataFixture.temporaryDirectory();
+	private static final Path dataDir = DataDirectory.create("stoker-user-data");
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
