@@ -1,8 +1,9 @@
 package dev.stoker.access;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -159,21 +160,35 @@ class AccessFilter extends OncePerRequestFilter {
 				&& staticNodes.groupOf(node.group(1), node.group(2)).filter(holder.group()::equals).isPresent();
 	}
 
+	/**
+	 * Reads the query string itself rather than the request's parameters, which for a
+	 * form body would mean reading the body too.
+	 */
 	private boolean hasCredentialInQuery(HttpServletRequest request) {
-		if (request.getQueryString() == null) {
+		String query = request.getQueryString();
+		if (query == null) {
 			return false;
 		}
-		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-			if (CREDENTIAL_PARAMETERS.contains(parameter.getKey().toLowerCase(Locale.ROOT))) {
+		for (String parameter : query.split("&")) {
+			int equals = parameter.indexOf('=');
+			String name = decode((equals < 0) ? parameter : parameter.substring(0, equals));
+			String value = (equals < 0) ? "" : decode(parameter.substring(equals + 1));
+			if (CREDENTIAL_PARAMETERS.contains(name.toLowerCase(Locale.ROOT)) || FetchToken.looksLikeOne(value)
+					|| (!value.isBlank() && adminToken.matches(value.strip()))) {
 				return true;
-			}
-			for (String value : parameter.getValue()) {
-				if (FetchToken.looksLikeOne(value) || adminToken.matches(value.strip())) {
-					return true;
-				}
 			}
 		}
 		return false;
+	}
+
+	/** A malformed escape is judged as written. */
+	private static String decode(String text) {
+		try {
+			return URLDecoder.decode(text, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return text;
+		}
 	}
 
 	private static Requester requester(Credential credential, HttpServletRequest request, String requestId) {

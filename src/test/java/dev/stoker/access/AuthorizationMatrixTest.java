@@ -243,7 +243,8 @@ class AuthorizationMatrixTest {
 	void aCredentialInTheQueryStringIsRefused() throws Exception {
 		String path = "/api/v1/clusters/prod-use1/node-groups/workers/ignition";
 		String fetch = tokens.get("prod-use1").get("workers");
-		for (String query : List.of("access_token=" + ADMIN, "token=" + fetch, "x=" + fetch, "anything=" + ADMIN)) {
+		for (String query : List.of("access_token=" + ADMIN, "token=" + fetch, "x=" + fetch, "anything=" + ADMIN,
+				"access%5Ftoken=whatever", "x=" + fetch.replace(".", "%2E"), "verify=true&Authorization=x")) {
 			MvcTestResult result = mvc.get()
 				.uri(path + "?" + query)
 				.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
