@@ -246,7 +246,7 @@ class AuthorizationMatrixTest {
 		for (String query : List.of("access_token=" + ADMIN, "token=" + fetch, "x=" + fetch, "anything=" + ADMIN,
 				"access%5Ftoken=whatever", "x=" + fetch.replace(".", "%2E"), "verify=true&Authorization=x")) {
 			MvcTestResult result = mvc.get()
-				.uri(path + "?" + query)
+				.uri(java.net.URI.create(path + "?" + query))
 				.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
 				.exchange();
 			assertThat(result).as(query).hasStatus(400);
