@@ -151,6 +151,57 @@ class UserDataEndpointTest {
 			.exchange()).hasStatus(404);
 	}
 
+	/**
+	 * A definition with many SSH keys makes an Ignition too large for EC2 user data: it
+	 * is served all the same (a pointer fetches it), with its size and a warning.
+	 */
+	@Test
+	void anIgnitionOverTheEc2LimitIsServedWithAWarning() throws Exception {
+		String definition = Files.readString(Path.of("examples", "aws-dual-stack.yaml"))
+			.replace("name: prod-use1", "name: many-keys")
+			.replace("  authorizedKeys:\n", "  authorizedKeys:\n" + manyKeys(250));
+		assertThat(mvc.post()
+			.uri("/api/v1/clusters")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+			.contentType("application/yaml")
+			.content(definition)
+			.exchange()).hasStatus(201);
+
+		MvcTestResult served = mvc.get()
+			.uri("/api/v1/clusters/many-keys/node-groups/workers/ignition")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+			.exchange();
+
+		assertThat(served).hasStatusOk();
+		int size = served.getResponse().getContentAsByteArray().length;
+		assertThat(size).isGreaterThan(16384);
+		assertThat(served.getResponse().getHeader("Stoker-Document-Size")).isEqualTo(Integer.toString(size));
+		assertThat(served.getResponse().getHeaders("Stoker-Warning"))
+			.anySatisfy((warning) -> assertThat(warning).contains("over EC2's user-data limit").contains("user-data"));
+		assertThat(mvc.get()
+			.uri("/api/v1/clusters/many-keys/node-groups/workers/user-data")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+			.exchange()).as("its pointer fits").hasStatusOk();
+	}
+
+	/** Distinct ed25519 public keys, as YAML list items. */
+	private static String manyKeys(int count) {
+		StringBuilder keys = new StringBuilder();
+		java.util.Random random = new java.util.Random(42);
+		for (int i = 0; i < count; i++) {
+			byte[] point = new byte[32];
+			random.nextBytes(point);
+			java.nio.ByteBuffer blob = java.nio.ByteBuffer.allocate(4 + 11 + 4 + 32);
+			blob.putInt(11).put("ssh-ed25519".getBytes(StandardCharsets.US_ASCII)).putInt(32).put(point);
+			keys.append("    - ssh-ed25519 ")
+				.append(Base64.getEncoder().encodeToString(blob.array()))
+				.append(" key-")
+				.append(i)
+				.append("\n");
+		}
+		return keys.toString();
+	}
+
 	/** The Ignition itself reports its size, and fits EC2 here. */
 	@Test
 	void aServedIgnitionReportsItsSize() throws Exception {
