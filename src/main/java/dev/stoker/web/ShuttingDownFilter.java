@@ -37,6 +37,16 @@ class ShuttingDownFilter extends OncePerRequestFilter implements ApplicationList
 		shuttingDown = true;
 	}
 
+	/**
+	 * The health probes keep answering for themselves: readiness already says
+	 * OUT_OF_SERVICE while shutting down, and liveness must not fail a pod that is
+	 * draining.
+	 */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

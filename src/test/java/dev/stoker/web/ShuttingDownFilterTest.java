@@ -33,6 +33,11 @@ class ShuttingDownFilterTest {
 		assertThat(refused.getHeader("Retry-After")).isEqualTo("5");
 		assertThat(refused.getContentType()).isEqualTo("application/problem+json");
 		assertThat(refused.getContentAsString()).contains("urn:stoker:problem:unavailable").contains("shutting down");
+
+		MockFilterChain probe = new MockFilterChain();
+		filter.doFilter(new MockHttpServletRequest("GET", "/actuator/health/liveness"), new MockHttpServletResponse(),
+				probe);
+		assertThat(probe.getRequest()).as("health answers for itself").isNotNull();
 	}
 
 }
