@@ -63,8 +63,8 @@ public final class RunLog {
 
 		@Override
 		public void launcherSessionOpened(LauncherSession session) {
-			if (Boolean.getBoolean("stoker.helm-jvm")) {
-				// the chart tests' own JVM, after the main run: keep that run's log
+			if (Boolean.getBoolean("stoker.helm-jvm") || Boolean.getBoolean("stoker.log-scan-jvm")) {
+				// the JVMs that run after the main one: keep its log
 				return;
 			}
 			try {

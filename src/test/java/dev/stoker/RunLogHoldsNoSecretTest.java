@@ -2,20 +2,19 @@ package dev.stoker;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs after every other test class of the run and searches all they logged for anything
- * shaped like a bootstrap token, certificate key, fetch token, generated admin token or
- * PEM private key. The whole suite creates clusters, renders and rotates secrets, fails
+ * Runs in a JVM of its own after all the other tests of the run, Jupiter and jqwik alike
+ * (a Surefire execution of its own), and searches all they logged for anything shaped
+ * like a bootstrap token, certificate key, fetch token, generated admin token or PEM
+ * private key. The whole suite creates clusters, renders and rotates secrets, fails
  * authentication and database writes, some of it with TRACE logging: none of it may leave
  * a secret in a log line.
  */
-@Order(Integer.MAX_VALUE)
 class RunLogHoldsNoSecretTest {
 
 	@Test
@@ -31,8 +30,8 @@ class RunLogHoldsNoSecretTest {
 	}
 
 	/**
-	 * Under ./mvnw verify every test class ran before this one in this JVM. The marker
-	 * line proves the run log is written as this test reads it.
+	 * Under ./mvnw verify every other test ran before this one and wrote this file. The
+	 * marker line proves that the run log is written as this test reads it.
 	 */
 	@Test
 	void noLogLineOfTheWholeRunHoldsASecret() {
