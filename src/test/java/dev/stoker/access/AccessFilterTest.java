@@ -1,0 +1,97 @@
+package dev.stoker.access;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.unit.DataSize;
+
+import dev.stoker.StokerProperties;
+import dev.stoker.secrets.FetchToken;
+import dev.stoker.secrets.FetchTokenHolder;
+import dev.stoker.secrets.FetchTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The access filter when the database it looks fetch tokens up in is down: a node's fetch
+ * is answered 503 with Retry-After, which Ignition retries, never 401, which it would
+ * not.
+ */
+class AccessFilterTest {
+
+	private static final String ADMIN = "access-filter-admin-token-0123456789";
+
+	private static final String FETCH = "stf.abcdefghijkl.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+	private final AdminToken adminToken = new AdminToken(
+			new StokerProperties(Path.of("unused"), DataSize.ofMegabytes(1), new StokerProperties.Admin(ADMIN),
+					new StokerProperties.Master(null), null, new StokerProperties.Tls(null)));
+
+	private final AccessFilter filter = new AccessFilter(adminToken, new DatabaseDown(), (cluster, node) -> {
+		throw new DataAccessResourceFailureException("down");
+	});
+
+	@Test
+	void aFetchTokenThatCannotBeLookedUpIsAnswered503() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET",
+				"/api/v1/clusters/c/node-groups/workers/ignition");
+		request.addHeader("Authorization", "Bearer " + FETCH);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		MockFilterChain chain = new MockFilterChain();
+
+		filter.doFilter(request, response, chain);
+
+		assertThat(chain.getRequest()).isNull();
+		assertThat(response.getStatus()).isEqualTo(503);
+		assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+		assertThat(response.getHeader("X-Request-Id")).isNotBlank();
+		assertThat(response.getContentAsString()).contains("urn:stoker:problem:unavailable").doesNotContain(FETCH);
+	}
+
+	@Test
+	void theAdminTokenNeedsNoDatabase() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/clusters");
+		request.addHeader("Authorization", "Bearer " + ADMIN);
+		request.addHeader("X-Request-Id", "deploy-42");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		MockFilterChain chain = new MockFilterChain();
+
+		filter.doFilter(request, response, chain);
+
+		assertThat(chain.getRequest()).isNotNull();
+		assertThat(response.getHeader("X-Request-Id")).isEqualTo("deploy-42");
+		assertThat(request.getAttribute(Credential.ATTRIBUTE)).isInstanceOf(Credential.Admin.class);
+	}
+
+	private static final class DatabaseDown implements FetchTokens {
+
+		@Override
+		public Map<String, FetchToken> issue(String cluster, Collection<String> groups) {
+			throw new DataAccessResourceFailureException("down");
+		}
+
+		@Override
+		public Optional<FetchToken> rotate(String cluster, String group) {
+			throw new DataAccessResourceFailureException("down");
+		}
+
+		@Override
+		public Optional<FetchToken> find(String cluster, String group) {
+			throw new DataAccessResourceFailureException("down");
+		}
+
+		@Override
+		public Optional<FetchTokenHolder> authenticate(FetchToken presented) {
+			throw new DataAccessResourceFailureException("down");
+		}
+
+	}
+
+}
