@@ -3,6 +3,7 @@ package dev.stoker.secrets;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.stoker.TestDefinitions;
@@ -25,14 +26,27 @@ import static org.mockito.Mockito.doThrow;
  */
 interface ClusterCreationContract {
 
-	ClusterService clusters();
+	/**
+	 * The application on the database under test, with a Mockito spy standing in for its
+	 * {@link ClusterSecretsRepository} (real unless told to fail).
+	 */
+	ApplicationContext context();
 
-	ClusterSecrets secrets();
+	private ClusterService clusters() {
+		return context().getBean(ClusterService.class);
+	}
 
-	/** A spy on the application's repository, real unless told to fail. */
-	ClusterSecretsRepository secretsRepository();
+	private ClusterSecrets secrets() {
+		return context().getBean(ClusterSecrets.class);
+	}
 
-	JdbcClient jdbc();
+	private ClusterSecretsRepository secretsRepository() {
+		return context().getBean(ClusterSecretsRepository.class);
+	}
+
+	private JdbcClient jdbc() {
+		return context().getBean(JdbcClient.class);
+	}
 
 	private static JsonNode definition(String name) {
 		return JsonMapper.builder().build().readTree(TestDefinitions.dualStackAws(name));

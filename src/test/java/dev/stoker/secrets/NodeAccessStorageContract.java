@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.stoker.TestDefinitions;
@@ -39,17 +40,32 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 interface NodeAccessStorageContract {
 
-	ClusterService clusters();
+	/** The application on the database under test. */
+	ApplicationContext context();
 
-	FetchTokens fetchTokens();
+	private ClusterService clusters() {
+		return context().getBean(ClusterService.class);
+	}
 
-	ClusterSecrets secrets();
+	private FetchTokens fetchTokens() {
+		return context().getBean(FetchTokens.class);
+	}
 
-	AuditLog audit();
+	private ClusterSecrets secrets() {
+		return context().getBean(ClusterSecrets.class);
+	}
 
-	JdbcClient jdbc();
+	private AuditLog audit() {
+		return context().getBean(AuditLog.class);
+	}
 
-	NodeDocuments documents();
+	private JdbcClient jdbc() {
+		return context().getBean(JdbcClient.class);
+	}
+
+	private NodeDocuments documents() {
+		return context().getBean(NodeDocuments.class);
+	}
 
 	/** The minimal dual-stack definition, with these node groups. */
 	private static JsonNode definition(String name, String... groups) {
