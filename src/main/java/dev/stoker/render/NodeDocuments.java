@@ -96,7 +96,7 @@ public class NodeDocuments {
 			KubeadmSecrets kubeadmSecrets = secrets(clusterName);
 			String rendered = switch (format) {
 				case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets));
-				case IGNITION -> IgnitionJson.write(ButaneTranspiler.transpile(node.butane(kubeadmSecrets)));
+				case IGNITION -> node.ignition(kubeadmSecrets);
 				case KUBEADM -> node.kubeadm(kubeadmSecrets);
 				case USER_DATA -> throw new IllegalArgumentException("the user-data pointer is not a node document");
 			};
@@ -104,7 +104,7 @@ public class NodeDocuments {
 			String body = metrics.rendered(sample, format, node.group(), rendered);
 			audit.record(node.disclosure(format, stored.revision()), requester);
 			List<String> warnings = lifecycle(clusterName, node, format, target);
-			return new ServedDocument(body, stored.revision(), warnings);
+			return new ServedDocument(body, warnings);
 		});
 	}
 
@@ -126,9 +126,7 @@ public class NodeDocuments {
 				.pathSegment("api", "v1", "clusters", clusterName, segment, target.name(), "ignition")
 				.build()
 				.toUri();
-			Optional<String> served = verify
-					? Optional.of(IgnitionJson.write(ButaneTranspiler.transpile(node.butane(secrets(clusterName)))))
-					: Optional.empty();
+			Optional<String> served = verify ? Optional.of(node.ignition(secrets(clusterName))) : Optional.empty();
 			String pointer = metrics.rendered(sample, DocumentFormat.USER_DATA, node.group(),
 					UserDataPointer.write(source, token, caBundle.pem(), served));
 			int size = pointer.getBytes(StandardCharsets.UTF_8).length;
@@ -139,7 +137,7 @@ public class NodeDocuments {
 			List<String> warnings = "http".equals(source.getScheme()) ? List.of("The pointer fetches over plain http: "
 					+ "the fetch token and the document's secrets cross the network unencrypted. Set stoker.public-url "
 					+ "to an https URL.") : List.of();
-			return new ServedDocument(pointer, stored.revision(), warnings);
+			return new ServedDocument(pointer, warnings);
 		});
 	}
 
@@ -217,6 +215,11 @@ public class NodeDocuments {
 		ButaneConfig butane(KubeadmSecrets secrets) {
 			return (node != null) ? NodeButane.forNode(cluster, node, group, secrets)
 					: NodeButane.forGroup(cluster, group, secrets);
+		}
+
+		/** Exactly the Butane, transpiled: the bytes a pointer's hash pins. */
+		String ignition(KubeadmSecrets secrets) {
+			return IgnitionJson.write(ButaneTranspiler.transpile(butane(secrets)));
 		}
 
 		String kubeadm(KubeadmSecrets secrets) {
