@@ -23,6 +23,7 @@ import dev.stoker.json.Mappers;
 import dev.stoker.secrets.FetchToken;
 import dev.stoker.secrets.FetchTokenHolder;
 import dev.stoker.secrets.FetchTokens;
+import dev.stoker.web.RetryAfter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -103,7 +104,7 @@ class AccessFilter extends OncePerRequestFilter {
 			}
 			catch (DataAccessException ex) {
 				logger.warn("Cannot check a credential, the database is unavailable: " + ex.getClass().getSimpleName());
-				response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+				response.setHeader(HttpHeaders.RETRY_AFTER, RetryAfter.SECONDS);
 				refuse(response, AccessProblems.unavailable());
 				return;
 			}

@@ -7,6 +7,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
+import dev.stoker.web.RetryAfter;
+
 /**
  * The audit row of a disclosure could not be written, so the secret is not disclosed.
  * 503, not 500: a node fetching its Ignition retries a 5xx with backoff, and the cause
@@ -14,11 +16,9 @@ import org.springframework.web.ErrorResponseException;
  */
 public class AuditUnavailableException extends ErrorResponseException {
 
-	static final String RETRY_AFTER_SECONDS = "5";
-
 	AuditUnavailableException(Throwable cause) {
 		super(HttpStatus.SERVICE_UNAVAILABLE, problem(), cause);
-		getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		getHeaders().set(HttpHeaders.RETRY_AFTER, RetryAfter.SECONDS);
 	}
 
 	private static ProblemDetail problem() {

@@ -28,8 +28,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ShuttingDownFilter extends OncePerRequestFilter implements ApplicationListener<ContextClosedEvent> {
 
-	static final String RETRY_AFTER_SECONDS = "5";
-
 	private volatile boolean shuttingDown;
 
 	@Override
@@ -55,7 +53,7 @@ class ShuttingDownFilter extends OncePerRequestFilter implements ApplicationList
 			return;
 		}
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		response.setHeader(HttpHeaders.RETRY_AFTER, RetryAfter.SECONDS);
 		response.setHeader(HttpHeaders.CONNECTION, "close");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		Mappers.json()
