@@ -36,8 +36,9 @@ public class AuditLog {
 	 * rolls the caller's transaction back.
 	 */
 	public void record(Disclosure disclosure, Requester requester) {
+		int rows;
 		try {
-			int rows = jdbc
+			rows = jdbc
 				.sql("INSERT INTO audit_event (occurred_at, cluster_id, cluster, node_group, node, document,"
 						+ " credential_kind, credential_id, client_address, request_id, revision)"
 						+ " SELECT ?, id, name, ?, ?, ?, ?, ?, ?, ?, ? FROM cluster WHERE name = ?")
@@ -45,15 +46,19 @@ public class AuditLog {
 						disclosure.node(), disclosure.document(), requester.credentialKind(), requester.credentialId(),
 						requester.clientAddress(), requester.requestId(), disclosure.revision(), disclosure.cluster())
 				.update();
-			if (rows != 1) {
-				throw new IllegalStateException("cluster " + disclosure.cluster() + " is gone");
-			}
 		}
-		catch (DataAccessException | IllegalStateException ex) {
-			log.error("Withholding {} of cluster {}: the audit row could not be written ({})", disclosure.document(),
-					disclosure.cluster(), ex.getClass().getSimpleName());
-			throw new AuditUnavailableException(ex);
+		catch (DataAccessException ex) {
+			throw withheld(disclosure, ex);
 		}
+		if (rows != 1) {
+			throw withheld(disclosure, new IllegalStateException("cluster " + disclosure.cluster() + " is gone"));
+		}
+	}
+
+	private static AuditUnavailableException withheld(Disclosure disclosure, Exception cause) {
+		log.error("Withholding {} of cluster {}: the audit row could not be written ({})", disclosure.document(),
+				disclosure.cluster(), cause.getClass().getSimpleName());
+		return new AuditUnavailableException(cause);
 	}
 
 	/**
