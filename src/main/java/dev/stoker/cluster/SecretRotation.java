@@ -34,15 +34,17 @@ public record SecretRotation(
 				errors.add(new FieldError("/" + name, "must be true or false"));
 			}
 		}
-		boolean token = body.path("bootstrapToken").asBoolean(false) && body.get("bootstrapToken").isBoolean();
-		boolean key = body.path("certificateKey").asBoolean(false) && body.get("certificateKey").isBoolean();
-		if (errors.isEmpty() && !token && !key) {
-			errors.add(new FieldError("", "must set bootstrapToken or certificateKey (or both) to true"));
-		}
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException("Nothing was rotated; see errors.", errors);
 		}
-		return new SecretRotation(token, key);
+		// every field present is a boolean now; an absent one is false
+		SecretRotation rotation = new SecretRotation(body.path("bootstrapToken").asBoolean(false),
+				body.path("certificateKey").asBoolean(false));
+		if (!rotation.bootstrapToken() && !rotation.certificateKey()) {
+			throw new InvalidRequestException("Nothing was rotated; see errors.",
+					List.of(new FieldError("", "must set bootstrapToken or certificateKey (or both) to true")));
+		}
+		return rotation;
 	}
 
 }
