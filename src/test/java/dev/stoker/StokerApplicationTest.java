@@ -116,6 +116,36 @@ class StokerApplicationTest {
 		}
 	}
 
+	/**
+	 * As {@code curl --path-as-is} sends them, through Tomcat: every form that the router
+	 * would decode or strip into an API path is refused before any handler runs. Without
+	 * a token, {@code DELETE /%61pi/v1/clusters/NAME} once removed the cluster and its
+	 * CA.
+	 */
+	@Test
+	void pathsThatRouteAsAnotherPathAreRefusedOnTheWire() throws Exception {
+		String auth = "Bearer " + adminToken();
+		assertThat(send("POST", "/api/v1/clusters", TestDefinitions.dualStackAws("wire"), "Authorization", auth,
+				"Content-Type", "application/json")
+			.statusCode()).isEqualTo(201);
+		for (String raw : new String[] { "DELETE /%61pi/v1/clusters/wire", "DELETE /ap%69/v1/clusters/wire",
+				"DELETE /api;x=y/v1/clusters/wire", "DELETE //api/v1/clusters/wire",
+				"DELETE /x/../api/v1/clusters/wire", "DELETE /api/v1/clusters/wire;", "GET /%61pi/v1/clusters",
+				"GET /api/v1/clusters/wire/%61udit", "GET /api/./v1/clusters", "GET /api/v1/x/%2e%2e/clusters",
+				"GET /api%2Fv1/clusters" }) {
+			try (Socket socket = new Socket("localhost", port)) {
+				socket.getOutputStream()
+					.write((raw + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+						.getBytes(StandardCharsets.US_ASCII));
+				String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				assertThat(answer).as(raw).startsWith("HTTP/1.1 400").contains("application/problem+json");
+			}
+		}
+		HttpResponse<String> kept = send("GET", "/api/v1/clusters/wire", null, "Authorization", auth);
+		assertThat(kept.statusCode()).isEqualTo(200);
+		assertThat(kept.headers().firstValue("ETag")).hasValue("\"1\"");
+	}
+
 	@Test
 	void aBodyOverOneMebibyteIsRefusedWith413() throws Exception {
 		String huge = "{\"name\": \"" + "x".repeat(1024 * 1024) + "\"}";

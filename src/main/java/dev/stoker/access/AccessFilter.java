@@ -3,6 +3,7 @@ package dev.stoker.access;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -30,8 +31,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Guards everything under /api/. Health, metrics, the API description and Swagger UI stay
- * open.
+ * Guards every path but the open ones: health, metrics, the API description and Swagger
+ * UI. It judges the raw path, which {@code NormalFormUriFilter} has already made sure is
+ * the path Spring routes (no escapes of plain characters, no {@code ;} parameters, no dot
+ * or empty segments).
  * <ul>
  * <li>A credential in the query string is refused (400) before anything else: URLs end up
  * in logs.</li>
@@ -80,9 +83,20 @@ class AccessFilter extends OncePerRequestFilter {
 		this.staticNodes = staticNodes;
 	}
 
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	/**
+	 * The paths answered without a credential, matched exactly or, for the API
+	 * description and Swagger UI's files, as a prefix. Everything else, unknown paths
+	 * included, needs a credential: the allow-list is short so that a new endpoint is
+	 * guarded by default.
+	 */
+	private static final Set<String> OPEN_PATHS = Set.of("/actuator/health", "/actuator/health/liveness",
+			"/actuator/health/readiness", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs.yaml",
+			"/swagger-ui.html");
+
+	private static final List<String> OPEN_PREFIXES = List.of("/v3/api-docs/", "/swagger-ui/");
+
+	static boolean isOpen(String path) {
+		return OPEN_PATHS.contains(path) || OPEN_PREFIXES.stream().anyMatch(path::startsWith);
 	}
 
 	@Override
@@ -94,6 +108,10 @@ class AccessFilter extends OncePerRequestFilter {
 		try {
 			if (hasCredentialInQuery(request)) {
 				refuse(response, AccessProblems.credentialInUrl());
+				return;
+			}
+			if (isOpen(request.getRequestURI().substring(request.getContextPath().length()))) {
+				chain.doFilter(request, response);
 				return;
 			}
 			Optional<Credential> credential;

@@ -27,7 +27,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * oversized body is ever buffered.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private static final String LIMIT_ATTRIBUTE = RequestSizeLimitFilter.class.getName() + ".limit";

@@ -25,7 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * reaches another replica. Requests already in flight finish (graceful shutdown).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ShuttingDownFilter extends OncePerRequestFilter implements ApplicationListener<ContextClosedEvent> {
 
 	private volatile boolean shuttingDown;

@@ -226,16 +226,101 @@ class AuthorizationMatrixTest {
 	}
 
 	/**
-	 * Paths a lenient router might map onto the token's own group are refused: the filter
-	 * judges the raw path, and only plain names pass.
+	 * Every endpoint, in every form a router decodes or strips into it, with and without
+	 * a credential: refused with 400 before any handler runs. Once answered a handler
+	 * would have been reached without a token ({@code /%61pi/v1/clusters} listed every
+	 * definition, a DELETE of {@code /%61pi/v1/clusters/NAME} removed the cluster and its
+	 * CA).
+	 */
+	static Stream<Arguments> everyEndpointInEveryNonNormalForm() {
+		List<String[]> endpoints = List.of(new String[] { "GET", "/api/v1/clusters" },
+				new String[] { "POST", "/api/v1/clusters" }, new String[] { "GET", "/api/v1/clusters/prod-use1" },
+				new String[] { "PUT", "/api/v1/clusters/prod-use1" },
+				new String[] { "DELETE", "/api/v1/clusters/prod-use1" },
+				new String[] { "GET", "/api/v1/clusters/prod-use1/audit" },
+				new String[] { "POST", "/api/v1/clusters/prod-use1/secrets/rotate" },
+				new String[] { "GET", "/api/v1/clusters/prod-use1/node-groups/workers/user-data" },
+				new String[] { "POST", "/api/v1/clusters/prod-use1/node-groups/workers/fetch-token/rotate" },
+				new String[] { "GET", "/api/v1/clusters/prod-use1/node-groups/workers/ignition" },
+				new String[] { "GET", "/api/v1/clusters/prod-use1/node-groups/workers/butane" },
+				new String[] { "GET", "/api/v1/clusters/prod-use1/node-groups/workers/kubeadm" },
+				new String[] { "GET", "/api/v1/clusters/lab/nodes/worker-1/ignition" },
+				new String[] { "GET", "/api/v1/clusters/lab/nodes/worker-1/user-data" });
+		List<java.util.function.UnaryOperator<String>> forms = List.of((path) -> path.replace("/api/", "/%61pi/"),
+				(path) -> path.replace("/api/", "/ap%69/"), (path) -> path.replace("/api/", "/api;x=y/"),
+				(path) -> path.replace("/v1/", "/v1;/"), (path) -> path + ";jsessionid=1",
+				(path) -> path.replace("/clusters", "//clusters"), (path) -> path.replace("/v1/", "/v1//"),
+				(path) -> path.replace("/v1/", "/./v1/"), (path) -> path.replace("/v1/", "/x/../v1/"),
+				(path) -> path.replace("/v1/", "/x/%2e%2e/v1/"), (path) -> path.replace("/clusters", "/cluster%73"),
+				(path) -> path.replace("/api/v1", "/api%2Fv1"), (path) -> path.replace("/api/v1", "/api%5Cv1"));
+		List<Arguments> cases = new ArrayList<>();
+		for (String[] endpoint : endpoints) {
+			for (var form : forms) {
+				for (String caller : List.of("none", "admin", "fetch")) {
+					cases.add(Arguments.of(endpoint[0], form.apply(endpoint[1]), caller));
+				}
+			}
+		}
+		return cases.stream();
+	}
+
+	@ParameterizedTest(name = "{0} {1} as {2}")
+	@MethodSource
+	void everyEndpointInEveryNonNormalForm(String method, String rawPath, String caller) throws Exception {
+		var request = mvc.method(org.springframework.http.HttpMethod.valueOf(method))
+			.uri(java.net.URI.create(rawPath))
+			.contentType("application/json")
+			.content("{}");
+		switch (caller) {
+			case "admin" -> request.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN);
+			case "fetch" ->
+				request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.get("prod-use1").get("workers"));
+			default -> {
+			}
+		}
+		MvcTestResult result = request.exchange();
+
+		assertThat(result.getRequest().getRequestURI()).as("sent as written").isEqualTo(rawPath);
+		assertThat(result).hasStatus(400);
+		assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
+		assertThat(Mappers.json().readTree(result.getResponse().getContentAsString()).get("type").asString())
+			.isEqualTo("urn:stoker:problem:non-normal-uri");
+		assertThat(result.getResponse().getContentAsString()).doesNotContain(rawPath).doesNotContain("prod-use1");
+		assertThat(get("/api/v1/clusters/prod-use1", "Bearer " + ADMIN)).as("nothing was changed or removed")
+			.hasStatusOk()
+			.hasHeader(HttpHeaders.ETAG, "\"1\"");
+	}
+
+	/**
+	 * Every path needs a credential but the open ones: an unknown path says 401 to a
+	 * caller without one, and only the admin learns that it does not exist.
 	 */
 	@Test
-	void anEncodedOrDecoratedPathIsNotTheTokensOwn() {
-		String own = "Bearer " + tokens.get("prod-use1").get("workers");
-		assertThat(get("/api/v1/clusters/prod-use1/node-groups/workers/ignition", own)).hasStatusOk();
-		assertThat(get("/api/v1/clusters/prod-use1/node-groups/%77orkers/ignition", own)).hasStatus(403);
-		assertThat(get("/api/v1/clusters/prod-use1/node-groups/workers;x=1/ignition", own)).hasStatus(403);
-		assertThat(get("/api/v1/clusters/prod-use1/node-groups/workers/ignition/", own)).hasStatus(403);
+	void everyPathButTheOpenOnesNeedsACredential() {
+		for (String open : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+				"/actuator/prometheus", "/v3/api-docs", "/swagger-ui/index.html")) {
+			assertThat(get(open, null)).as(open).hasStatusOk();
+		}
+		for (String guarded : List.of("/actuator", "/actuator/info")) {
+			assertThat(get(guarded, null)).as(guarded).hasStatus(401);
+			assertThat(get(guarded, "Bearer " + ADMIN)).as(guarded).hasStatusOk();
+		}
+		for (String unknown : List.of("/", "/actuator/env", "/api", "/api/v2/clusters", "/nothing-here",
+				"/API/v1/clusters", "/api/v1/clusters/")) {
+			assertThat(get(unknown, null)).as(unknown).hasStatus(401);
+			assertThat(get(unknown, "Bearer " + ADMIN)).as(unknown).hasStatus(404);
+		}
+	}
+
+	/**
+	 * The credential-in-URL refusal holds on open paths too: the URL is logged all the
+	 * same.
+	 */
+	@Test
+	void aCredentialInTheQueryStringIsRefusedOnOpenPathsToo() throws Exception {
+		MvcTestResult result = mvc.get().uri(java.net.URI.create("/actuator/health?access_token=" + ADMIN)).exchange();
+		assertThat(result).hasStatus(400);
+		assertThat(result.getResponse().getContentAsString()).contains("credential-in-url").doesNotContain(ADMIN);
 	}
 
 	/** A credential in the URL would be logged by every proxy, and by Ignition: 400. */
