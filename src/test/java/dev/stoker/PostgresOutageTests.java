@@ -122,6 +122,30 @@ class PostgresOutageTests {
 		assertThat(cluster.retryAfter()).isNotNull();
 		assertThat(cluster.took()).isLessThan(PROBE_TIMEOUT);
 
+		// each of these opens a transaction: with no connection to be had, Spring throws
+		// CannotCreateTransactionException, which once answered 500
+		for (String[] call : new String[][] { { "POST", "/api/v1/clusters" },
+				{ "PUT", "/api/v1/clusters/survives-outage" },
+				{ "GET", "/api/v1/clusters/survives-outage/node-groups/workers/ignition" },
+				{ "GET", "/api/v1/clusters/survives-outage/node-groups/workers/user-data" },
+				{ "POST", "/api/v1/clusters/survives-outage/node-groups/workers/fetch-token/rotate" },
+				{ "POST", "/api/v1/clusters/survives-outage/secrets/rotate" },
+				{ "GET", "/api/v1/clusters/survives-outage/audit" },
+				{ "DELETE", "/api/v1/clusters/survives-outage" } }) {
+			HttpResponse<String> answer = http.send(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + port + call[1]))
+						.header("Authorization", "Bearer " + TOKEN)
+						.header("Content-Type", "application/json")
+						.method(call[0], HttpRequest.BodyPublishers.ofString(call[1].endsWith("rotate")
+								? "{\"bootstrapToken\": true}" : TestDefinitions.dualStackAws("survives-outage")))
+						.timeout(Duration.ofSeconds(60))
+						.build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.statusCode()).as(call[0] + " " + call[1]).isEqualTo(503);
+			assertThat(answer.body()).as(call[1]).contains("urn:stoker:problem:unavailable");
+			assertThat(answer.headers().firstValue("Retry-After")).as(call[1]).isPresent();
+		}
+
 		relay().restore();
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (get("/actuator/health/readiness").status() != 200) {

@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.stoker.audit.Requester;
@@ -120,7 +121,7 @@ class AccessFilter extends OncePerRequestFilter {
 				credential = authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
 				allowed = credential.isPresent() && allowed(credential.get(), request);
 			}
-			catch (DataAccessException ex) {
+			catch (DataAccessException | TransactionException ex) {
 				logger.warn("Cannot check a credential, the database is unavailable: " + ex.getClass().getSimpleName());
 				response.setHeader(HttpHeaders.RETRY_AFTER, RetryAfter.SECONDS);
 				refuse(response, AccessProblems.unavailable());

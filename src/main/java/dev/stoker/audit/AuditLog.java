@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,26 +34,77 @@ public class AuditLog {
 
 	/**
 	 * Records a disclosure, or throws {@link AuditUnavailableException} (503), which
-	 * rolls the caller's transaction back.
+	 * rolls the caller's transaction back, or {@link ClusterGoneException} (404) when the
+	 * cluster was deleted meanwhile.
 	 */
 	public void record(Disclosure disclosure, Requester requester) {
-		int rows;
+		if (insert(disclosure, requester, false) != 1) {
+			throw gone(disclosure);
+		}
+	}
+
+	/**
+	 * Records a disclosure only while the cluster is still at the disclosure's revision,
+	 * in the same statement that checks it: false when another write (a rotation, a PUT)
+	 * committed since the caller read what it serves, which must then be read again so
+	 * that the row names the revision whose secrets were served. Throws like
+	 * {@link #record}.
+	 */
+	public boolean recordIfCurrent(Disclosure disclosure, Requester requester) {
+		if (insert(disclosure, requester, true) == 1) {
+			return true;
+		}
+		Optional<Long> revision;
 		try {
-			rows = jdbc
-				.sql("INSERT INTO audit_event (occurred_at, cluster_id, cluster, node_group, node, document,"
-						+ " credential_kind, credential_id, client_address, request_id, revision)"
-						+ " SELECT ?, id, name, ?, ?, ?, ?, ?, ?, ?, ? FROM cluster WHERE name = ?")
-				.params(clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC), disclosure.group(),
-						disclosure.node(), disclosure.document(), requester.credentialKind(), requester.credentialId(),
-						requester.clientAddress(), requester.requestId(), disclosure.revision(), disclosure.cluster())
-				.update();
+			revision = jdbc.sql("SELECT revision FROM cluster WHERE name = ?")
+				.param(disclosure.cluster())
+				.query(Long.class)
+				.optional();
 		}
 		catch (DataAccessException ex) {
 			throw withheld(disclosure, ex);
 		}
-		if (rows != 1) {
-			throw withheld(disclosure, new IllegalStateException("cluster " + disclosure.cluster() + " is gone"));
+		if (revision.isEmpty()) {
+			throw gone(disclosure);
 		}
+		return false;
+	}
+
+	private int insert(Disclosure disclosure, Requester requester, boolean atRevision) {
+		try {
+			return jdbc
+				.sql("INSERT INTO audit_event (occurred_at, cluster_id, cluster, node_group, node, document,"
+						+ " credential_kind, credential_id, client_address, request_id, revision)"
+						+ " SELECT ?, id, name, ?, ?, ?, ?, ?, ?, ?, ? FROM cluster WHERE name = ?"
+						+ (atRevision ? " AND revision = ?" : ""))
+				.params(atRevision ? params(disclosure, requester, disclosure.revision())
+						: params(disclosure, requester))
+				.update();
+		}
+		catch (DataIntegrityViolationException ex) {
+			// the cluster row was deleted between this statement's read and its
+			// foreign-key check
+			throw gone(disclosure);
+		}
+		catch (DataAccessException ex) {
+			throw withheld(disclosure, ex);
+		}
+	}
+
+	private Object[] params(Disclosure disclosure, Requester requester, Object... more) {
+		List<Object> params = new java.util.ArrayList<>(
+				List.of(clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC)));
+		params.addAll(java.util.Arrays.asList(disclosure.group(), disclosure.node(), disclosure.document(),
+				requester.credentialKind(), requester.credentialId(), requester.clientAddress(), requester.requestId(),
+				disclosure.revision(), disclosure.cluster()));
+		params.addAll(List.of(more));
+		return params.toArray();
+	}
+
+	private static ClusterGoneException gone(Disclosure disclosure) {
+		log.info("Not serving {} of cluster {}: the cluster was deleted meanwhile", disclosure.document(),
+				disclosure.cluster());
+		return new ClusterGoneException(disclosure.cluster());
 	}
 
 	private static AuditUnavailableException withheld(Disclosure disclosure, Exception cause) {

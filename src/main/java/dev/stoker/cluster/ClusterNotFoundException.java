@@ -1,24 +1,15 @@
 package dev.stoker.cluster;
 
-import java.net.URI;
+import dev.stoker.audit.ClusterGoneException;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
-
-/** No cluster has this name (404). */
-public class ClusterNotFoundException extends ErrorResponseException {
+/**
+ * No cluster has this name (404). The same answer as when the cluster is deleted while
+ * one of its documents is being served, so that both read alike.
+ */
+public class ClusterNotFoundException extends ClusterGoneException {
 
 	public ClusterNotFoundException(String name) {
-		super(HttpStatus.NOT_FOUND, problem(name), null);
-	}
-
-	private static ProblemDetail problem(String name) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-				"No cluster is named " + name + ".");
-		problem.setType(URI.create("urn:stoker:problem:cluster-not-found"));
-		problem.setTitle("Cluster not found");
-		return problem;
+		super(name);
 	}
 
 }

@@ -139,7 +139,9 @@ public class ClusterService {
 				throw new NodeGroupNotFoundException(name, group);
 			}
 			FetchToken token = fetchTokens.rotate(name, group)
-				.orElseThrow(() -> new IllegalStateException("node group " + group + " of " + name + " has no token"));
+				// gone when a PUT that drops the group committed since the definition was
+				// read
+				.orElseThrow(() -> new NodeGroupNotFoundException(name, group));
 			audit.record(Disclosure.ofGroup(name, group, "fetch-tokens", cluster.revision()), requester);
 			return token;
 		});
@@ -156,7 +158,9 @@ public class ClusterService {
 			Optional<RotatedSecrets> rotated = transactions.execute(
 					(status) -> repository.replace(current.definition(), current.revision(), now()).map((stored) -> {
 						KubeadmSecrets secretsNow = secrets.rotate(name, bootstrapToken, certificateKey)
-							.orElseThrow(() -> new IllegalStateException("cluster " + name + " has no secrets"));
+							// its secrets go with the cluster: a DELETE committed
+							// meanwhile
+							.orElseThrow(() -> new ClusterNotFoundException(name));
 						audit.record(Disclosure.ofCluster(name, "rotated-secrets", stored.revision()), requester);
 						return new RotatedSecrets(stored, secretsNow, bootstrapToken, certificateKey);
 					}));

@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -21,8 +22,10 @@ import dev.stoker.audit.Requester;
 import dev.stoker.butane.ButaneConfig;
 import dev.stoker.butane.ButaneYaml;
 import dev.stoker.cluster.ClusterDefinition;
+import dev.stoker.cluster.ClusterNotFoundException;
 import dev.stoker.cluster.ClusterService;
 import dev.stoker.cluster.NodeGroup;
+import dev.stoker.cluster.NodeGroupNotFoundException;
 import dev.stoker.cluster.NodeRole;
 import dev.stoker.cluster.StaticNode;
 import dev.stoker.cluster.StoredCluster;
@@ -61,6 +64,8 @@ public class NodeDocuments {
 
 	private final DocumentMetrics metrics;
 
+	private static final int MAX_READ_ATTEMPTS = 5;
+
 	NodeDocuments(ClusterService clusters, ClusterSecrets secrets, FetchTokens fetchTokens, AuditLog audit,
 			CaBundle caBundle, TransactionOperations transactions, Clock clock, DocumentMetrics metrics) {
 		this.metrics = metrics;
@@ -90,22 +95,46 @@ public class NodeDocuments {
 	public ServedDocument document(String clusterName, Target target, DocumentFormat format, Credential credential,
 			Requester requester) {
 		return transactions.execute((status) -> {
-			Timer.Sample sample = metrics.start();
-			StoredCluster stored = clusters.get(clusterName);
-			Resolved node = resolve(stored.definition(), target, credential);
-			KubeadmSecrets kubeadmSecrets = secrets(clusterName);
-			String rendered = switch (format) {
-				case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets));
-				case IGNITION -> node.ignition(kubeadmSecrets);
-				case KUBEADM -> node.kubeadm(kubeadmSecrets);
-				case USER_DATA -> throw new IllegalArgumentException("the user-data pointer is not a node document");
-			};
-			// a static node is counted under its group: its own name never tags a meter
-			String body = metrics.rendered(sample, format, node.group(), rendered);
-			audit.record(node.disclosure(format, stored.revision()), requester);
-			List<String> warnings = lifecycle(clusterName, node, format, target);
-			return new ServedDocument(body, warnings);
+			for (int attempt = 1;; attempt++) {
+				Timer.Sample sample = metrics.start();
+				StoredCluster stored = clusters.get(clusterName);
+				Resolved node = resolve(stored.definition(), target, credential);
+				KubeadmSecrets kubeadmSecrets = secrets(clusterName);
+				String rendered = switch (format) {
+					case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets));
+					case IGNITION -> node.ignition(kubeadmSecrets);
+					case KUBEADM -> node.kubeadm(kubeadmSecrets);
+					case USER_DATA ->
+						throw new IllegalArgumentException("the user-data pointer is not a node document");
+				};
+				// a static node is counted under its group: its own name never tags a
+				// meter
+				String body = metrics.rendered(sample, format, node.group(), rendered);
+				if (audited(node.disclosure(format, stored.revision()), requester, attempt)) {
+					List<String> warnings = lifecycle(clusterName, node, format, target);
+					return new ServedDocument(body, warnings);
+				}
+			}
 		});
+	}
+
+	/**
+	 * Audits what was served, naming the revision it was read at. A rotation or PUT that
+	 * commits between the reads of the definition and of its secrets would otherwise have
+	 * the row name the old revision while the new secrets were served: the insert checks
+	 * the revision in the same statement, and the caller reads everything again when it
+	 * moved. Writes are rare next to fetches, so a few attempts always suffice; past them
+	 * the answer is a 503, which nodes retry.
+	 */
+	private boolean audited(Disclosure disclosure, Requester requester, int attempt) {
+		if (audit.recordIfCurrent(disclosure, requester)) {
+			return true;
+		}
+		if (attempt >= MAX_READ_ATTEMPTS) {
+			throw new TransientDataAccessResourceException(
+					"cluster " + disclosure.cluster() + " kept changing while its document was read");
+		}
+		return false;
 	}
 
 	/**
@@ -115,30 +144,43 @@ public class NodeDocuments {
 	 */
 	public ServedDocument userData(String clusterName, Target target, URI base, boolean verify, Requester requester) {
 		return transactions.execute((status) -> {
-			Timer.Sample sample = metrics.start();
-			StoredCluster stored = clusters.get(clusterName);
-			Resolved node = resolve(stored.definition(), target, new Credential.Admin());
-			FetchToken token = fetchTokens.find(clusterName, node.group().name())
-				.orElseThrow(() -> new IllegalStateException(
-						"node group " + node.group().name() + " of " + clusterName + " has no fetch token"));
-			String segment = (target instanceof Node) ? "nodes" : "node-groups";
-			URI source = UriComponentsBuilder.fromUri(base)
-				.pathSegment("api", "v1", "clusters", clusterName, segment, target.name(), "ignition")
-				.build()
-				.toUri();
-			Optional<String> served = verify ? Optional.of(node.ignition(secrets(clusterName))) : Optional.empty();
-			String pointer = metrics.rendered(sample, DocumentFormat.USER_DATA, node.group(),
-					UserDataPointer.write(source, token, caBundle.pem(), served));
-			int size = pointer.getBytes(StandardCharsets.UTF_8).length;
-			if (size > UserDataPointer.EC2_LIMIT) {
-				throw new UserDataTooLargeException(size);
+			for (int attempt = 1;; attempt++) {
+				Optional<ServedDocument> served = userDataAttempt(clusterName, target, base, verify, requester,
+						attempt);
+				if (served.isPresent()) {
+					return served.get();
+				}
 			}
-			audit.record(node.disclosure(DocumentFormat.USER_DATA, stored.revision()), requester);
-			List<String> warnings = "http".equals(source.getScheme()) ? List.of("The pointer fetches over plain http: "
-					+ "the fetch token and the document's secrets cross the network unencrypted. Set stoker.public-url "
-					+ "to an https URL.") : List.of();
-			return new ServedDocument(pointer, warnings);
 		});
+	}
+
+	private Optional<ServedDocument> userDataAttempt(String clusterName, Target target, URI base, boolean verify,
+			Requester requester, int attempt) {
+		Timer.Sample sample = metrics.start();
+		StoredCluster stored = clusters.get(clusterName);
+		Resolved node = resolve(stored.definition(), target, new Credential.Admin());
+		// gone when a PUT that drops the group committed since the definition was read
+		FetchToken token = fetchTokens.find(clusterName, node.group().name())
+			.orElseThrow(() -> new NodeGroupNotFoundException(clusterName, node.group().name()));
+		String segment = (target instanceof Node) ? "nodes" : "node-groups";
+		URI source = UriComponentsBuilder.fromUri(base)
+			.pathSegment("api", "v1", "clusters", clusterName, segment, target.name(), "ignition")
+			.build()
+			.toUri();
+		Optional<String> served = verify ? Optional.of(node.ignition(secrets(clusterName))) : Optional.empty();
+		String pointer = metrics.rendered(sample, DocumentFormat.USER_DATA, node.group(),
+				UserDataPointer.write(source, token, caBundle.pem(), served));
+		int size = pointer.getBytes(StandardCharsets.UTF_8).length;
+		if (size > UserDataPointer.EC2_LIMIT) {
+			throw new UserDataTooLargeException(size);
+		}
+		if (!audited(node.disclosure(DocumentFormat.USER_DATA, stored.revision()), requester, attempt)) {
+			return Optional.empty();
+		}
+		List<String> warnings = "http".equals(source.getScheme()) ? List.of("The pointer fetches over plain http: "
+				+ "the fetch token and the document's secrets cross the network unencrypted. Set stoker.public-url "
+				+ "to an https URL.") : List.of();
+		return Optional.of(new ServedDocument(pointer, warnings));
 	}
 
 	/**
@@ -206,7 +248,9 @@ public class NodeDocuments {
 
 	private KubeadmSecrets secrets(String clusterName) {
 		return secrets.load(clusterName)
-			.orElseThrow(() -> new IllegalStateException("cluster " + clusterName + " has no secrets"));
+			// its secrets go with the cluster: a DELETE committed since the definition
+			// was read
+			.orElseThrow(() -> new ClusterNotFoundException(clusterName));
 	}
 
 	/** A node group, or a static node of one. */

@@ -2,6 +2,8 @@ package dev.stoker.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
@@ -12,6 +14,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -46,8 +50,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"No endpoint answers this path; the API is described at /v3/api-docs."));
 	}
 
+	/**
+	 * Every fault of the database that a retry can outlast: no connection (also when
+	 * opening the transaction's, {@code CannotCreateTransactionException}), a connection
+	 * lost inside a transaction ({@code TransactionSystemException} when its commit or
+	 * rollback fails), timeouts and serialization failures. Ignition retries a 503, and
+	 * an operator's tools and the metrics do not read it as a bug.
+	 */
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-			TransientDataAccessException.class })
+			TransientDataAccessException.class, RecoverableDataAccessException.class,
+			CannotCreateTransactionException.class, TransactionSystemException.class, QueryTimeoutException.class })
 	ResponseEntity<Object> databaseUnavailable(Exception ex) {
 		log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
