@@ -59,9 +59,11 @@ class GracefulShutdownTest {
 		try {
 			int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
 			ApplicationAvailability availability = context.getBean(ApplicationAvailability.class);
-			CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
-					HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/test/slow")).build(),
-					HttpResponse.BodyHandlers.ofString());
+			CompletableFuture<HttpResponse<String>> inFlight = http
+				.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/test/slow"))
+					// every path but the open ones needs a credential
+					.header("Authorization", "Bearer graceful-shutdown-test-token")
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(entered.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
 			closing.start();

@@ -24,6 +24,21 @@ class PostgresApplicationTests extends PostgresIntegrationTest {
 	@Autowired
 	private ClusterService clusters;
 
+	@Autowired
+	private javax.sql.DataSource dataSource;
+
+	/**
+	 * Unless the URL sets one, pgjdbc waits forever for the answer to a statement on a
+	 * connection that silently dropped. pgjdbc's network timeout is its socket's read
+	 * timeout.
+	 */
+	@Test
+	void poolConnectionsHaveASocketTimeoutOf30Seconds() throws Exception {
+		try (java.sql.Connection connection = dataSource.getConnection()) {
+			assertThat(connection.getNetworkTimeout()).isEqualTo(30_000);
+		}
+	}
+
 	@Test
 	void flywayMigratesTheSchemaOfTheTestClass() {
 		assertThat(jdbc.sql("SELECT current_schema()").query(String.class).single()).isEqualTo(postgres.schema());

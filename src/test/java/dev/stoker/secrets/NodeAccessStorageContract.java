@@ -15,6 +15,7 @@ import dev.stoker.TestRequester;
 import dev.stoker.audit.AuditEvent;
 import dev.stoker.audit.AuditLog;
 import dev.stoker.audit.AuditUnavailableException;
+import dev.stoker.audit.ClusterGoneException;
 import dev.stoker.audit.Disclosure;
 import dev.stoker.audit.Requester;
 import dev.stoker.cluster.ClusterChange;
@@ -260,6 +261,124 @@ interface NodeAccessStorageContract {
 		assertThat(secrets().rotate("nowhere", true, true)).isEmpty();
 	}
 
+	/**
+	 * Fetches racing rotations: each audit row names the revision whose bootstrap token
+	 * the document served. A rotation that committed between the fetch's read of the
+	 * definition and of its secrets once had the row name the old revision.
+	 */
+	@Test
+	default void eachAuditRowNamesTheRevisionWhoseSecretsWereServed() throws Exception {
+		clusters().create(fourGroups("racing-rotations"), TestRequester.ADMIN);
+		Map<Long, String> tokenAt = new java.util.concurrent.ConcurrentHashMap<>();
+		tokenAt.put(1L, secrets().load("racing-rotations").orElseThrow().bootstrapToken().value());
+		Map<String, String> served = new java.util.concurrent.ConcurrentHashMap<>();
+		java.util.concurrent.atomic.AtomicBoolean rotating = new java.util.concurrent.atomic.AtomicBoolean(true);
+		java.util.concurrent.ExecutorService fetchers = java.util.concurrent.Executors.newFixedThreadPool(4);
+		List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+		for (int t = 0; t < 4; t++) {
+			int thread = t;
+			running.add(fetchers.submit(() -> {
+				for (int i = 0; rotating.get() && i < 2_000; i++) {
+					String requestId = "fetch-" + thread + "-" + i;
+					String kubeadm = documents()
+						.document("racing-rotations", new NodeDocuments.Group("workers"), DocumentFormat.KUBEADM,
+								new Credential.Admin(), new Requester("admin", null, "127.0.0.1", requestId))
+						.body();
+					served.put(requestId, kubeadm);
+				}
+			}));
+		}
+		try {
+			for (int i = 0; i < 40; i++) {
+				var rotated = clusters().rotateSecrets("racing-rotations", true, false, TestRequester.ADMIN);
+				tokenAt.put(rotated.stored().revision(), rotated.secrets().bootstrapToken().value());
+			}
+		}
+		finally {
+			rotating.set(false);
+			for (var future : running) {
+				future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			fetchers.shutdown();
+		}
+
+		List<AuditEvent> fetches = audit().list("racing-rotations", null, 1000)
+			.orElseThrow()
+			.stream()
+			.filter((event) -> event.document().equals("kubeadm"))
+			.toList();
+		assertThat(fetches).hasSize(served.size()).hasSizeGreaterThan(40);
+		for (AuditEvent fetch : fetches) {
+			assertThat(served.get(fetch.requestId())).as(fetch.requestId() + " at revision " + fetch.revision())
+				.contains(tokenAt.get(fetch.revision()));
+		}
+	}
+
+	/**
+	 * Reads racing a DELETE of their cluster, or a PUT that drops their group, end in the
+	 * 404 of what vanished, never in a fault ("has no secrets", "has no fetch token").
+	 */
+	@Test
+	default void readsRacingADeleteOrADroppedGroupEndInTheirNotFound() throws Exception {
+		java.util.concurrent.ExecutorService racers = java.util.concurrent.Executors.newFixedThreadPool(3);
+		try {
+			for (int round = 0; round < 15; round++) {
+				String name = "vanishing-" + round;
+				clusters().create(fourGroups(name), TestRequester.ADMIN);
+				List<java.util.concurrent.Callable<Void>> reads = List.of(() -> {
+					documents().document(name, new NodeDocuments.Group("gpu"), DocumentFormat.IGNITION,
+							new Credential.Admin(), TestRequester.ADMIN);
+					return null;
+				}, () -> {
+					documents().userData(name, new NodeDocuments.Group("gpu"),
+							java.net.URI.create("https://stoker.example.com"), true, TestRequester.ADMIN);
+					return null;
+				}, () -> {
+					clusters().rotateFetchToken(name, "gpu", TestRequester.ADMIN);
+					return null;
+				}, () -> {
+					clusters().rotateSecrets(name, true, true, TestRequester.ADMIN);
+					return null;
+				});
+				List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+				java.util.concurrent.atomic.AtomicBoolean going = new java.util.concurrent.atomic.AtomicBoolean(true);
+				for (var read : reads.subList(0, 3)) {
+					running.add(racers.submit(() -> {
+						while (going.get()) {
+							try {
+								read.call();
+							}
+							catch (org.springframework.web.ErrorResponseException ex) {
+								assertThat(ex.getStatusCode().value()).as(ex.toString()).isEqualTo(404);
+								if (ex instanceof ClusterGoneException) {
+									return null;
+								}
+							}
+						}
+						return null;
+					}));
+				}
+				Thread.sleep(5);
+				if (round % 2 == 0) {
+					clusters().replace(name, definition(name, "bootstrap", "control-plane", "workers"),
+							Revisions.UNCONDITIONAL, TestRequester.ADMIN);
+				}
+				Thread.sleep(5);
+				clusters().delete(name, Revisions.UNCONDITIONAL);
+				for (var future : running) {
+					future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+				}
+				going.set(false);
+				assertThatExceptionOfType(org.springframework.web.ErrorResponseException.class)
+					.isThrownBy(() -> reads.get(3).call())
+					.satisfies((ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(404));
+			}
+		}
+		finally {
+			racers.shutdownNow();
+		}
+	}
+
 	@Test
 	default void anAuditRowIsWrittenAndReadBackNewestFirst() {
 		clusters().create(fourGroups("audited"), TestRequester.ADMIN);
@@ -285,8 +404,10 @@ interface NodeAccessStorageContract {
 
 		assertThat(audit().list("audited", events.get(0).id(), 1).orElseThrow()).containsExactly(written);
 		assertThat(audit().list("nowhere", null, 10)).isEmpty();
-		assertThatExceptionOfType(AuditUnavailableException.class)
-			.isThrownBy(() -> audit().record(Disclosure.ofCluster("nowhere", "ignition", 1), TestRequester.ADMIN));
+		// a cluster deleted while its document was served is the 404 of a missing cluster
+		assertThatExceptionOfType(ClusterGoneException.class)
+			.isThrownBy(() -> audit().record(Disclosure.ofCluster("nowhere", "ignition", 1), TestRequester.ADMIN))
+			.satisfies((gone) -> assertThat(gone.getStatusCode().value()).isEqualTo(404));
 	}
 
 	@Test
