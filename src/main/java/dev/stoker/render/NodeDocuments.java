@@ -64,7 +64,7 @@ public class NodeDocuments {
 
 	private final DocumentMetrics metrics;
 
-	private static final int MAX_READ_ATTEMPTS = 5;
+	private static final int MAX_READ_ATTEMPTS = 10;
 
 	NodeDocuments(ClusterService clusters, ClusterSecrets secrets, FetchTokens fetchTokens, AuditLog audit,
 			CaBundle caBundle, TransactionOperations transactions, Clock clock, DocumentMetrics metrics) {

@@ -292,6 +292,10 @@ interface NodeAccessStorageContract {
 			for (int i = 0; i < 40; i++) {
 				var rotated = clusters().rotateSecrets("racing-rotations", true, false, TestRequester.ADMIN);
 				tokenAt.put(rotated.stored().revision(), rotated.secrets().bootstrapToken().value());
+				// rotations come from operators, not in a loop without pause: a fetch
+				// re-read
+				// past 10 rotations in a row would be answered 503
+				Thread.sleep(3);
 			}
 		}
 		finally {
@@ -377,6 +381,40 @@ interface NodeAccessStorageContract {
 		finally {
 			racers.shutdownNow();
 		}
+	}
+
+	/**
+	 * The store records the key it is encrypted under; a start with another key stops,
+	 * whether the store recorded its key or (written before it did) only has ciphertexts
+	 * naming it.
+	 */
+	@Test
+	default void theStoreKeepsItsMasterKeysIdAndRefusesAnother() {
+		StoredMasterKey check = context().getBean(StoredMasterKey.class);
+		String configured = context().getBean(MasterKey.class).id();
+		assertThat(jdbc().sql("SELECT key_id FROM master_key").query(String.class).single()).isEqualTo(configured);
+		check.verify();
+
+		jdbc().sql("UPDATE master_key SET key_id = ?").param("0badc0de").update();
+		try {
+			assertThatExceptionOfType(StoredMasterKey.WrongMasterKeyException.class).isThrownBy(check::verify)
+				.withMessageStartingWith("The stored secrets are encrypted under master key 0badc0de, but the "
+						+ "configured master key is " + configured + ".");
+
+			jdbc().sql("DELETE FROM master_key").update();
+			clusters().create(fourGroups("older-key"), TestRequester.ADMIN);
+			jdbc().sql("UPDATE fetch_token SET token = ? WHERE node_group = ? AND cluster_id = ?")
+				.params("v1:0badc0de:AAAA", "gpu", clusterId("older-key"))
+				.update();
+			assertThatExceptionOfType(StoredMasterKey.WrongMasterKeyException.class).isThrownBy(check::verify);
+			assertThat(jdbc().sql("SELECT count(*) FROM master_key").query(Long.class).single()).isZero();
+		}
+		finally {
+			clusters().delete("older-key", Revisions.UNCONDITIONAL);
+			jdbc().sql("DELETE FROM master_key").update();
+			check.verify();
+		}
+		assertThat(jdbc().sql("SELECT key_id FROM master_key").query(String.class).single()).isEqualTo(configured);
 	}
 
 	@Test
