@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,9 @@ import org.springframework.stereotype.Component;
  * before the server takes a request.
  */
 @Component
+// runs with the migrations: a start that manages no schema (spring.flyway.enabled=false)
+// has no table to check either
+@ConditionalOnBooleanProperty(name = "spring.flyway.enabled", matchIfMissing = true)
 class StoredMasterKey implements InitializingBean {
 
 	private static final Logger log = LoggerFactory.getLogger(StoredMasterKey.class);
