@@ -1,5 +1,7 @@
 package dev.stoker.web;
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.QueryTimeoutException;
@@ -16,11 +18,16 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import dev.stoker.json.Mappers;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Answers every error as an RFC 9457 problem detail. Spring's own exceptions (404, 405,
@@ -41,6 +48,45 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 		return problem(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_BODY,
 				"Malformed body", "The body is not well-formed JSON or YAML, or is empty."));
+	}
+
+	/**
+	 * Written here rather than returned: the message converters would pick the body's
+	 * type from the very Accept header that was refused (or could not be parsed, as
+	 * {@code Accept: ;;;}), and answer no body at all. The problem is the answer whatever
+	 * the client accepts (RFC 9110, section 15.5.7 allows it).
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		HttpServletResponse response = ((NativeWebRequest) request).getNativeResponse(HttpServletResponse.class);
+		if (response == null || response.isCommitted()) {
+			return null;
+		}
+		ProblemDetail problem = Problems.of(HttpStatus.NOT_ACCEPTABLE, Problems.NOT_ACCEPTABLE, "Not acceptable",
+				"This endpoint answers none of the types the Accept header allows (a type with q=0 is refused). "
+						+ "Accept one of: " + acceptable(ex) + ".");
+		response.setStatus(HttpStatus.NOT_ACCEPTABLE.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		try {
+			Mappers.json().writeValue(response.getOutputStream(), problem);
+		}
+		catch (java.io.IOException io) {
+			log.debug("Could not write the 406 answer: {}", io.getClass().getSimpleName());
+		}
+		return null;
+	}
+
+	private static String acceptable(HttpMediaTypeNotAcceptableException ex) {
+		List<MediaType> types = ex.getSupportedMediaTypes();
+		if (types.isEmpty()) {
+			return "application/json, application/yaml";
+		}
+		return types.stream()
+			.map(MediaType::toString)
+			.filter((type) -> !type.contains("*"))
+			.distinct()
+			.collect(java.util.stream.Collectors.joining(", "));
 	}
 
 	@Override

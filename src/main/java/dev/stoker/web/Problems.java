@@ -12,6 +12,10 @@ final class Problems {
 
 	static final URI BODY_TOO_LARGE = URI.create("urn:stoker:problem:body-too-large");
 
+	static final URI NOT_ACCEPTABLE = URI.create("urn:stoker:problem:not-acceptable");
+
+	static final URI UNSUPPORTED_CHARSET = URI.create("urn:stoker:problem:unsupported-charset");
+
 	static final URI UNAVAILABLE = URI.create("urn:stoker:problem:unavailable");
 
 	private Problems() {
