@@ -187,6 +187,9 @@ public final class ClusterValidator {
 			else if (FreeText.breaksLines(value)) {
 				problems.add(arg, "must not contain control characters or line breaks (including U+2028 and U+2029)");
 			}
+			else if (FreeText.formatCharacter(value).isPresent()) {
+				problems.add(arg, FreeText.invisible(FreeText.formatCharacter(value).getAsInt()));
+			}
 			else if (value.indexOf('$') >= 0) {
 				// the node runs /etc/kubeadm.yml through envsubst: $COREOS_... here would
 				// become an address

@@ -27,6 +27,10 @@ final class SshPublicKey {
 		if (FreeText.breaksLines(line)) {
 			return Optional.of("must be a single line without control characters");
 		}
+		var format = FreeText.formatCharacter(line);
+		if (format.isPresent()) {
+			return Optional.of(FreeText.invisible(format.getAsInt()));
+		}
 		String[] parts = line.strip().split(" +", 3);
 		if (!TYPES.contains(parts[0])) {
 			return Optional.of("must be an OpenSSH public key starting with its type (ssh-ed25519, ssh-rsa, "
