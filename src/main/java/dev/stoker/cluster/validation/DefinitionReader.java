@@ -41,6 +41,7 @@ public final class DefinitionReader {
 			problems.add("", "must be a JSON or YAML object holding a cluster definition");
 			return null;
 		}
+		refuseLabelsWithoutValue(body, "", false, problems);
 		try {
 			return reader.withHandler(new Collector(problems)).readValue(body);
 		}
@@ -56,6 +57,34 @@ public final class DefinitionReader {
 			return null;
 		}
 	}
+
+	/**
+	 * A label without a value is refused at its pointer. YAML reads a key without a value
+	 * ({@code tier:}), {@code ~} and {@code null} as no value at all, which the labels
+	 * map would otherwise store as an empty string nobody wrote. (Extra args and list
+	 * elements without a value are refused by the rules that read them.)
+	 */
+	private static void refuseLabelsWithoutValue(JsonNode node, String at, boolean isLabels, Problems problems) {
+		if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				refuseLabelsWithoutValue(node.get(i), Problems.child(at, i), false, problems);
+			}
+		}
+		else if (node.isObject()) {
+			for (var field : node.properties()) {
+				String child = Problems.child(at, field.getKey());
+				if (isLabels && field.getValue().isNull()) {
+					problems.add(child, NO_VALUE);
+				}
+				else {
+					refuseLabelsWithoutValue(field.getValue(), child, field.getKey().equals("labels"), problems);
+				}
+			}
+		}
+	}
+
+	private static final String NO_VALUE = "must have a value: write an empty one as \"\" (YAML reads a key "
+			+ "without a value, or ~, as no value at all)";
 
 	private static String pointerOf(JacksonException ex) {
 		StringBuilder pointer = new StringBuilder();
