@@ -20,8 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.stoker.cluster.ClusterDefinitionExample;
-import dev.stoker.cluster.validation.ClusterValidator;
+import dev.stoker.definition.ClusterDefinitionExample;
+import dev.stoker.definition.validation.ClusterValidator;
 import dev.stoker.json.Mappers;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -25,7 +25,7 @@ class RunLogHoldsNoSecretTest {
 				"admin stk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "-----BEGIN EC PRIVATE KEY-----");
 		assertThat(RunLog.secretShapedLines(leaks)).hasSize(5);
 		assertThat(RunLog.secretShapedLines(
-				"Started StokerApplication in 3.2 seconds; dev.stoker.render.NodeDocuments sha256:abc token [redacted]"))
+				"Started StokerApplication in 3.2 seconds; dev.stoker.serving.NodeDocuments sha256:abc token [redacted]"))
 			.isEmpty();
 	}
 

@@ -1,5 +1,6 @@
 package dev.stoker.cluster;
 
+import dev.stoker.definition.ClusterDefinition;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -113,7 +114,7 @@ interface ClusterApi {
 	/** The shape of a 400 answer, for the API description. */
 	@Schema(name = "ValidationProblem", description = "RFC 9457 problem detail listing every invalid field")
 	record ValidationProblem(String type, String title, int status, String detail, String instance,
-			List<dev.stoker.cluster.validation.FieldError> errors) {
+			List<dev.stoker.definition.validation.FieldError> errors) {
 	}
 
 }

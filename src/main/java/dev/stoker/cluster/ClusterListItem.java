@@ -1,5 +1,6 @@
 package dev.stoker.cluster;
 
+import dev.stoker.definition.ClusterDefinition;
 import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -121,7 +121,7 @@ class ClusterSecretsController {
 					defaultValue = "" + DEFAULT_PAGE) int limit) {
 		if (limit < 1 || limit > MAX_PAGE) {
 			throw new InvalidRequestException("limit must be between 1 and " + MAX_PAGE + ".", List
-				.of(new dev.stoker.cluster.validation.FieldError("limit", "must be between 1 and " + MAX_PAGE)));
+				.of(new dev.stoker.definition.validation.FieldError("limit", "must be between 1 and " + MAX_PAGE)));
 		}
 		List<AuditEvent> events = audit.list(name, before, limit).orElseThrow(() -> new ClusterNotFoundException(name));
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok().cacheControl(CacheControl.noStore());

@@ -1,5 +1,7 @@
 package dev.stoker.cluster;
 
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.NodeGroup;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,9 +12,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
-import dev.stoker.cluster.validation.ClusterValidator;
-import dev.stoker.cluster.validation.FieldError;
-import dev.stoker.cluster.validation.InvalidDefinitionException;
+import dev.stoker.definition.validation.ClusterValidator;
+import dev.stoker.definition.validation.FieldError;
+import dev.stoker.definition.validation.InvalidDefinitionException;
 import dev.stoker.audit.AuditLog;
 import dev.stoker.audit.Disclosure;
 import dev.stoker.audit.Requester;

@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import dev.stoker.cluster.validation.FieldError;
+import dev.stoker.definition.validation.FieldError;
 
 /**
  * A request body other than a definition that cannot be acted on (400), with the JSON

@@ -1,5 +1,6 @@
 package dev.stoker.cluster;
 
+import dev.stoker.definition.ClusterDefinition;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

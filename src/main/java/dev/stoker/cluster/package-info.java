@@ -1,5 +1,5 @@
 /**
- * Cluster definitions: the model an operator writes, its defaults, storage with
- * revisions, and the admin REST API. Validation lives in the validation subpackage.
+ * Cluster definitions kept over time: storage with revisions, the admin REST API, and the
+ * rotation of a cluster's secrets and fetch tokens.
  */
 package dev.stoker.cluster;

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import dev.stoker.cluster.KubeadmApiVersion;
+import dev.stoker.definition.KubeadmApiVersion;
 
 /**
  * Command-line flags for a Kubernetes component. v1beta3 writes them as a map of name to

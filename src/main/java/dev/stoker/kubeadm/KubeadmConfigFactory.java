@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dev.stoker.cluster.ClusterDefinition;
-import dev.stoker.cluster.CloudProvider;
-import dev.stoker.cluster.ControlPlaneEndpoint;
-import dev.stoker.cluster.NodeGroup;
-import dev.stoker.cluster.NodeRole;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.CloudProvider;
+import dev.stoker.definition.ControlPlaneEndpoint;
+import dev.stoker.definition.NodeGroup;
+import dev.stoker.definition.NodeRole;
 import dev.stoker.secrets.KubeadmLifetimes;
 import dev.stoker.kubeadm.KubeadmDocuments.ApiServer;
 import dev.stoker.kubeadm.KubeadmDocuments.BootstrapToken;

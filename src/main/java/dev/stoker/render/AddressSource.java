@@ -3,10 +3,10 @@ package dev.stoker.render;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.stoker.cluster.ClusterDefinition;
-import dev.stoker.cluster.NodeGroup;
-import dev.stoker.cluster.NodeRole;
-import dev.stoker.cluster.StaticNode;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.NodeGroup;
+import dev.stoker.definition.NodeRole;
+import dev.stoker.definition.StaticNode;
 import dev.stoker.kubeadm.NodeAddresses;
 import dev.stoker.net.Cidr;
 import dev.stoker.net.IpFamily;

@@ -3,9 +3,9 @@ package dev.stoker.render;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.stoker.cluster.ClusterDefinition;
-import dev.stoker.cluster.Install;
-import dev.stoker.cluster.NodeRole;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.Install;
+import dev.stoker.definition.NodeRole;
 import dev.stoker.systemd.Command;
 import dev.stoker.systemd.UnitFile;
 

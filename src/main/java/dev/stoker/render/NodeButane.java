@@ -1,5 +1,7 @@
 package dev.stoker.render;
 
+import dev.stoker.render.install.InstallMethod;
+import dev.stoker.render.install.InstallPieces;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,9 +11,9 @@ import dev.stoker.butane.ButaneConfig.Passwd;
 import dev.stoker.butane.ButaneConfig.Storage;
 import dev.stoker.butane.ButaneConfig.Systemd;
 import dev.stoker.butane.ButaneConfig.Unit;
-import dev.stoker.cluster.ClusterDefinition;
-import dev.stoker.cluster.NodeGroup;
-import dev.stoker.cluster.StaticNode;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.NodeGroup;
+import dev.stoker.definition.StaticNode;
 import dev.stoker.kubeadm.JoinSecrets;
 import dev.stoker.kubeadm.KubeadmConfigFactory;
 import dev.stoker.kubeadm.KubeadmYaml;

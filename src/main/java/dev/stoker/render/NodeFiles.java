@@ -6,9 +6,9 @@ import java.util.List;
 import dev.stoker.butane.ButaneConfig.File;
 import dev.stoker.butane.ButaneConfig.Resource;
 import dev.stoker.butane.ButaneConfig.User;
-import dev.stoker.cluster.ClusterDefinition;
-import dev.stoker.cluster.NodeRole;
-import dev.stoker.cluster.StaticNode;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.NodeRole;
+import dev.stoker.definition.StaticNode;
 import dev.stoker.secrets.ClusterCa;
 
 /**

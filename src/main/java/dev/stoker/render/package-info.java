@@ -1,5 +1,6 @@
 /**
- * Assembles a node's documents from a cluster definition: where its addresses come from,
- * its kubeadm config, units and files, and the install method.
+ * Renders a node's Butane config from a validated cluster and its secrets: where its
+ * addresses come from, its kubeadm config, units and files. Pure functions: nothing here
+ * reads a request, the database or the clock.
  */
 package dev.stoker.render;

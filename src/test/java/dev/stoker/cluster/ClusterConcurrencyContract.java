@@ -1,5 +1,6 @@
 package dev.stoker.cluster;
 
+import dev.stoker.definition.ClusterDefinition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

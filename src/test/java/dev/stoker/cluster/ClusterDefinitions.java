@@ -1,5 +1,21 @@
 package dev.stoker.cluster;
 
+import dev.stoker.definition.ApiServer;
+import dev.stoker.definition.Architecture;
+import dev.stoker.definition.ButaneVersion;
+import dev.stoker.definition.CloudProvider;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.ControlPlaneEndpoint;
+import dev.stoker.definition.ControllerManager;
+import dev.stoker.definition.Install;
+import dev.stoker.definition.KubeadmApiVersion;
+import dev.stoker.definition.Networking;
+import dev.stoker.definition.NodeGroup;
+import dev.stoker.definition.NodeRole;
+import dev.stoker.definition.Ssh;
+import dev.stoker.definition.StaticNode;
+import dev.stoker.definition.Taint;
+import dev.stoker.definition.TaintEffect;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

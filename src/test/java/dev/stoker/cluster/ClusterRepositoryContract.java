@@ -1,5 +1,7 @@
 package dev.stoker.cluster;
 
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.NodeGroup;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,5 +1,6 @@
 package dev.stoker.cluster;
 
+import dev.stoker.definition.ClusterDefinition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -16,8 +16,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import dev.stoker.access.AdminToken;
-import dev.stoker.cluster.validation.ValidationCases;
-import dev.stoker.cluster.validation.ValidationCases.ValidationCase;
+import dev.stoker.definition.validation.ValidationCases;
+import dev.stoker.definition.validation.ValidationCases.ValidationCase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
-import dev.stoker.cluster.KubeadmApiVersion;
+import dev.stoker.definition.KubeadmApiVersion;
 import dev.stoker.kubeadm.GoLiterals.Cidr;
 import dev.stoker.kubeadm.GoLiterals.HostPort;
 import dev.stoker.kubeadm.KubeadmSchema.ListOf;

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
-import dev.stoker.cluster.KubeadmApiVersion;
+import dev.stoker.definition.KubeadmApiVersion;
 import dev.stoker.kubeadm.KubeadmConfigCheck.Command;
 import dev.stoker.kubeadm.KubeadmConfigCheck.Problem;
 

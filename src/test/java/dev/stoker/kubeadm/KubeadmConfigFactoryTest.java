@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.stoker.Golden;
-import dev.stoker.cluster.ClusterDefinition;
-import dev.stoker.cluster.NodeGroup;
-import dev.stoker.cluster.validation.ClusterValidator;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.NodeGroup;
+import dev.stoker.definition.validation.ClusterValidator;
 import dev.stoker.json.Mappers;
 import dev.stoker.kubeadm.KubeadmConfigCheck.Command;
 import dev.stoker.net.IpFamily;

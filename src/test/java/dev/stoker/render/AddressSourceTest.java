@@ -5,10 +5,10 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import dev.stoker.cluster.ClusterDefinition;
-import dev.stoker.cluster.NodeGroup;
-import dev.stoker.cluster.NodeRole;
-import dev.stoker.cluster.validation.ClusterValidator;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.NodeGroup;
+import dev.stoker.definition.NodeRole;
+import dev.stoker.definition.validation.ClusterValidator;
 import dev.stoker.json.Mappers;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.stoker.cluster.ClusterDefinition;
-import dev.stoker.cluster.KubeadmApiVersion;
-import dev.stoker.cluster.NodeRole;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.KubeadmApiVersion;
+import dev.stoker.definition.NodeRole;
 import dev.stoker.ignition.ButaneTranspiler;
 import dev.stoker.ignition.DataUrls;
 import dev.stoker.ignition.IgnitionConfig;

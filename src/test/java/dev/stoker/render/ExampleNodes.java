@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.stoker.butane.ButaneConfig;
-import dev.stoker.cluster.ClusterDefinition;
-import dev.stoker.cluster.NodeGroup;
-import dev.stoker.cluster.NodeRole;
-import dev.stoker.cluster.StaticNode;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.NodeGroup;
+import dev.stoker.definition.NodeRole;
+import dev.stoker.definition.StaticNode;
 import dev.stoker.secrets.KubeadmSecrets;
 import dev.stoker.secrets.SecretGenerator;
 import dev.stoker.secrets.SeededRandomSource;

@@ -19,10 +19,10 @@ import net.jqwik.api.Provide;
 
 import dev.stoker.butane.ButaneConfig;
 import dev.stoker.butane.ButaneYaml;
-import dev.stoker.cluster.ClusterDefinition;
-import dev.stoker.cluster.NodeGroup;
-import dev.stoker.cluster.validation.ClusterValidator;
-import dev.stoker.cluster.validation.InvalidDefinitionException;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.NodeGroup;
+import dev.stoker.definition.validation.ClusterValidator;
+import dev.stoker.definition.validation.InvalidDefinitionException;
 import dev.stoker.json.Mappers;
 import dev.stoker.secrets.KubeadmSecrets;
 import dev.stoker.secrets.SecretGenerator;

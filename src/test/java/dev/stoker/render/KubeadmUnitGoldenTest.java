@@ -7,9 +7,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.stoker.Golden;
-import dev.stoker.cluster.ClusterDefinition;
-import dev.stoker.cluster.NodeGroup;
-import dev.stoker.cluster.StaticNode;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.NodeGroup;
+import dev.stoker.definition.StaticNode;
 import dev.stoker.systemd.UnitWriter;
 
 import static dev.stoker.render.RenderExamples.example;

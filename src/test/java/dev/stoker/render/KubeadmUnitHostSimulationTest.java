@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.stoker.cluster.ApiServer;
-import dev.stoker.cluster.ClusterDefinition;
-import dev.stoker.cluster.NodeGroup;
-import dev.stoker.cluster.NodeRole;
+import dev.stoker.definition.ApiServer;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.NodeGroup;
+import dev.stoker.definition.NodeRole;
 import dev.stoker.json.Mappers;
 import dev.stoker.kubeadm.JoinSecrets;
 import dev.stoker.kubeadm.KubeadmConfigFactory;

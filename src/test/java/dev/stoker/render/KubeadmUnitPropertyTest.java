@@ -12,10 +12,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-import dev.stoker.cluster.ClusterDefinition;
-import dev.stoker.cluster.Install;
-import dev.stoker.cluster.NodeRole;
-import dev.stoker.cluster.Ssh;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.Install;
+import dev.stoker.definition.NodeRole;
+import dev.stoker.definition.Ssh;
 import dev.stoker.kubeadm.NodeAddresses;
 import dev.stoker.net.IpFamily;
 import dev.stoker.platform.AddressVariable;

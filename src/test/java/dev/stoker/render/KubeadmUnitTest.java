@@ -8,10 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.stoker.cluster.ClusterDefinition;
-import dev.stoker.cluster.NodeGroup;
-import dev.stoker.cluster.NodeRole;
-import dev.stoker.cluster.StaticNode;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.NodeGroup;
+import dev.stoker.definition.NodeRole;
+import dev.stoker.definition.StaticNode;
 import dev.stoker.systemd.UnitWriter;
 
 import static dev.stoker.render.RenderExamples.example;

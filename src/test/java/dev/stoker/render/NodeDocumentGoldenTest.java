@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.stoker.Golden;
 import dev.stoker.butane.ButaneYaml;
-import dev.stoker.cluster.NodeRole;
+import dev.stoker.definition.NodeRole;
 import dev.stoker.ignition.ButaneTranspiler;
 import dev.stoker.ignition.IgnitionJson;
 import dev.stoker.ignition.IgnitionValidate;

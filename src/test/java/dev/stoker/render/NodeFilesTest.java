@@ -5,8 +5,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.stoker.butane.ButaneConfig.File;
-import dev.stoker.cluster.NodeRole;
-import dev.stoker.cluster.StaticNode;
+import dev.stoker.definition.NodeRole;
+import dev.stoker.definition.StaticNode;
 import dev.stoker.secrets.ClusterCa;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,10 +3,10 @@ package dev.stoker.render;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.stoker.cluster.ClusterDefinition;
-import dev.stoker.cluster.NodeGroup;
-import dev.stoker.cluster.StaticNode;
-import dev.stoker.cluster.validation.ClusterValidator;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.NodeGroup;
+import dev.stoker.definition.StaticNode;
+import dev.stoker.definition.validation.ClusterValidator;
 import dev.stoker.json.Mappers;
 
 /** The example clusters under examples/, validated and with their defaults filled in. */

@@ -23,8 +23,8 @@ import dev.stoker.cluster.ClusterService;
 import dev.stoker.cluster.NodeGroupNotFoundException;
 import dev.stoker.cluster.Revisions;
 import dev.stoker.json.Mappers;
-import dev.stoker.render.DocumentFormat;
-import dev.stoker.render.NodeDocuments;
+import dev.stoker.serving.DocumentFormat;
+import dev.stoker.serving.NodeDocuments;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

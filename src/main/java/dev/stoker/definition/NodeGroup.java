@@ -1,0 +1,19 @@
+package dev.stoker.definition;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * Machines that share one rendered document. {@code taints} is null when the definition
+ * does not have the key (kubeadm's default then applies) and empty when the operator
+ * removed every taint.
+ */
+public record NodeGroup(
+		@Schema(description = "DNS-1123 label, unique in the cluster",
+				requiredMode = Schema.RequiredMode.REQUIRED) String name,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) NodeRole role,
+		@Schema(description = "Node labels the kubelet registers the node with") Map<String, String> labels,
+		@Schema(description = "Node taints; omit to keep kubeadm's default, [] to remove it") List<Taint> taints) {
+}

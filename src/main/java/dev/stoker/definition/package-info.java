@@ -1,0 +1,4 @@
+/**
+ * The cluster definition: what an operator writes and GET answers, with its defaults.
+ */
+package dev.stoker.definition;

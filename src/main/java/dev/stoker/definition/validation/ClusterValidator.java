@@ -1,0 +1,298 @@
+package dev.stoker.definition.validation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import dev.stoker.definition.ApiServer;
+import dev.stoker.definition.ClusterDefaults;
+import dev.stoker.definition.CloudProvider;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.ControlPlaneEndpoint;
+import dev.stoker.definition.KubeadmApiVersion;
+import dev.stoker.definition.KubernetesVersion;
+import dev.stoker.definition.Ssh;
+import dev.stoker.net.IpAddress;
+import dev.stoker.net.IpFamily;
+import dev.stoker.platform.AddressVariable;
+import dev.stoker.platform.AfterburnVersion;
+import dev.stoker.platform.Platform;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Validates a cluster definition as a whole and answers it with its defaults filled in,
+ * or throws {@link InvalidDefinitionException} listing every problem at once.
+ */
+public final class ClusterValidator {
+
+	/**
+	 * kubeadm's config API v1beta3, the oldest Stoker writes, arrived in Kubernetes
+	 * v1.22.
+	 */
+	private static final KubernetesVersion OLDEST_KUBERNETES = KubeadmApiVersion.V1BETA3.firstRelease();
+
+	/**
+	 * The first release whose kubelet takes a dual-stack node-ip together with a cloud
+	 * provider (KEP-3705, CloudDualStackNodeIPs on by default from its beta).
+	 */
+	private static final KubernetesVersion CLOUD_DUAL_STACK_NODE_IPS = new KubernetesVersion(1, 29, 0);
+
+	private static final Pattern FLAG_NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
+
+	private static final Pattern LINUX_USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
+
+	/**
+	 * Never a host name (RFC 1123 2.1: the last label is alphabetic) but a mistyped
+	 * address: 10.0.0.256, or 010.0.0.1, which some resolvers would read as octal.
+	 */
+	private static final Pattern DIGITS_AND_DOTS = Pattern.compile("[0-9.]+");
+
+	private static final Pattern SAFE_PATH = Pattern.compile("(/[A-Za-z0-9._-]+)+/?");
+
+	private final DefinitionReader reader = new DefinitionReader();
+
+	public ClusterDefinition validate(JsonNode body) {
+		Problems problems = new Problems();
+		ClusterDefinition definition = reader.read(body, problems);
+		if (definition != null) {
+			check(definition, problems);
+		}
+		problems.throwIfAny();
+		return ClusterDefaults.apply(definition);
+	}
+
+	private void check(ClusterDefinition d, Problems problems) {
+		checkName(d.name(), problems);
+		checkVersions(d.kubernetesVersion(), d.kubeadmApiVersion(), problems);
+		if (d.platform() == null) {
+			problems.required("/platform");
+		}
+		checkEndpoint(d.controlPlaneEndpoint(), problems);
+		checkApiServer(d.apiServer(), problems);
+		if (d.controllerManager() != null) {
+			checkExtraArgs(d.controllerManager().extraArgs(), "/controllerManager/extraArgs", problems);
+		}
+		List<IpFamily> families = NetworkingRules.check(d.networking(), problems);
+		checkVolumePluginDir(d.volumePluginDir(), problems);
+		checkSsh(d.ssh(), problems);
+		NodeGroupRules.check(d.nodeGroups(), problems);
+		StaticNodeRules.check(d.nodes(), d.nodeGroups(), families, problems);
+		checkAddressSource(d, families, problems);
+		checkCloudProviderWithDualStack(d, families, problems);
+	}
+
+	private static void checkName(String name, Problems problems) {
+		if (name == null) {
+			problems.required("/name");
+			return;
+		}
+		KubernetesSyntax.dnsLabel(name).ifPresent(d -> problems.add("/name", d));
+	}
+
+	private static void checkVersions(String text, KubeadmApiVersion api, Problems problems) {
+		if (text == null) {
+			problems.required("/kubernetesVersion");
+			return;
+		}
+		Optional<KubernetesVersion> parsed = KubernetesVersion.tryParse(text);
+		if (parsed.isEmpty()) {
+			problems.add("/kubernetesVersion", "must be a Kubernetes release such as v1.33.2 (vMAJOR.MINOR.PATCH)");
+			return;
+		}
+		KubernetesVersion version = parsed.get();
+		if (version.compareTo(OLDEST_KUBERNETES) < 0) {
+			problems.add("/kubernetesVersion", "must be " + OLDEST_KUBERNETES
+					+ " or later: older kubeadm releases read no config API that Stoker writes");
+		}
+		else if (api != null && !api.isReadBy(version)) {
+			problems.add("/kubeadmApiVersion",
+					"is not read by kubeadm " + version + ": " + api.wireName() + " is read from "
+							+ minorRelease(api.firstRelease())
+							+ api.lastRelease().map(r -> " to " + minorRelease(r)).orElse("")
+							+ "; leave kubeadmApiVersion out to get the right one");
+		}
+	}
+
+	/**
+	 * v1.36, not v1.36.0: every patch release of a minor reads the same config API
+	 * versions.
+	 */
+	private static String minorRelease(KubernetesVersion version) {
+		return "v" + version.major() + "." + version.minor();
+	}
+
+	private static void checkEndpoint(ControlPlaneEndpoint endpoint, Problems problems) {
+		String at = "/controlPlaneEndpoint";
+		if (endpoint == null) {
+			problems.required(at);
+			return;
+		}
+		if (endpoint.host() == null) {
+			problems.required(at + "/host");
+		}
+		else {
+			hostOrAddress(endpoint.host(), false).ifPresent(d -> problems.add(at + "/host", d));
+		}
+		if (endpoint.port() != null && (endpoint.port() < 1 || endpoint.port() > 65535)) {
+			problems.add(at + "/port", "must be a TCP port from 1 to 65535");
+		}
+	}
+
+	private static void checkApiServer(ApiServer apiServer, Problems problems) {
+		if (apiServer == null) {
+			return;
+		}
+		List<String> sans = apiServer.certSANs();
+		for (int i = 0; sans != null && i < sans.size(); i++) {
+			String san = sans.get(i);
+			String at = "/apiServer/certSANs/" + i;
+			if (san == null) {
+				problems.required(at, "must be a DNS name or an IP address");
+			}
+			else {
+				hostOrAddress(san, true).ifPresent(d -> problems.add(at, d));
+			}
+		}
+		checkExtraArgs(apiServer.extraArgs(), "/apiServer/extraArgs", problems);
+	}
+
+	/**
+	 * A DNS name (a leading "*." where wildcards are allowed) or an IP address literal.
+	 */
+	private static Optional<String> hostOrAddress(String value, boolean wildcard) {
+		if (IpAddress.parse(value).isPresent()) {
+			return Optional.empty();
+		}
+		String name = wildcard && value.startsWith("*.") ? value.substring(2) : value;
+		if (DIGITS_AND_DOTS.matcher(name).matches()) {
+			return Optional.of("must be a DNS name or an IP address: it looks like an IPv4 address but is not one "
+					+ "(four numbers from 0 to 255, without leading zeros)");
+		}
+		return KubernetesSyntax.dnsSubdomain(name).map(d -> "must be a DNS name or an IP address: it " + d);
+	}
+
+	private static void checkExtraArgs(Map<String, String> args, String at, Problems problems) {
+		if (args == null) {
+			return;
+		}
+		args.forEach((flag, value) -> {
+			String arg = Problems.child(at, flag);
+			if (!FLAG_NAME.matcher(flag).matches()) {
+				problems.add(arg, "must be a flag name without leading dashes, such as audit-log-path");
+			}
+			if (value == null) {
+				problems.required(arg, "must have a string value");
+			}
+			else if (FreeText.breaksLines(value)) {
+				problems.add(arg, "must not contain control characters or line breaks (including U+2028 and U+2029)");
+			}
+			else if (FreeText.formatCharacter(value).isPresent()) {
+				problems.add(arg, FreeText.invisible(FreeText.formatCharacter(value).getAsInt()));
+			}
+			else if (value.indexOf('$') >= 0) {
+				// the node runs /etc/kubeadm.yml through envsubst: $COREOS_... here would
+				// become an address
+				problems.add(arg, "must not contain $: the node substitutes its address variables in the kubeadm "
+						+ "config, and would substitute one written here too");
+			}
+		});
+	}
+
+	private static void checkVolumePluginDir(String dir, Problems problems) {
+		if (dir == null) {
+			return;
+		}
+		if (!SAFE_PATH.matcher(dir).matches() || dir.contains("/./") || dir.contains("/../") || dir.endsWith("/..")
+				|| dir.endsWith("/.")) {
+			problems.add("/volumePluginDir",
+					"must be an absolute path of letters, digits, '.', '_' and '-', without . or .. segments");
+		}
+		else if (dir.equals("/usr") || dir.startsWith("/usr/")) {
+			problems.add("/volumePluginDir",
+					"must not be under /usr, which is read-only on Flatcar; use " + ClusterDefaults.VOLUME_PLUGIN_DIR);
+		}
+	}
+
+	private static void checkSsh(Ssh ssh, Problems problems) {
+		if (ssh == null) {
+			return;
+		}
+		if (ssh.user() != null && !LINUX_USER.matcher(ssh.user()).matches()) {
+			problems.add("/ssh/user", "must be a Linux user name: lower-case letters, digits, '_' and '-', "
+					+ "starting with a letter or '_', at most 32 characters");
+		}
+		List<String> keys = ssh.authorizedKeys();
+		for (int i = 0; keys != null && i < keys.size(); i++) {
+			String at = "/ssh/authorizedKeys/" + i;
+			if (keys.get(i) == null) {
+				problems.required(at, "must be an OpenSSH public key");
+			}
+			else {
+				SshPublicKey.check(keys.get(i)).ifPresent(d -> problems.add(at, d));
+			}
+		}
+	}
+
+	/**
+	 * Each node needs an address of every cluster family for its kubelet's node-ip. Group
+	 * documents read them from Afterburn; a platform whose metadata lacks one can only
+	 * serve static nodes.
+	 */
+	private static void checkAddressSource(ClusterDefinition d, List<IpFamily> families, Problems problems) {
+		Platform platform = d.platform();
+		boolean staticNodes = d.nodes() != null && !d.nodes().isEmpty();
+		if (platform == null || staticNodes) {
+			return;
+		}
+		if (!platform.hasMetadataService()) {
+			problems.add("/nodes", "must list the machines of a metal cluster: without a metadata service, "
+					+ "each node's addresses come from its nodes entry");
+			return;
+		}
+		for (IpFamily family : families) {
+			if (platform.address(family).isEmpty()) {
+				problems.add("/platform", missingAddress(platform, family));
+			}
+		}
+	}
+
+	/**
+	 * Every node's kubelet gets both addresses as its node-ip, and before v1.29 the
+	 * kubelet refuses that whenever --cloud-provider is set, external included
+	 * ("dual-stack --node-ip ... not supported when using a cloud provider"): no node
+	 * would start.
+	 */
+	private static void checkCloudProviderWithDualStack(ClusterDefinition d, List<IpFamily> families,
+			Problems problems) {
+		if (d.cloudProvider() != CloudProvider.EXTERNAL || families.size() != 2 || d.kubernetesVersion() == null) {
+			return;
+		}
+		KubernetesVersion.tryParse(d.kubernetesVersion())
+			.filter(version -> version.compareTo(OLDEST_KUBERNETES) >= 0
+					&& version.compareTo(CLOUD_DUAL_STACK_NODE_IPS) < 0)
+			.ifPresent(version -> problems.add("/cloudProvider",
+					"external needs Kubernetes " + minorRelease(CLOUD_DUAL_STACK_NODE_IPS)
+							+ " or later in a dual-stack cluster: the kubelet of " + version
+							+ " refuses a node-ip of two addresses when a cloud provider is set; use v1.29 or"
+							+ " later, cloudProvider none, or one address family"));
+	}
+
+	private static String missingAddress(Platform platform, IpFamily family) {
+		Optional<AddressVariable> listed = platform.listedAddress(family);
+		String fix = family == IpFamily.IPV6
+				? "use IPv4-only subnets, list the machines under nodes, or use platform custom"
+				: "list the machines under nodes, or use platform custom";
+		if (platform.unusableAddresses().isPresent()) {
+			return "cannot give nodes their " + family + " address: " + platform.unusableAddresses().get() + "; " + fix;
+		}
+		if (listed.isPresent()) {
+			return "cannot give nodes their " + family + " address yet: " + listed.get().name() + " needs Afterburn "
+					+ listed.get().since() + " and Flatcar ships Afterburn " + AfterburnVersion.SHIPPED_BY_FLATCAR
+					+ "; " + fix;
+		}
+		return "has no " + family + " address in its Afterburn metadata, so nodes cannot learn their " + family
+				+ " node-ip; " + fix;
+	}
+
+}

@@ -1,0 +1,199 @@
+package dev.stoker.definition.validation;
+
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.Map;
+
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.json.Mappers;
+import dev.stoker.json.WireEnum;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.DeserializationProblemHandler;
+import tools.jackson.databind.deser.ValueInstantiator;
+
+/**
+ * Turns a parsed request body into a {@link ClusterDefinition}, reporting every unknown
+ * field and every value of the wrong type with its pointer instead of stopping at the
+ * first one. A wrong value becomes null in the result, so semantic validation can still
+ * run over the rest.
+ */
+public final class DefinitionReader {
+
+	private final ObjectReader reader = Mappers.json()
+		.rebuild()
+		.addModule(StrictScalars.module())
+		.build()
+		.readerFor(ClusterDefinition.class);
+
+	public ClusterDefinition read(JsonNode body, Problems problems) {
+		if (body == null || !body.isObject()) {
+			problems.add("", "must be a JSON or YAML object holding a cluster definition");
+			return null;
+		}
+		refuseLabelsWithoutValue(body, "", false, problems);
+		try {
+			return reader.withHandler(new Collector(problems)).readValue(body);
+		}
+		catch (JacksonException ex) {
+			// Jackson records the path of a failure below the root even when it is not
+			// a databind problem (a number too large for the type it is read into)
+			if (ex instanceof DatabindException || !ex.getPath().isEmpty()) {
+				problems.add(pointerOf(ex), "has a value of the wrong type");
+			}
+			else {
+				problems.add("", "could not be read as a cluster definition");
+			}
+			return null;
+		}
+	}
+
+	/**
+	 * A label without a value is refused at its pointer. YAML reads a key without a value
+	 * ({@code tier:}), {@code ~} and {@code null} as no value at all, which the labels
+	 * map would otherwise store as an empty string nobody wrote. (Extra args and list
+	 * elements without a value are refused by the rules that read them.)
+	 */
+	private static void refuseLabelsWithoutValue(JsonNode node, String at, boolean isLabels, Problems problems) {
+		if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				refuseLabelsWithoutValue(node.get(i), Problems.child(at, i), false, problems);
+			}
+		}
+		else if (node.isObject()) {
+			for (var field : node.properties()) {
+				String child = Problems.child(at, field.getKey());
+				if (isLabels && field.getValue().isNull()) {
+					problems.add(child, NO_VALUE);
+				}
+				else {
+					refuseLabelsWithoutValue(field.getValue(), child, field.getKey().equals("labels"), problems);
+				}
+			}
+		}
+	}
+
+	private static final String NO_VALUE = "must have a value: write an empty one as \"\" (YAML reads a key "
+			+ "without a value, or ~, as no value at all)";
+
+	private static String pointerOf(JacksonException ex) {
+		StringBuilder pointer = new StringBuilder();
+		for (JacksonException.Reference ref : ex.getPath()) {
+			String name = ref.getPropertyName();
+			pointer.append(name != null ? Problems.child("", name) : Problems.child("", ref.getIndex()));
+		}
+		return pointer.toString();
+	}
+
+	/** Records each problem Jackson meets and tells it to carry on with a null value. */
+	private static final class Collector extends DeserializationProblemHandler {
+
+		private final Problems problems;
+
+		Collector(Problems problems) {
+			this.problems = problems;
+		}
+
+		@Override
+		public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
+				ValueDeserializer<?> deserializer, Object beanOrClass, String propertyName) {
+			problems.add(pointer(p), "is not a known field");
+			p.skipChildren();
+			return true;
+		}
+
+		@Override
+		public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value,
+				String failureMsg) {
+			problems.add(pointer(ctxt.getParser()), "must be " + describe(targetType));
+			return null;
+		}
+
+		@Override
+		public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value,
+				String failureMsg) {
+			boolean tooLarge = !targetType.isEnum() && (value instanceof Long || value instanceof BigInteger);
+			problems.add(pointer(ctxt.getParser()),
+					tooLarge ? "is too large a number" : "must be " + describe(targetType));
+			return null;
+		}
+
+		@Override
+		public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken token,
+				JsonParser p, String failureMsg) {
+			problems.add(pointer(p), "must be " + describe(targetType.getRawClass()));
+			p.skipChildren();
+			return null;
+		}
+
+		@Override
+		public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
+				ValueInstantiator valueInsta, JsonParser p, String msg) {
+			problems.add(pointer(p), "must be " + describe(instClass));
+			p.skipChildren();
+			return null;
+		}
+
+		/**
+		 * The pointer of the value the parser is at, from the chain of parser contexts. A
+		 * context with a current name contributes the name, an array context its index.
+		 * Object contexts without a name are skipped: one is the value itself when the
+		 * parser has just entered an object, others are left behind when Jackson replays
+		 * properties it had to buffer (record creators read properties out of order).
+		 */
+		private static String pointer(JsonParser p) {
+			TokenStreamContext context = p.streamReadContext();
+			if (p.currentToken() == JsonToken.START_ARRAY && context.inArray() && context.getEntryCount() == 0) {
+				context = context.getParent();
+			}
+			Deque<String> segments = new ArrayDeque<>();
+			for (; context != null && !context.inRoot(); context = context.getParent()) {
+				if (context.currentName() != null) {
+					segments.addFirst(escape(context.currentName()));
+				}
+				else if (context.inArray()) {
+					segments.addFirst(Integer.toString(context.getCurrentIndex()));
+				}
+			}
+			return segments.isEmpty() ? "" : "/" + String.join("/", segments);
+		}
+
+		private static String escape(String name) {
+			return name.replace("~", "~0").replace("/", "~1");
+		}
+
+		private static String describe(Class<?> type) {
+			if (type.isEnum()) {
+				return "one of: " + WireEnum.choices(type);
+			}
+			if (type == String.class) {
+				return "a string";
+			}
+			if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+				return "a whole number";
+			}
+			if (type == Boolean.class || type == boolean.class) {
+				return "true or false";
+			}
+			if (Collection.class.isAssignableFrom(type)) {
+				return "a list";
+			}
+			if (Map.class.isAssignableFrom(type)) {
+				return "a map of names to strings";
+			}
+			return "an object";
+		}
+
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.stoker.definition.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects field errors in the order they are found. */
+public final class Problems {
+
+	private final List<FieldError> errors = new ArrayList<>();
+
+	public void add(String pointer, String detail) {
+		errors.add(new FieldError(pointer, detail));
+	}
+
+	/**
+	 * Reports a missing value, unless the value is missing because it was already
+	 * reported as being of the wrong type.
+	 */
+	public void required(String pointer, String detail) {
+		if (!has(pointer)) {
+			add(pointer, detail);
+		}
+	}
+
+	public void required(String pointer) {
+		required(pointer, "is required");
+	}
+
+	/** Whether a problem was already reported at this pointer or below it. */
+	public boolean has(String pointer) {
+		return errors.stream().anyMatch(e -> e.pointer().equals(pointer) || e.pointer().startsWith(pointer + "/"));
+	}
+
+	public boolean isEmpty() {
+		return errors.isEmpty();
+	}
+
+	public List<FieldError> list() {
+		return List.copyOf(errors);
+	}
+
+	public void throwIfAny() {
+		if (!errors.isEmpty()) {
+			throw new InvalidDefinitionException(errors);
+		}
+	}
+
+	/** Appends a map key or name to a pointer, escaped as RFC 6901 requires. */
+	public static String child(String pointer, String key) {
+		return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+	}
+
+	public static String child(String pointer, int index) {
+		return pointer + "/" + index;
+	}
+
+}

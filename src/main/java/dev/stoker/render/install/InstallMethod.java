@@ -1,0 +1,39 @@
+package dev.stoker.render.install;
+
+import dev.stoker.butane.ButaneConfig.Directory;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.KubernetesVersion;
+
+/**
+ * How Kubernetes gets onto a node, as the definition's {@code install} says: Flatcar's
+ * sysext image kept up to date by systemd-sysupdate, or plain binaries in /opt/bin.
+ * containerd comes with Flatcar either way.
+ */
+public final class InstallMethod {
+
+	static final int DIRECTORY_MODE = 0755;
+
+	private InstallMethod() {
+	}
+
+	public static InstallPieces pieces(ClusterDefinition cluster) {
+		KubernetesVersion version = KubernetesVersion.parse(cluster.kubernetesVersion());
+		Directory volumePlugins = volumePluginDir(cluster.volumePluginDir());
+		return switch (cluster.install()) {
+			case SYSEXT -> SysextInstall.pieces(version, cluster.architecture(), volumePlugins);
+			case BINARIES -> BinariesInstall.pieces(version, cluster.architecture(), volumePlugins);
+		};
+	}
+
+	/**
+	 * The kubeadm config passes the directory to the kubelet (its default is under /usr,
+	 * read-only on Flatcar); creating it at first boot means it exists, with a known
+	 * mode, before the kubelet or a driver's installer looks into it. Written without a
+	 * trailing slash, the path Ignition cleans it to anyway.
+	 */
+	static Directory volumePluginDir(String path) {
+		String clean = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+		return new Directory(clean, null, DIRECTORY_MODE, null, null);
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.stoker.serving;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import dev.stoker.StokerProperties;
+
+/**
+ * The CA certificates nodes must trust to fetch from Stoker, from
+ * {@code stoker.tls.ca-bundle}. Read and checked once at start: a file that holds no
+ * certificate stops the start instead of producing pointers Ignition cannot use.
+ */
+@Component
+class CaBundle {
+
+	private final byte[] pem;
+
+	@Autowired
+	CaBundle(StokerProperties properties) {
+		this(properties.tls().caBundle());
+	}
+
+	CaBundle(Path file) {
+		this.pem = (file != null) ? read(file) : null;
+	}
+
+	/** The PEM bytes, when one is configured. */
+	Optional<byte[]> pem() {
+		return Optional.ofNullable(pem).map(byte[]::clone);
+	}
+
+	private static byte[] read(Path file) {
+		byte[] bytes;
+		try {
+			bytes = Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read stoker.tls.ca-bundle " + file.toAbsolutePath(), ex);
+		}
+		try {
+			if (CertificateFactory.getInstance("X.509")
+				.generateCertificates(new ByteArrayInputStream(bytes))
+				.isEmpty()) {
+				throw new IllegalStateException(
+						"stoker.tls.ca-bundle " + file.toAbsolutePath() + " holds no PEM certificate");
+			}
+		}
+		catch (CertificateException ex) {
+			throw new IllegalStateException("stoker.tls.ca-bundle " + file.toAbsolutePath()
+					+ " is not a PEM file of X.509 certificates: " + ex.getMessage(), ex);
+		}
+		return bytes;
+	}
+
+}

@@ -1,0 +1,287 @@
+package dev.stoker.serving;
+
+import dev.stoker.render.AddressSource;
+import dev.stoker.render.NodeButane;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import dev.stoker.access.AccessDeniedException;
+import dev.stoker.access.Credential;
+import dev.stoker.audit.AuditLog;
+import dev.stoker.audit.Disclosure;
+import dev.stoker.audit.Requester;
+import dev.stoker.butane.ButaneConfig;
+import dev.stoker.butane.ButaneYaml;
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.cluster.ClusterNotFoundException;
+import dev.stoker.cluster.ClusterService;
+import dev.stoker.definition.NodeGroup;
+import dev.stoker.cluster.NodeGroupNotFoundException;
+import dev.stoker.definition.NodeRole;
+import dev.stoker.definition.StaticNode;
+import dev.stoker.cluster.StoredCluster;
+import dev.stoker.ignition.ButaneTranspiler;
+import dev.stoker.ignition.IgnitionJson;
+import dev.stoker.secrets.ClusterSecrets;
+import dev.stoker.secrets.FetchToken;
+import dev.stoker.secrets.FetchTokens;
+import dev.stoker.secrets.KubeadmSecrets;
+import dev.stoker.secrets.SecretClocks;
+
+/**
+ * Serves the documents of a cluster's node groups and static nodes. Each answer is made
+ * in one transaction that reads the definition and the secrets, checks the credential
+ * against them, renders, and writes the audit row: a document whose disclosure cannot be
+ * recorded is not served.
+ */
+@Service
+public class NodeDocuments {
+
+	private static final Logger log = LoggerFactory.getLogger(NodeDocuments.class);
+
+	private final ClusterService clusters;
+
+	private final ClusterSecrets secrets;
+
+	private final FetchTokens fetchTokens;
+
+	private final AuditLog audit;
+
+	private final CaBundle caBundle;
+
+	private final TransactionOperations transactions;
+
+	private final Clock clock;
+
+	private final DocumentMetrics metrics;
+
+	private static final int MAX_READ_ATTEMPTS = 10;
+
+	NodeDocuments(ClusterService clusters, ClusterSecrets secrets, FetchTokens fetchTokens, AuditLog audit,
+			CaBundle caBundle, TransactionOperations transactions, Clock clock, DocumentMetrics metrics) {
+		this.metrics = metrics;
+		this.clusters = clusters;
+		this.secrets = secrets;
+		this.fetchTokens = fetchTokens;
+		this.audit = audit;
+		this.caBundle = caBundle;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** What a document is asked of: a node group, or one static node. */
+	public sealed interface Target {
+
+		String name();
+
+	}
+
+	public record Group(String name) implements Target {
+	}
+
+	public record Node(String name) implements Target {
+	}
+
+	/** A group's or a static node's butane, ignition or kubeadm document. */
+	public ServedDocument document(String clusterName, Target target, DocumentFormat format, Credential credential,
+			Requester requester) {
+		return transactions.execute((status) -> {
+			for (int attempt = 1;; attempt++) {
+				Timer.Sample sample = metrics.start();
+				StoredCluster stored = clusters.get(clusterName);
+				Resolved node = resolve(stored.definition(), target, credential);
+				KubeadmSecrets kubeadmSecrets = secrets(clusterName);
+				String rendered = switch (format) {
+					case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets));
+					case IGNITION -> node.ignition(kubeadmSecrets);
+					case KUBEADM -> node.kubeadm(kubeadmSecrets);
+					case USER_DATA ->
+						throw new IllegalArgumentException("the user-data pointer is not a node document");
+				};
+				// a static node is counted under its group: its own name never tags a
+				// meter
+				String body = metrics.rendered(sample, format, node.group(), rendered);
+				if (audited(node.disclosure(format, stored.revision()), requester, attempt)) {
+					List<String> warnings = lifecycle(clusterName, node, format, target);
+					return new ServedDocument(body, warnings);
+				}
+			}
+		});
+	}
+
+	/**
+	 * Audits what was served, naming the revision it was read at. A rotation or PUT that
+	 * commits between the reads of the definition and of its secrets would otherwise have
+	 * the row name the old revision while the new secrets were served: the insert checks
+	 * the revision in the same statement, and the caller reads everything again when it
+	 * moved. Writes are rare next to fetches, so a few attempts always suffice; past them
+	 * the answer is a 503, which nodes retry.
+	 */
+	private boolean audited(Disclosure disclosure, Requester requester, int attempt) {
+		if (audit.recordIfCurrent(disclosure, requester)) {
+			return true;
+		}
+		if (attempt >= MAX_READ_ATTEMPTS) {
+			throw new TransientDataAccessResourceException(
+					"cluster " + disclosure.cluster() + " kept changing while its document was read");
+		}
+		return false;
+	}
+
+	/**
+	 * The user-data pointer of a group or static node: fetches its Ignition from
+	 * {@code base} with the group's fetch token, pinned to the bytes served now when
+	 * {@code verify}.
+	 */
+	public ServedDocument userData(String clusterName, Target target, URI base, boolean verify, Requester requester) {
+		return transactions.execute((status) -> {
+			for (int attempt = 1;; attempt++) {
+				Optional<ServedDocument> served = userDataAttempt(clusterName, target, base, verify, requester,
+						attempt);
+				if (served.isPresent()) {
+					return served.get();
+				}
+			}
+		});
+	}
+
+	private Optional<ServedDocument> userDataAttempt(String clusterName, Target target, URI base, boolean verify,
+			Requester requester, int attempt) {
+		Timer.Sample sample = metrics.start();
+		StoredCluster stored = clusters.get(clusterName);
+		Resolved node = resolve(stored.definition(), target, new Credential.Admin());
+		// gone when a PUT that drops the group committed since the definition was read
+		FetchToken token = fetchTokens.find(clusterName, node.group().name())
+			.orElseThrow(() -> new NodeGroupNotFoundException(clusterName, node.group().name()));
+		String segment = (target instanceof Node) ? "nodes" : "node-groups";
+		URI source = UriComponentsBuilder.fromUri(base)
+			.pathSegment("api", "v1", "clusters", clusterName, segment, target.name(), "ignition")
+			.build()
+			.toUri();
+		Optional<String> served = verify ? Optional.of(node.ignition(secrets(clusterName))) : Optional.empty();
+		String pointer = metrics.rendered(sample, DocumentFormat.USER_DATA, node.group(),
+				UserDataPointer.write(source, token, caBundle.pem(), served));
+		int size = pointer.getBytes(StandardCharsets.UTF_8).length;
+		if (size > UserDataPointer.EC2_LIMIT) {
+			throw new UserDataTooLargeException(size);
+		}
+		if (!audited(node.disclosure(DocumentFormat.USER_DATA, stored.revision()), requester, attempt)) {
+			return Optional.empty();
+		}
+		List<String> warnings = "http".equals(source.getScheme()) ? List.of("The pointer fetches over plain http: "
+				+ "the fetch token and the document's secrets cross the network unencrypted. Set stoker.public-url "
+				+ "to an https URL.") : List.of();
+		return Optional.of(new ServedDocument(pointer, warnings));
+	}
+
+	/**
+	 * The bootstrap node's first Ignition fetch is when kubeadm init starts the join
+	 * secrets' lifetimes; a later join document is checked against them.
+	 */
+	private List<String> lifecycle(String clusterName, Resolved node, DocumentFormat format, Target target) {
+		NodeRole role = node.group().role();
+		if (role == NodeRole.BOOTSTRAP) {
+			if (format == DocumentFormat.IGNITION) {
+				secrets.recordBootstrapFetch(clusterName, clock.instant());
+			}
+			return List.of();
+		}
+		SecretClocks clocks = secrets.clocks(clusterName).orElse(new SecretClocks(null, null, null));
+		List<String> warnings = JoinDeadlines.warnings(clusterName, role, clocks, clock.instant());
+		for (String warning : warnings) {
+			log.warn("Cluster {} {} {}: served {}, but: {}", clusterName,
+					(target instanceof Node) ? "node" : "node group", target.name(), format.segment(), warning);
+		}
+		return warnings;
+	}
+
+	/**
+	 * Finds what a document is asked of, checking the credential first: a fetch token
+	 * learns nothing about groups and nodes it does not open, not even whether they
+	 * exist.
+	 */
+	private static Resolved resolve(ClusterDefinition cluster, Target target, Credential credential) {
+		if (target instanceof Node node) {
+			Optional<StaticNode> found = cluster.nodes()
+				.stream()
+				.filter((n) -> n.name().equals(node.name()))
+				.findFirst();
+			if (found.isEmpty() || !credential.opens(cluster.name(), found.get().group())) {
+				if (credential instanceof Credential.Fetch) {
+					throw new AccessDeniedException();
+				}
+				throw new DocumentNotFoundException(
+						"Cluster " + cluster.name() + " has no node named " + node.name() + ".");
+			}
+			return new Resolved(cluster, group(cluster, found.get().group()), found.get());
+		}
+		if (!credential.opens(cluster.name(), target.name())) {
+			throw new AccessDeniedException();
+		}
+		NodeGroup group = group(cluster, target.name());
+		if (!AddressSource.platformGivesEveryAddress(cluster)) {
+			throw new DocumentNotFoundException("Platform " + cluster.platform().wireName()
+					+ " does not tell nodes all of their addresses, so node group " + group.name()
+					+ " has no document of its own; fetch each machine's under /api/v1/clusters/" + cluster.name()
+					+ "/nodes/{node}.");
+		}
+		return new Resolved(cluster, group, null);
+	}
+
+	private static NodeGroup group(ClusterDefinition cluster, String name) {
+		return cluster.nodeGroups()
+			.stream()
+			.filter((g) -> g.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new DocumentNotFoundException(
+					"Cluster " + cluster.name() + " has no node group named " + name + "."));
+	}
+
+	private KubeadmSecrets secrets(String clusterName) {
+		return secrets.load(clusterName)
+			// its secrets go with the cluster: a DELETE committed since the definition
+			// was read
+			.orElseThrow(() -> new ClusterNotFoundException(clusterName));
+	}
+
+	/** A node group, or a static node of one. */
+	private record Resolved(ClusterDefinition cluster, NodeGroup group, StaticNode node) {
+
+		ButaneConfig butane(KubeadmSecrets secrets) {
+			return (node != null) ? NodeButane.forNode(cluster, node, group, secrets)
+					: NodeButane.forGroup(cluster, group, secrets);
+		}
+
+		/** Exactly the Butane, transpiled: the bytes a pointer's hash pins. */
+		String ignition(KubeadmSecrets secrets) {
+			return IgnitionJson.write(ButaneTranspiler.transpile(butane(secrets)));
+		}
+
+		String kubeadm(KubeadmSecrets secrets) {
+			if (node != null) {
+				throw new DocumentNotFoundException(
+						"A static node's kubeadm config is inside its Butane and Ignition.");
+			}
+			return NodeButane.kubeadmConfig(cluster, group, AddressSource.forGroup(cluster, group), secrets);
+		}
+
+		Disclosure disclosure(DocumentFormat format, long revision) {
+			return (node != null)
+					? Disclosure.ofNode(cluster.name(), group.name(), node.name(), format.segment(), revision)
+					: Disclosure.ofGroup(cluster.name(), group.name(), format.segment(), revision);
+		}
+
+	}
+
+}
