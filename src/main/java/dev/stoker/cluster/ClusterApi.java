@@ -1,10 +1,6 @@
 package dev.stoker.cluster;
 
-import dev.stoker.definition.ClusterDefinition;
 import java.util.List;
-
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.context.request.WebRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,8 +10,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.stoker.audit.Requester;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.JsonNode;
+
+import dev.stoker.audit.Requester;
+import dev.stoker.definition.ClusterDefinition;
 
 /**
  * The API description of {@link ClusterController}, kept apart so the controller stays

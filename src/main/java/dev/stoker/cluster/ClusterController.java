@@ -1,6 +1,5 @@
 package dev.stoker.cluster;
 
-import dev.stoker.definition.ClusterDefinition;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +20,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
+import tools.jackson.databind.JsonNode;
 
 import dev.stoker.audit.Requester;
-import tools.jackson.databind.JsonNode;
+import dev.stoker.definition.ClusterDefinition;
 
 /** The admin API for cluster definitions: create, list, read, replace, delete. */
 @RestController

@@ -1,9 +1,10 @@
 package dev.stoker.cluster;
 
-import dev.stoker.definition.ClusterDefinition;
 import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+
+import dev.stoker.definition.ClusterDefinition;
 
 /** One entry of the cluster listing: the definition and its revision and timestamps. */
 @Schema(description = "A stored cluster definition with its revision")

@@ -1,9 +1,10 @@
 package dev.stoker.cluster;
 
-import dev.stoker.definition.ClusterDefinition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
+import dev.stoker.definition.ValidCluster;
 
 /**
  * Where cluster definitions live. Revisions start at 1 and grow by one with every
@@ -20,14 +21,14 @@ public interface ClusterRepository {
 	 * Stores a new cluster at revision 1; throws {@link ClusterExistsException} when the
 	 * name is taken.
 	 */
-	StoredCluster insert(ClusterDefinition definition, Instant now);
+	StoredCluster insert(ValidCluster cluster, Instant now);
 
 	/**
 	 * Replaces the definition if the stored revision is still {@code expectedRevision},
 	 * and answers the new state; empty when the cluster is gone or was changed in
 	 * between.
 	 */
-	Optional<StoredCluster> replace(ClusterDefinition definition, long expectedRevision, Instant now);
+	Optional<StoredCluster> replace(ValidCluster cluster, long expectedRevision, Instant now);
 
 	/**
 	 * Deletes the cluster if its revision is still {@code expectedRevision}; false

@@ -1,7 +1,5 @@
 package dev.stoker.cluster;
 
-import dev.stoker.definition.ClusterDefinition;
-import dev.stoker.definition.NodeGroup;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,21 +7,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
-import dev.stoker.definition.validation.ClusterValidator;
-import dev.stoker.definition.validation.FieldError;
-import dev.stoker.definition.validation.InvalidDefinitionException;
 import dev.stoker.audit.AuditLog;
 import dev.stoker.audit.Disclosure;
 import dev.stoker.audit.Requester;
+import dev.stoker.definition.ValidCluster;
+import dev.stoker.definition.ValidGroup;
+import dev.stoker.definition.validation.ClusterValidator;
+import dev.stoker.definition.validation.FieldError;
+import dev.stoker.definition.validation.InvalidDefinitionException;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.FetchToken;
 import dev.stoker.secrets.FetchTokens;
 import dev.stoker.secrets.KubeadmSecrets;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Creates, replaces and deletes cluster definitions: validation first, then the revision
@@ -45,6 +46,13 @@ public class ClusterService {
 	private final ClusterValidator validator = new ClusterValidator();
 
 	private final Clock clock;
+
+	/**
+	 * Each lost race means another write of the same cluster committed, and writes of one
+	 * cluster are rare: even dozens of operators writing at once get through in turn well
+	 * before this. Past it, the write is answered 503 instead of spinning on.
+	 */
+	private static final int MAX_ATTEMPTS = 100;
 
 	public ClusterService(ClusterRepository repository, ClusterSecrets secrets, FetchTokens fetchTokens, AuditLog audit,
 			TransactionOperations transactions, Clock clock) {
@@ -74,9 +82,9 @@ public class ClusterService {
 	 * disclosure cannot be audited, is not created.
 	 */
 	public ClusterChange create(JsonNode body, Requester requester) {
-		ClusterDefinition definition = validator.validate(body);
+		ValidCluster cluster = validator.validate(body);
 		return transactions.execute((status) -> {
-			StoredCluster created = repository.insert(definition, now());
+			StoredCluster created = repository.insert(cluster, now());
 			secrets.create(created.name());
 			return withNewFetchTokens(created, requester);
 		});
@@ -89,28 +97,48 @@ public class ClusterService {
 	 * and with one it is applied only if If-Match names the newer revision too.
 	 */
 	public ClusterChange replace(String name, JsonNode body, Revisions precondition, Requester requester) {
-		if (body instanceof ObjectNode object && !object.has("name")) {
-			object.put("name", name);
-		}
-		ClusterDefinition definition = validator.validate(body);
-		if (!definition.name().equals(name)) {
+		ValidCluster cluster = validator.validate(withName(body, name));
+		if (!cluster.name().equals(name)) {
 			throw new InvalidDefinitionException(List.of(new FieldError("/name",
 					"must be " + name + ", the cluster in the URL: a cluster cannot be renamed")));
 		}
-		while (true) {
+		for (int attempt = 1;; attempt++) {
 			StoredCluster current = get(name);
 			if (!precondition.matches(current.revision())) {
 				throw new RevisionMismatchException(name, current.revision());
 			}
 			Optional<ClusterChange> replaced = transactions
-				.execute((status) -> repository.replace(definition, current.revision(), now())
+				.execute((status) -> repository.replace(cluster, current.revision(), now())
 					.map((stored) -> withNewFetchTokens(stored, requester)));
 			if (replaced.isPresent()) {
 				return replaced.get();
 			}
 			// Lost a race: look again, as if this write had come second. The precondition
-			// decides
-			// whether the newer revision may be overwritten.
+			// decides whether the newer revision may be overwritten.
+			giveUpAfter(attempt, name);
+		}
+	}
+
+	/**
+	 * The body with the URL's name where it has none; the caller's body stays as it is.
+	 */
+	private static JsonNode withName(JsonNode body, String name) {
+		if (body instanceof ObjectNode object && !object.has("name")) {
+			ObjectNode named = object.deepCopy();
+			named.put("name", name);
+			return named;
+		}
+		return body;
+	}
+
+	/**
+	 * A write that keeps losing races to other writes of the same cluster stops after a
+	 * few attempts with a 503, which the client retries later, instead of spinning.
+	 */
+	private static void giveUpAfter(int attempt, String name) {
+		if (attempt >= MAX_ATTEMPTS) {
+			throw new TransientDataAccessResourceException(
+					"cluster " + name + " kept changing while this write was applied");
 		}
 	}
 
@@ -119,7 +147,7 @@ public class ClusterService {
 	 * a replace is.
 	 */
 	public void delete(String name, Revisions precondition) {
-		while (true) {
+		for (int attempt = 1;; attempt++) {
 			StoredCluster current = get(name);
 			if (!precondition.matches(current.revision())) {
 				throw new RevisionMismatchException(name, current.revision());
@@ -127,6 +155,7 @@ public class ClusterService {
 			if (repository.delete(name, current.revision())) {
 				return;
 			}
+			giveUpAfter(attempt, name);
 		}
 	}
 
@@ -137,7 +166,7 @@ public class ClusterService {
 	public FetchToken rotateFetchToken(String name, String group, Requester requester) {
 		return transactions.execute((status) -> {
 			StoredCluster cluster = get(name);
-			if (cluster.definition().nodeGroups().stream().noneMatch((g) -> g.name().equals(group))) {
+			if (cluster.cluster().group(group).isEmpty()) {
 				throw new NodeGroupNotFoundException(name, group);
 			}
 			FetchToken token = fetchTokens.rotate(name, group)
@@ -155,20 +184,21 @@ public class ClusterService {
 	 */
 	public RotatedSecrets rotateSecrets(String name, boolean bootstrapToken, boolean certificateKey,
 			Requester requester) {
-		while (true) {
+		for (int attempt = 1;; attempt++) {
 			StoredCluster current = get(name);
-			Optional<RotatedSecrets> rotated = transactions.execute(
-					(status) -> repository.replace(current.definition(), current.revision(), now()).map((stored) -> {
-						KubeadmSecrets secretsNow = secrets.rotate(name, bootstrapToken, certificateKey)
-							// its secrets go with the cluster: a DELETE committed
-							// meanwhile
-							.orElseThrow(() -> new ClusterNotFoundException(name));
-						audit.record(Disclosure.ofCluster(name, "rotated-secrets", stored.revision()), requester);
-						return new RotatedSecrets(stored, secretsNow, bootstrapToken, certificateKey);
-					}));
+			Optional<RotatedSecrets> rotated = transactions
+				.execute((status) -> repository.replace(current.cluster(), current.revision(), now()).map((stored) -> {
+					KubeadmSecrets secretsNow = secrets.rotate(name, bootstrapToken, certificateKey)
+						// its secrets go with the cluster: a DELETE committed
+						// meanwhile
+						.orElseThrow(() -> new ClusterNotFoundException(name));
+					audit.record(Disclosure.ofCluster(name, "rotated-secrets", stored.revision()), requester);
+					return new RotatedSecrets(stored, secretsNow, bootstrapToken, certificateKey);
+				}));
 			if (rotated.isPresent()) {
 				return rotated.get();
 			}
+			giveUpAfter(attempt, name);
 		}
 	}
 
@@ -178,7 +208,7 @@ public class ClusterService {
 	 */
 	private ClusterChange withNewFetchTokens(StoredCluster stored, Requester requester) {
 		Map<String, FetchToken> issued = fetchTokens.issue(stored.name(),
-				stored.definition().nodeGroups().stream().map(NodeGroup::name).toList());
+				stored.cluster().groups().stream().map(ValidGroup::name).toList());
 		if (!issued.isEmpty()) {
 			audit.record(Disclosure.ofCluster(stored.name(), "fetch-tokens", stored.revision()), requester);
 		}

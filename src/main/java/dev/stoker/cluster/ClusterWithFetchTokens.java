@@ -1,12 +1,12 @@
 package dev.stoker.cluster;
 
-import dev.stoker.definition.ClusterDefinition;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-
 import io.swagger.v3.oas.annotations.media.Schema;
+
+import dev.stoker.definition.ClusterDefinition;
 
 /**
  * A stored definition as create and replace answer it: the definition itself, plus the

@@ -1,6 +1,5 @@
 package dev.stoker.cluster;
 
-import dev.stoker.definition.ClusterDefinition;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionOperations;
 
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.ValidCluster;
 import dev.stoker.json.Mappers;
 
 /**
@@ -54,16 +55,16 @@ class JdbcClusterRepository implements ClusterRepository {
 	}
 
 	@Override
-	public StoredCluster insert(ClusterDefinition definition, Instant now) {
+	public StoredCluster insert(ValidCluster cluster, Instant now) {
 		try {
 			jdbc.sql("INSERT INTO cluster (name, revision, definition, created_at, updated_at) VALUES (?, 1, ?, ?, ?)")
-				.params(definition.name(), Mappers.json().writeValueAsString(definition), utc(now), utc(now))
+				.params(cluster.name(), Mappers.json().writeValueAsString(cluster.definition()), utc(now), utc(now))
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			throw new ClusterExistsException(definition.name());
+			throw new ClusterExistsException(cluster.name());
 		}
-		return new StoredCluster(definition, 1, now, now);
+		return new StoredCluster(cluster, 1, now, now);
 	}
 
 	/**
@@ -72,14 +73,14 @@ class JdbcClusterRepository implements ClusterRepository {
 	 * that got in between (its revision becomes the caller's ETag).
 	 */
 	@Override
-	public Optional<StoredCluster> replace(ClusterDefinition definition, long expectedRevision, Instant now) {
+	public Optional<StoredCluster> replace(ValidCluster cluster, long expectedRevision, Instant now) {
 		return transactions.execute((status) -> {
 			int updated = jdbc
 				.sql("UPDATE cluster SET definition = ?, revision = ?, updated_at = ? WHERE name = ? AND revision = ?")
-				.params(Mappers.json().writeValueAsString(definition), expectedRevision + 1, utc(now),
-						definition.name(), expectedRevision)
+				.params(Mappers.json().writeValueAsString(cluster.definition()), expectedRevision + 1, utc(now),
+						cluster.name(), expectedRevision)
 				.update();
-			return updated == 1 ? find(definition.name()) : Optional.empty();
+			return updated == 1 ? find(cluster.name()) : Optional.empty();
 		});
 	}
 
@@ -91,7 +92,8 @@ class JdbcClusterRepository implements ClusterRepository {
 	}
 
 	private StoredCluster row(ResultSet rs, int rowNum) throws SQLException {
-		return new StoredCluster(Mappers.json().readValue(rs.getString("definition"), ClusterDefinition.class),
+		return new StoredCluster(
+				ValidCluster.of(Mappers.json().readValue(rs.getString("definition"), ClusterDefinition.class)),
 				rs.getLong("revision"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
 	}

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import dev.stoker.definition.validation.FieldError;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
+
+import dev.stoker.definition.validation.FieldError;
 
 /**
  * Which join secrets to rotate. Read by hand rather than bound, so that a misspelt field

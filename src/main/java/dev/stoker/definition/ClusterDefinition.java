@@ -2,8 +2,9 @@ package dev.stoker.definition;
 
 import java.util.List;
 
-import dev.stoker.platform.Platform;
 import io.swagger.v3.oas.annotations.media.Schema;
+
+import dev.stoker.platform.Platform;
 
 /**
  * A cluster as the operator defines it. Every field is nullable on the way in (so that

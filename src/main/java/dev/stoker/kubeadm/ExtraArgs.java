@@ -1,7 +1,6 @@
 package dev.stoker.kubeadm;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dev.stoker.definition.ClusterDefinition;
 import dev.stoker.definition.CloudProvider;
-import dev.stoker.definition.ControlPlaneEndpoint;
-import dev.stoker.definition.NodeGroup;
 import dev.stoker.definition.NodeRole;
-import dev.stoker.secrets.KubeadmLifetimes;
+import dev.stoker.definition.Subnet;
+import dev.stoker.definition.ValidCluster;
+import dev.stoker.definition.ValidGroup;
 import dev.stoker.kubeadm.KubeadmDocuments.ApiServer;
 import dev.stoker.kubeadm.KubeadmDocuments.BootstrapToken;
 import dev.stoker.kubeadm.KubeadmDocuments.BootstrapTokenDiscovery;
@@ -26,8 +25,7 @@ import dev.stoker.kubeadm.KubeadmDocuments.LocalApiEndpoint;
 import dev.stoker.kubeadm.KubeadmDocuments.Networking;
 import dev.stoker.kubeadm.KubeadmDocuments.NodeRegistration;
 import dev.stoker.kubeadm.KubeadmDocuments.Taint;
-import dev.stoker.net.IpAddress;
-import dev.stoker.net.IpFamily;
+import dev.stoker.secrets.KubeadmLifetimes;
 
 /**
  * Builds the kubeadm documents of one node group: the first control plane gets
@@ -50,7 +48,7 @@ public final class KubeadmConfigFactory {
 	private KubeadmConfigFactory() {
 	}
 
-	public static List<Object> documents(ClusterDefinition cluster, NodeGroup group, NodeAddresses addresses,
+	public static List<Object> documents(ValidCluster cluster, ValidGroup group, NodeAddresses addresses,
 			JoinSecrets secrets) {
 		String apiVersion = KubeadmDocuments.GROUP + cluster.kubeadmApiVersion().wireName();
 		NodeRegistration registration = new NodeRegistration(kubeletArgs(cluster, group, addresses), taints(group));
@@ -66,26 +64,26 @@ public final class KubeadmConfigFactory {
 			documents.add(new KubeletConfiguration("kubelet.config.k8s.io/v1beta1", "KubeletConfiguration", "systemd"));
 			return List.copyOf(documents);
 		}
-		Discovery discovery = new Discovery(new BootstrapTokenDiscovery(hostPort(cluster.controlPlaneEndpoint()),
+		Discovery discovery = new Discovery(new BootstrapTokenDiscovery(cluster.controlPlaneEndpoint().hostPort(),
 				secrets.bootstrapToken(), List.of(secrets.caCertHash())));
 		JoinControlPlane controlPlane = group.role() == NodeRole.CONTROL_PLANE
 				? new JoinControlPlane(advertise, secrets.certificateKey()) : null;
 		return List.of(new JoinConfiguration(apiVersion, "JoinConfiguration", discovery, registration, controlPlane));
 	}
 
-	private static ClusterConfiguration clusterConfiguration(ClusterDefinition cluster, String apiVersion) {
+	private static ClusterConfiguration clusterConfiguration(ValidCluster cluster, String apiVersion) {
 		ExtraArgs apiServerArgs = args(cluster, cluster.apiServer().extraArgs());
 		List<String> sans = cluster.apiServer().certSANs().isEmpty() ? null : cluster.apiServer().certSANs();
-		ExtraArgs controllerManagerArgs = args(cluster, cluster.controllerManager().extraArgs());
-		return new ClusterConfiguration(apiVersion, "ClusterConfiguration", cluster.name(), cluster.kubernetesVersion(),
-				hostPort(cluster.controlPlaneEndpoint()),
+		ExtraArgs controllerManagerArgs = args(cluster, cluster.controllerManagerArgs());
+		return new ClusterConfiguration(apiVersion, "ClusterConfiguration", cluster.name(),
+				cluster.kubernetesVersion().toString(), cluster.controlPlaneEndpoint().hostPort(),
 				sans == null && apiServerArgs == null ? null : new ApiServer(sans, apiServerArgs),
 				controllerManagerArgs == null ? null : new ControlPlaneComponent(controllerManagerArgs),
-				new Networking(String.join(",", cluster.networking().podSubnets()),
-						String.join(",", cluster.networking().serviceSubnets()), cluster.networking().dnsDomain()));
+				new Networking(joined(cluster.networking().podSubnets()), joined(cluster.networking().serviceSubnets()),
+						cluster.networking().dnsDomain()));
 	}
 
-	private static ExtraArgs kubeletArgs(ClusterDefinition cluster, NodeGroup group, NodeAddresses addresses) {
+	private static ExtraArgs kubeletArgs(ValidCluster cluster, ValidGroup group, NodeAddresses addresses) {
 		Map<String, String> args = new LinkedHashMap<>();
 		args.put("node-ip", addresses.nodeIp());
 		args.put("volume-plugin-dir", cluster.volumePluginDir());
@@ -107,19 +105,19 @@ public final class KubeadmConfigFactory {
 	 * Null (kubeadm's default taints) when the definition has no taints key; [] removes
 	 * them.
 	 */
-	private static List<Taint> taints(NodeGroup group) {
-		return group.taints() == null ? null
-				: group.taints().stream().map(t -> new Taint(t.key(), t.value(), t.effect().wireName())).toList();
+	private static List<Taint> taints(ValidGroup group) {
+		return group.taints()
+			.map((taints) -> taints.stream().map(t -> new Taint(t.key(), t.value(), t.effect().wireName())).toList())
+			.orElse(null);
 	}
 
-	private static ExtraArgs args(ClusterDefinition cluster, Map<String, String> args) {
+	private static ExtraArgs args(ValidCluster cluster, Map<String, String> args) {
 		return args.isEmpty() ? null : new ExtraArgs(cluster.kubeadmApiVersion(), args);
 	}
 
-	/** host:port, with an IPv6 literal in brackets as kubeadm parses it. */
-	static String hostPort(ControlPlaneEndpoint endpoint) {
-		boolean ipv6 = IpAddress.parse(endpoint.host()).filter(a -> a.family() == IpFamily.IPV6).isPresent();
-		return (ipv6 ? "[" + endpoint.host() + "]" : endpoint.host()) + ":" + endpoint.port();
+	/** Dual-stack ranges are one comma-separated value in kubeadm's networking fields. */
+	private static String joined(List<Subnet> subnets) {
+		return subnets.stream().map(Subnet::text).collect(Collectors.joining(","));
 	}
 
 }

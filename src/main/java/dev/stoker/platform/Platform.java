@@ -1,5 +1,6 @@
 package dev.stoker.platform;
 
+import java.util.List;
 import java.util.Optional;
 
 import dev.stoker.json.WireEnum;
@@ -97,6 +98,18 @@ public enum Platform implements WireEnum {
 	 */
 	public Optional<AddressVariable> address(IpFamily family) {
 		return listedAddress(family).filter(AddressVariable::isShipped);
+	}
+
+	/**
+	 * The variables a machine reads its addresses of these families from, in the same
+	 * order; empty unless the platform's metadata gives every one of them, as a node
+	 * group's shared document needs.
+	 */
+	public Optional<List<AddressVariable>> addressVariables(List<IpFamily> families) {
+		if (!hasMetadataService() || !families.stream().allMatch((family) -> address(family).isPresent())) {
+			return Optional.empty();
+		}
+		return Optional.of(families.stream().map((family) -> address(family).orElseThrow()).toList());
 	}
 
 }

@@ -1,14 +1,13 @@
 package dev.stoker.render;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import dev.stoker.definition.ClusterDefinition;
-import dev.stoker.definition.NodeGroup;
 import dev.stoker.definition.NodeRole;
-import dev.stoker.definition.StaticNode;
+import dev.stoker.definition.ValidCluster;
+import dev.stoker.definition.ValidGroup;
+import dev.stoker.definition.ValidNode;
+import dev.stoker.definition.ValidNode.NodeAddress;
 import dev.stoker.kubeadm.NodeAddresses;
-import dev.stoker.net.Cidr;
 import dev.stoker.net.IpFamily;
 import dev.stoker.platform.AddressVariable;
 
@@ -22,46 +21,37 @@ import dev.stoker.platform.AddressVariable;
  * @param variables the Afterburn variables those hold, which the host must substitute
  * (empty for a static node)
  */
-public record AddressSource(NodeAddresses addresses, List<String> variables) {
+record AddressSource(NodeAddresses addresses, List<String> variables) {
 
-	public AddressSource {
+	AddressSource {
 		variables = List.copyOf(variables);
 	}
 
-	/** A group's machines read their addresses from the platform's metadata. */
-	public static AddressSource forGroup(ClusterDefinition cluster, NodeGroup group) {
-		List<String> variables = new ArrayList<>();
+	/**
+	 * A group's machines read their addresses from the platform's metadata; only a
+	 * cluster whose platform gives every family has group documents.
+	 */
+	static AddressSource forGroup(ValidCluster cluster, ValidGroup group) {
+		List<AddressVariable> variables = cluster.groupAddresses()
+			.orElseThrow(() -> new IllegalArgumentException("the machines of cluster " + cluster.name()
+					+ " learn their addresses only as static nodes: node group " + group.name() + " has no document"));
+		List<String> names = variables.stream().map(AddressVariable::name).toList();
+		List<String> references = names.stream().map((name) -> "$" + name).toList();
 		String ipv6 = null;
-		for (IpFamily family : families(cluster)) {
-			AddressVariable variable = cluster.platform()
-				.address(family)
-				.orElseThrow(() -> new IllegalStateException("platform " + cluster.platform().wireName()
-						+ " gives nodes no " + family + " address; validation refuses such a cluster"));
-			variables.add(variable.name());
-			if (family == IpFamily.IPV6) {
-				ipv6 = "$" + variable.name();
+		for (int i = 0; i < variables.size(); i++) {
+			if (cluster.families().get(i) == IpFamily.IPV6) {
+				ipv6 = references.get(i);
 			}
 		}
-		List<String> references = variables.stream().map(name -> "$" + name).toList();
 		return new AddressSource(
-				new NodeAddresses(String.join(",", references), advertise(cluster, group.role(), ipv6)), variables);
-	}
-
-	/**
-	 * Whether the platform's metadata gives a node an address of every cluster family, so
-	 * that a group document ({@link #forGroup}) can exist.
-	 */
-	public static boolean platformGivesEveryAddress(ClusterDefinition cluster) {
-		return cluster.platform().hasMetadataService()
-				&& families(cluster).stream().allMatch(family -> cluster.platform().address(family).isPresent());
+				new NodeAddresses(String.join(",", references), advertise(cluster, group.role(), ipv6)), names);
 	}
 
 	/** A static node's addresses are known: nothing is left for the host. */
-	public static AddressSource forNode(ClusterDefinition cluster, StaticNode node, NodeRole role) {
-		List<String> addresses = families(cluster).stream()
-			.map(family -> family == IpFamily.IPV4 ? node.ipv4() : node.ipv6())
-			.toList();
-		return new AddressSource(new NodeAddresses(String.join(",", addresses), advertise(cluster, role, node.ipv6())),
+	static AddressSource forNode(ValidCluster cluster, ValidNode node, NodeRole role) {
+		List<String> addresses = node.addresses().stream().map(NodeAddress::text).toList();
+		String ipv6 = node.address(IpFamily.IPV6).map(NodeAddress::text).orElse(null);
+		return new AddressSource(new NodeAddresses(String.join(",", addresses), advertise(cluster, role, ipv6)),
 				List.of());
 	}
 
@@ -70,22 +60,8 @@ public record AddressSource(NodeAddresses addresses, List<String> variables) {
 	 * service range's, and kubeadm picks an IPv4 one by default: IPv6-first control
 	 * planes advertise their IPv6 address.
 	 */
-	private static String advertise(ClusterDefinition cluster, NodeRole role, String ipv6) {
-		boolean ipv6First = families(cluster).get(0) == IpFamily.IPV6;
-		return ipv6First && role != NodeRole.WORKER ? ipv6 : null;
-	}
-
-	static List<IpFamily> families(ClusterDefinition cluster) {
-		return cluster.networking().podSubnets().stream().map(AddressSource::family).toList();
-	}
-
-	private static IpFamily family(String cidr) {
-		try {
-			return Cidr.parse(cidr).family();
-		}
-		catch (Cidr.InvalidCidrException ex) {
-			throw new IllegalStateException("a stored definition holds a subnet that validation refuses", ex);
-		}
+	private static String advertise(ValidCluster cluster, NodeRole role, String ipv6) {
+		return cluster.networking().isIpv6First() && role != NodeRole.WORKER ? ipv6 : null;
 	}
 
 }

@@ -3,9 +3,10 @@ package dev.stoker.render;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.stoker.definition.ClusterDefinition;
-import dev.stoker.definition.Install;
 import dev.stoker.definition.NodeRole;
+import dev.stoker.definition.ValidCluster;
+import dev.stoker.flatcar.NodePaths;
+import dev.stoker.render.install.InstallMethod;
 import dev.stoker.systemd.Command;
 import dev.stoker.systemd.UnitFile;
 
@@ -35,18 +36,15 @@ import dev.stoker.systemd.UnitFile;
  * kubeadm bounds its own waits (discovery, TLS bootstrap, control plane health).</li>
  * </ul>
  */
-public final class KubeadmUnit {
+final class KubeadmUnit {
 
-	public static final String NAME = "kubeadm.service";
+	static final String NAME = "kubeadm.service";
 
-	/** The kubeadm config as the document writes it, host variables unsubstituted. */
-	public static final String CONFIG = "/etc/kubeadm.yml";
+	static final String CONFIG = NodePaths.KUBEADM_CONFIG;
 
-	/** The kubeadm config with the Afterburn variables substituted, mode 0600. */
-	public static final String FINAL_CONFIG = "/etc/kubeadm-final.yml";
+	static final String FINAL_CONFIG = NodePaths.KUBEADM_FINAL_CONFIG;
 
-	/** Where Flatcar's coreos-metadata.service writes the Afterburn attributes. */
-	public static final String METADATA = "/run/metadata/flatcar";
+	static final String METADATA = NodePaths.AFTERBURN_METADATA;
 
 	/**
 	 * The exit status of a failed {@code kubeadm init}, which RestartPreventExitStatus=
@@ -60,7 +58,7 @@ public final class KubeadmUnit {
 	 * conntrack and friends on PATH, and the binaries install puts them in /opt/bin.
 	 * Environment= expands nothing, so the whole list is spelled out.
 	 */
-	static final String PATH = "/opt/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+	static final String PATH = NodePaths.OPT_BIN + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 	private static final String RESTART_SEC = "10s";
 
@@ -73,10 +71,10 @@ public final class KubeadmUnit {
 	 * {@link #FINAL_CONFIG}; a static node has nothing to substitute and gives kubeadm
 	 * {@link #CONFIG} itself.
 	 */
-	public static UnitFile of(ClusterDefinition cluster, NodeRole role, AddressSource source) {
+	static UnitFile of(ValidCluster cluster, NodeRole role, AddressSource source) {
 		List<String> variables = source.variables().stream().map(Bash::variable).toList();
 		boolean afterburn = !variables.isEmpty();
-		String kubeadm = kubeadm(cluster.install());
+		String kubeadm = InstallMethod.kubeadm(cluster.install());
 		String config = afterburn ? FINAL_CONFIG : CONFIG;
 
 		UnitFile.Builder unit = UnitFile.builder().section("Unit").set("Description", description(role));
@@ -88,7 +86,7 @@ public final class KubeadmUnit {
 			.set("After", after + " network-online.target")
 			// kubeadm writes kubelet.conf once init or join has got that far: a node
 			// that has joined never runs this again, in this boot or a later one.
-			.set("ConditionPathExists", "!/etc/kubernetes/kubelet.conf")
+			.set("ConditionPathExists", "!" + NodePaths.KUBELET_KUBECONFIG)
 			.set("StartLimitIntervalSec", "0");
 
 		unit.section("Service")
@@ -118,7 +116,7 @@ public final class KubeadmUnit {
 			case CONTROL_PLANE -> unit
 				.exec("ExecStartPre",
 						Command.of(kubeadm, "config", "images", "pull", "--kubernetes-version",
-								cluster.kubernetesVersion()))
+								cluster.kubernetesVersion().toString()))
 				.exec("ExecStart", Command.of(kubeadm, "join", "--config", config));
 			// A worker runs no control plane images; the kubelet pulls what it needs.
 			case WORKER -> unit.exec("ExecStart", Command.of(kubeadm, "join", "--config", config));
@@ -134,14 +132,6 @@ public final class KubeadmUnit {
 
 		unit.section("Install").set("WantedBy", "multi-user.target");
 		return unit.build();
-	}
-
-	/** The sysext puts kubeadm in /usr/bin; the binaries install in /opt/bin. */
-	static String kubeadm(Install install) {
-		return switch (install) {
-			case SYSEXT -> "/usr/bin/kubeadm";
-			case BINARIES -> "/opt/bin/kubeadm";
-		};
 	}
 
 	private static String description(NodeRole role) {
@@ -215,8 +205,8 @@ public final class KubeadmUnit {
 		String owner = Bash.quote(user);
 		return "set -o pipefail && home=\"$(getent passwd " + owner + " | cut -d: -f6)\" && [ -n \"$home\" ]"
 				+ " && group=\"$(id -g " + owner + ")\" && install -d -m 0700 -o " + owner
-				+ " -g \"$group\" \"$home/.kube\" && install -m 0600 -o " + owner
-				+ " -g \"$group\" /etc/kubernetes/admin.conf \"$home/.kube/config\"";
+				+ " -g \"$group\" \"$home/.kube\" && install -m 0600 -o " + owner + " -g \"$group\" "
+				+ NodePaths.ADMIN_KUBECONFIG + " \"$home/.kube/config\"";
 	}
 
 }

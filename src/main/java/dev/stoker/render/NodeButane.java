@@ -1,7 +1,5 @@
 package dev.stoker.render;
 
-import dev.stoker.render.install.InstallMethod;
-import dev.stoker.render.install.InstallPieces;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,12 +9,14 @@ import dev.stoker.butane.ButaneConfig.Passwd;
 import dev.stoker.butane.ButaneConfig.Storage;
 import dev.stoker.butane.ButaneConfig.Systemd;
 import dev.stoker.butane.ButaneConfig.Unit;
-import dev.stoker.definition.ClusterDefinition;
-import dev.stoker.definition.NodeGroup;
-import dev.stoker.definition.StaticNode;
+import dev.stoker.definition.ValidCluster;
+import dev.stoker.definition.ValidGroup;
+import dev.stoker.definition.ValidNode;
 import dev.stoker.kubeadm.JoinSecrets;
 import dev.stoker.kubeadm.KubeadmConfigFactory;
 import dev.stoker.kubeadm.KubeadmYaml;
+import dev.stoker.render.install.InstallMethod;
+import dev.stoker.render.install.InstallPieces;
 import dev.stoker.secrets.KubeadmSecrets;
 import dev.stoker.systemd.UnitWriter;
 
@@ -31,30 +31,35 @@ public final class NodeButane {
 
 	/**
 	 * The document every machine of a group boots with; addresses come from Afterburn.
+	 * Only a cluster whose platform gives every address family has group documents
+	 * ({@link ValidCluster#groupAddresses()}).
 	 */
-	public static ButaneConfig forGroup(ClusterDefinition cluster, NodeGroup group, KubeadmSecrets secrets) {
+	public static ButaneConfig forGroup(ValidCluster cluster, ValidGroup group, KubeadmSecrets secrets) {
 		return assemble(cluster, group, AddressSource.forGroup(cluster, group), secrets, null);
 	}
 
 	/** A static node's document: its addresses and hostname filled in, no Afterburn. */
-	public static ButaneConfig forNode(ClusterDefinition cluster, StaticNode node, NodeGroup group,
-			KubeadmSecrets secrets) {
-		return assemble(cluster, group, AddressSource.forNode(cluster, node, group.role()), secrets, node);
+	public static ButaneConfig forNode(ValidCluster cluster, ValidNode node, KubeadmSecrets secrets) {
+		return assemble(cluster, node.group(), AddressSource.forNode(cluster, node, node.group().role()), secrets,
+				node);
 	}
 
 	/**
-	 * The kubeadm config alone, as /etc/kubeadm.yml holds it before the host substitutes
-	 * addresses.
+	 * A group's kubeadm config alone, as /etc/kubeadm.yml holds it before the host
+	 * substitutes addresses.
 	 */
-	public static String kubeadmConfig(ClusterDefinition cluster, NodeGroup group, AddressSource source,
-			KubeadmSecrets secrets) {
+	public static String groupKubeadmConfig(ValidCluster cluster, ValidGroup group, KubeadmSecrets secrets) {
+		return kubeadmConfig(cluster, group, AddressSource.forGroup(cluster, group), secrets);
+	}
+
+	static String kubeadmConfig(ValidCluster cluster, ValidGroup group, AddressSource source, KubeadmSecrets secrets) {
 		JoinSecrets join = new JoinSecrets(secrets.bootstrapToken().value(), secrets.certificateKey().hex(),
 				secrets.ca().caCertHash());
 		return KubeadmYaml.write(KubeadmConfigFactory.documents(cluster, group, source.addresses(), join));
 	}
 
-	private static ButaneConfig assemble(ClusterDefinition cluster, NodeGroup group, AddressSource source,
-			KubeadmSecrets secrets, StaticNode node) {
+	private static ButaneConfig assemble(ValidCluster cluster, ValidGroup group, AddressSource source,
+			KubeadmSecrets secrets, ValidNode node) {
 		InstallPieces install = InstallMethod.pieces(cluster);
 		List<File> files = new ArrayList<>(
 				NodeFiles.files(group.role(), kubeadmConfig(cluster, group, source, secrets), secrets.ca(), node));

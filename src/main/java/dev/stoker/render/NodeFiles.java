@@ -6,9 +6,10 @@ import java.util.List;
 import dev.stoker.butane.ButaneConfig.File;
 import dev.stoker.butane.ButaneConfig.Resource;
 import dev.stoker.butane.ButaneConfig.User;
-import dev.stoker.definition.ClusterDefinition;
 import dev.stoker.definition.NodeRole;
-import dev.stoker.definition.StaticNode;
+import dev.stoker.definition.ValidCluster;
+import dev.stoker.definition.ValidNode;
+import dev.stoker.flatcar.NodePaths;
 import dev.stoker.secrets.ClusterCa;
 
 /**
@@ -16,7 +17,7 @@ import dev.stoker.secrets.ClusterCa;
  * cluster CA on the first control plane, its hostname when it is a static node, and the
  * SSH keys of its login user.
  */
-public final class NodeFiles {
+final class NodeFiles {
 
 	/**
 	 * Readable by root only: the file holds the bootstrap token (and, on control planes,
@@ -26,13 +27,6 @@ public final class NodeFiles {
 
 	static final int PUBLIC = 0644;
 
-	public static final String KUBEADM_CONFIG = "/etc/kubeadm.yml";
-
-	/** Where kubeadm init finds the CA to use instead of generating one. */
-	public static final String CA_CERTIFICATE = "/etc/kubernetes/pki/ca.crt";
-
-	public static final String CA_KEY = "/etc/kubernetes/pki/ca.key";
-
 	private NodeFiles() {
 	}
 
@@ -40,15 +34,15 @@ public final class NodeFiles {
 	 * Only the bootstrap node gets the CA: its key signs every certificate of the
 	 * cluster, and joins pin the CA by its public key hash instead.
 	 */
-	public static List<File> files(NodeRole role, String kubeadmConfig, ClusterCa ca, StaticNode node) {
+	static List<File> files(NodeRole role, String kubeadmConfig, ClusterCa ca, ValidNode node) {
 		List<File> files = new ArrayList<>();
-		files.add(file(KUBEADM_CONFIG, kubeadmConfig, SECRET));
+		files.add(file(NodePaths.KUBEADM_CONFIG, kubeadmConfig, SECRET));
 		if (role == NodeRole.BOOTSTRAP) {
-			files.add(file(CA_CERTIFICATE, ca.certificatePem(), PUBLIC));
-			files.add(file(CA_KEY, ca.privateKeyPem(), SECRET));
+			files.add(file(NodePaths.CA_CERTIFICATE, ca.certificatePem(), PUBLIC));
+			files.add(file(NodePaths.CA_KEY, ca.privateKeyPem(), SECRET));
 		}
 		if (node != null) {
-			files.add(file("/etc/hostname", node.name() + "\n", PUBLIC));
+			files.add(file(NodePaths.HOSTNAME, node.name() + "\n", PUBLIC));
 		}
 		return List.copyOf(files);
 	}
@@ -57,7 +51,7 @@ public final class NodeFiles {
 	 * The login user (core on Flatcar) with the definition's keys; nothing when there are
 	 * none.
 	 */
-	public static List<User> users(ClusterDefinition cluster) {
+	static List<User> users(ValidCluster cluster) {
 		if (cluster.ssh().authorizedKeys().isEmpty()) {
 			return List.of();
 		}

@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 
 import dev.stoker.access.StaticNodeGroups;
 import dev.stoker.cluster.ClusterService;
-import dev.stoker.definition.StaticNode;
 
 /** Static nodes' groups, as their cluster's stored definition names them. */
 @Component
@@ -21,8 +20,8 @@ class DefinedStaticNodes implements StaticNodeGroups {
 	@Override
 	public Optional<String> groupOf(String cluster, String node) {
 		return clusters.find(cluster)
-			.flatMap((stored) -> stored.definition().nodes().stream().filter((n) -> n.name().equals(node)).findFirst())
-			.map(StaticNode::group);
+			.flatMap((stored) -> stored.cluster().node(node))
+			.map((found) -> found.group().name());
 	}
 
 }

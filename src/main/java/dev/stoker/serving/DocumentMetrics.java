@@ -9,8 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
-import dev.stoker.definition.NodeGroup;
-
 /**
  * The meters of document serving. Their tags are closed sets or names from stored
  * definitions, never what a request brings: a cluster's or node's name, a token or the
@@ -51,11 +49,11 @@ class DocumentMetrics {
 	 * Records a document rendered since {@code sample} started; a render that failed (no
 	 * such cluster, group or node) is not timed. Returns the document.
 	 */
-	String rendered(Timer.Sample sample, DocumentFormat format, NodeGroup group, String document) {
+	String rendered(Timer.Sample sample, DocumentFormat format, String group, String document) {
 		sample.stop(Timer.builder(RENDER)
 			.description("Documents rendered, from reading the definition to the finished text")
 			.tag("format", format.segment())
-			.tag("group", groupTag(group.name()))
+			.tag("group", groupTag(group))
 			.serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(250),
 					Duration.ofSeconds(1))
 			.register(registry));

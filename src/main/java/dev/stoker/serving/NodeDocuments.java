@@ -1,7 +1,5 @@
 package dev.stoker.serving;
 
-import dev.stoker.render.AddressSource;
-import dev.stoker.render.NodeButane;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,16 +21,17 @@ import dev.stoker.audit.Disclosure;
 import dev.stoker.audit.Requester;
 import dev.stoker.butane.ButaneConfig;
 import dev.stoker.butane.ButaneYaml;
-import dev.stoker.definition.ClusterDefinition;
 import dev.stoker.cluster.ClusterNotFoundException;
 import dev.stoker.cluster.ClusterService;
-import dev.stoker.definition.NodeGroup;
 import dev.stoker.cluster.NodeGroupNotFoundException;
-import dev.stoker.definition.NodeRole;
-import dev.stoker.definition.StaticNode;
 import dev.stoker.cluster.StoredCluster;
+import dev.stoker.definition.NodeRole;
+import dev.stoker.definition.ValidCluster;
+import dev.stoker.definition.ValidGroup;
+import dev.stoker.definition.ValidNode;
 import dev.stoker.ignition.ButaneTranspiler;
 import dev.stoker.ignition.IgnitionJson;
+import dev.stoker.render.NodeButane;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.FetchToken;
 import dev.stoker.secrets.FetchTokens;
@@ -100,7 +99,7 @@ public class NodeDocuments {
 			for (int attempt = 1;; attempt++) {
 				Timer.Sample sample = metrics.start();
 				StoredCluster stored = clusters.get(clusterName);
-				Resolved node = resolve(stored.definition(), target, credential);
+				Resolved node = resolve(stored.cluster(), target, credential);
 				KubeadmSecrets kubeadmSecrets = secrets(clusterName);
 				String rendered = switch (format) {
 					case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets));
@@ -111,7 +110,7 @@ public class NodeDocuments {
 				};
 				// a static node is counted under its group: its own name never tags a
 				// meter
-				String body = metrics.rendered(sample, format, node.group(), rendered);
+				String body = metrics.rendered(sample, format, node.group().name(), rendered);
 				if (audited(node.disclosure(format, stored.revision()), requester, attempt)) {
 					List<String> warnings = lifecycle(clusterName, node, format, target);
 					return new ServedDocument(body, warnings);
@@ -160,7 +159,7 @@ public class NodeDocuments {
 			Requester requester, int attempt) {
 		Timer.Sample sample = metrics.start();
 		StoredCluster stored = clusters.get(clusterName);
-		Resolved node = resolve(stored.definition(), target, new Credential.Admin());
+		Resolved node = resolve(stored.cluster(), target, new Credential.Admin());
 		// gone when a PUT that drops the group committed since the definition was read
 		FetchToken token = fetchTokens.find(clusterName, node.group().name())
 			.orElseThrow(() -> new NodeGroupNotFoundException(clusterName, node.group().name()));
@@ -170,7 +169,7 @@ public class NodeDocuments {
 			.build()
 			.toUri();
 		Optional<String> served = verify ? Optional.of(node.ignition(secrets(clusterName))) : Optional.empty();
-		String pointer = metrics.rendered(sample, DocumentFormat.USER_DATA, node.group(),
+		String pointer = metrics.rendered(sample, DocumentFormat.USER_DATA, node.group().name(),
 				UserDataPointer.write(source, token, caBundle.pem(), served));
 		int size = pointer.getBytes(StandardCharsets.UTF_8).length;
 		if (size > UserDataPointer.EC2_LIMIT) {
@@ -211,41 +210,31 @@ public class NodeDocuments {
 	 * learns nothing about groups and nodes it does not open, not even whether they
 	 * exist.
 	 */
-	private static Resolved resolve(ClusterDefinition cluster, Target target, Credential credential) {
+	private static Resolved resolve(ValidCluster cluster, Target target, Credential credential) {
 		if (target instanceof Node node) {
-			Optional<StaticNode> found = cluster.nodes()
-				.stream()
-				.filter((n) -> n.name().equals(node.name()))
-				.findFirst();
-			if (found.isEmpty() || !credential.opens(cluster.name(), found.get().group())) {
+			Optional<ValidNode> found = cluster.node(node.name());
+			if (found.isEmpty() || !credential.opens(cluster.name(), found.get().group().name())) {
 				if (credential instanceof Credential.Fetch) {
 					throw new AccessDeniedException();
 				}
 				throw new DocumentNotFoundException(
 						"Cluster " + cluster.name() + " has no node named " + node.name() + ".");
 			}
-			return new Resolved(cluster, group(cluster, found.get().group()), found.get());
+			return new Resolved(cluster, found.get().group(), found.get());
 		}
 		if (!credential.opens(cluster.name(), target.name())) {
 			throw new AccessDeniedException();
 		}
-		NodeGroup group = group(cluster, target.name());
-		if (!AddressSource.platformGivesEveryAddress(cluster)) {
+		ValidGroup group = cluster.group(target.name())
+			.orElseThrow(() -> new DocumentNotFoundException(
+					"Cluster " + cluster.name() + " has no node group named " + target.name() + "."));
+		if (cluster.groupAddresses().isEmpty()) {
 			throw new DocumentNotFoundException("Platform " + cluster.platform().wireName()
 					+ " does not tell nodes all of their addresses, so node group " + group.name()
 					+ " has no document of its own; fetch each machine's under /api/v1/clusters/" + cluster.name()
 					+ "/nodes/{node}.");
 		}
 		return new Resolved(cluster, group, null);
-	}
-
-	private static NodeGroup group(ClusterDefinition cluster, String name) {
-		return cluster.nodeGroups()
-			.stream()
-			.filter((g) -> g.name().equals(name))
-			.findFirst()
-			.orElseThrow(() -> new DocumentNotFoundException(
-					"Cluster " + cluster.name() + " has no node group named " + name + "."));
 	}
 
 	private KubeadmSecrets secrets(String clusterName) {
@@ -256,10 +245,10 @@ public class NodeDocuments {
 	}
 
 	/** A node group, or a static node of one. */
-	private record Resolved(ClusterDefinition cluster, NodeGroup group, StaticNode node) {
+	private record Resolved(ValidCluster cluster, ValidGroup group, ValidNode node) {
 
 		ButaneConfig butane(KubeadmSecrets secrets) {
-			return (node != null) ? NodeButane.forNode(cluster, node, group, secrets)
+			return (node != null) ? NodeButane.forNode(cluster, node, secrets)
 					: NodeButane.forGroup(cluster, group, secrets);
 		}
 
@@ -273,7 +262,7 @@ public class NodeDocuments {
 				throw new DocumentNotFoundException(
 						"A static node's kubeadm config is inside its Butane and Ignition.");
 			}
-			return NodeButane.kubeadmConfig(cluster, group, AddressSource.forGroup(cluster, group), secrets);
+			return NodeButane.groupKubeadmConfig(cluster, group, secrets);
 		}
 
 		Disclosure disclosure(DocumentFormat format, long revision) {

@@ -1,6 +1,5 @@
 package dev.stoker.cluster;
 
-import dev.stoker.definition.ClusterDefinition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,18 +14,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 import dev.stoker.TestRequester;
 import dev.stoker.audit.AuditLog;
+import dev.stoker.definition.ValidCluster;
 
 import static dev.stoker.cluster.ClusterDefinitions.body;
 import static dev.stoker.cluster.ClusterDefinitions.marker;
@@ -92,7 +90,7 @@ abstract class ClusterConcurrencyContract {
 		// definition it wrote.
 		for (int i = 0; i < WRITERS; i++) {
 			StoredCluster written = outcomes.get(i).written().orElseThrow();
-			assertThat(marker(written.definition())).as("definition answered to writer %d", i).isEqualTo("writer-" + i);
+			assertThat(marker(written.cluster())).as("definition answered to writer %d", i).isEqualTo("writer-" + i);
 		}
 		assertThat(outcomes).extracting((o) -> o.written().orElseThrow().revision())
 			.as("revisions answered")
@@ -123,7 +121,7 @@ abstract class ClusterConcurrencyContract {
 			.stored();
 
 		assertThat(written.revision()).isEqualTo(3);
-		assertThat(marker(written.definition())).isEqualTo("mine");
+		assertThat(marker(written.cluster())).isEqualTo("mine");
 		assertThat(repository.find("race")).contains(written);
 	}
 
@@ -215,12 +213,12 @@ abstract class ClusterConcurrencyContract {
 		}
 
 		@Override
-		public StoredCluster insert(ClusterDefinition definition, Instant now) {
+		public StoredCluster insert(ValidCluster definition, Instant now) {
 			return delegate.insert(definition, now);
 		}
 
 		@Override
-		public Optional<StoredCluster> replace(ClusterDefinition definition, long expectedRevision, Instant now) {
+		public Optional<StoredCluster> replace(ValidCluster definition, long expectedRevision, Instant now) {
 			race(definition.name(), expectedRevision);
 			return delegate.replace(definition, expectedRevision, now);
 		}
@@ -235,7 +233,7 @@ abstract class ClusterConcurrencyContract {
 			if (!raced) {
 				raced = true;
 				StoredCluster current = delegate.find(name).orElseThrow();
-				assertThat(delegate.replace(current.definition(), expectedRevision, Instant.now())).isPresent();
+				assertThat(delegate.replace(current.cluster(), expectedRevision, Instant.now())).isPresent();
 			}
 		}
 

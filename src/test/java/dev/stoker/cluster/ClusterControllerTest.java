@@ -22,12 +22,12 @@ import org.springframework.transaction.support.TransactionOperations;
 
 import dev.stoker.StokerProperties;
 import dev.stoker.TestDefinitions;
-import dev.stoker.web.WebConfigForTests;
 import dev.stoker.access.AdminToken;
 import dev.stoker.access.StaticNodeGroups;
 import dev.stoker.audit.AuditLog;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.FetchTokens;
+import dev.stoker.web.WebConfigForTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

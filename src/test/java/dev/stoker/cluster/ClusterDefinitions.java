@@ -1,5 +1,11 @@
 package dev.stoker.cluster;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
 import dev.stoker.definition.ApiServer;
 import dev.stoker.definition.Architecture;
 import dev.stoker.definition.ButaneVersion;
@@ -16,13 +22,9 @@ import dev.stoker.definition.Ssh;
 import dev.stoker.definition.StaticNode;
 import dev.stoker.definition.Taint;
 import dev.stoker.definition.TaintEffect;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
+import dev.stoker.definition.ValidCluster;
 import dev.stoker.json.Mappers;
 import dev.stoker.platform.Platform;
-import tools.jackson.databind.JsonNode;
 
 /** Cluster definitions for storage tests. */
 final class ClusterDefinitions {
@@ -39,7 +41,7 @@ final class ClusterDefinitions {
 	 * default taint kept versus removed), a taint without a value, and flag values with
 	 * characters that need escaping in JSON, SQL or a shell.
 	 */
-	static ClusterDefinition everyField(String name) {
+	static ValidCluster everyField(String name) {
 		Map<String, String> apiServerArgs = new LinkedHashMap<>();
 		apiServerArgs.put("oidc-username-claim", "\"email\" 'quoted' back\\slash $HOME ${VAR} %n `id`");
 		apiServerArgs.put("feature-gates", "A=true,B=false");
@@ -47,8 +49,9 @@ final class ClusterDefinitions {
 		apiServerArgs.put("unicode", "Grüße, 東京, \u2603, \uD83D\uDE80");
 		apiServerArgs.put("control", "tab\there, line\nbreak, nul\u0000, bell\u0007");
 		apiServerArgs.put("empty", "");
-		return new ClusterDefinition(name, "v1.33.2", KubeadmApiVersion.V1BETA4, Platform.METAL, Install.BINARIES,
-				Architecture.ARM64, ButaneVersion.V1_1_0, new ControlPlaneEndpoint("k8s-int.example.internal", 8443),
+		return ValidCluster.of(new ClusterDefinition(name, "v1.33.2", KubeadmApiVersion.V1BETA4, Platform.METAL,
+				Install.BINARIES, Architecture.ARM64, ButaneVersion.V1_1_0,
+				new ControlPlaneEndpoint("k8s-int.example.internal", 8443),
 				new ApiServer(List.of("k8s.example.com", "10.100.0.10", "fd00:1:2:3::10"), apiServerArgs),
 				new ControllerManager(Map.of("node-cidr-mask-size-ipv6", "64")),
 				new Networking(List.of("fd00:10:244::/56", "10.244.0.0/16"),
@@ -62,16 +65,17 @@ final class ClusterDefinitions {
 										new Taint("example.com/spot", null, TaintEffect.PREFER_NO_SCHEDULE)))),
 				List.of(new StaticNode("cp-1", "bootstrap", "10.100.0.2", "fd00:1:2:3::2"),
 						new StaticNode("cp-2", "control-plane", "10.100.0.3", "fd00:1:2:3::3"),
-						new StaticNode("worker-1", "workers", "10.100.0.4", "fd00:1:2:3::4")));
+						new StaticNode("worker-1", "workers", "10.100.0.4", "fd00:1:2:3::4"))));
 	}
 
 	/** The same cluster with one visible change, for replaces. */
-	static ClusterDefinition withKubernetesVersion(ClusterDefinition definition, String version) {
-		return new ClusterDefinition(definition.name(), version, definition.kubeadmApiVersion(), definition.platform(),
-				definition.install(), definition.architecture(), definition.butaneVersion(),
+	static ValidCluster withKubernetesVersion(ValidCluster cluster, String version) {
+		ClusterDefinition definition = cluster.definition();
+		return ValidCluster.of(new ClusterDefinition(definition.name(), version, definition.kubeadmApiVersion(),
+				definition.platform(), definition.install(), definition.architecture(), definition.butaneVersion(),
 				definition.controlPlaneEndpoint(), definition.apiServer(), definition.controllerManager(),
 				definition.networking(), definition.cloudProvider(), definition.volumePluginDir(), definition.ssh(),
-				definition.nodeGroups(), definition.nodes());
+				definition.nodeGroups(), definition.nodes()));
 	}
 
 	/**
@@ -96,8 +100,8 @@ final class ClusterDefinitions {
 	 * Which body a stored definition came from: the {@code marker} given to
 	 * {@link #body}.
 	 */
-	static String marker(ClusterDefinition definition) {
-		return definition.apiServer().extraArgs().get("audit-log-path");
+	static String marker(ValidCluster cluster) {
+		return cluster.apiServer().extraArgs().get("audit-log-path");
 	}
 
 }

@@ -1,20 +1,19 @@
 package dev.stoker.cluster;
 
-import dev.stoker.definition.ClusterDefinition;
-import dev.stoker.definition.NodeGroup;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.TimeZone;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import dev.stoker.definition.NodeGroup;
+import dev.stoker.definition.ValidCluster;
 
 import static dev.stoker.cluster.ClusterDefinitions.everyField;
 import static dev.stoker.cluster.ClusterDefinitions.withKubernetesVersion;
@@ -50,7 +49,7 @@ abstract class ClusterRepositoryContract {
 
 	@Test
 	void findAnswersWhatWasInsertedAtRevisionOne() {
-		ClusterDefinition definition = everyField("prod-use1");
+		ValidCluster definition = everyField("prod-use1");
 
 		StoredCluster inserted = repository.insert(definition, CREATED);
 
@@ -76,8 +75,8 @@ abstract class ClusterRepositoryContract {
 		// later
 		Instant firstTime = Instant.parse("2025-10-26T00:30:00.000001Z");
 		Instant secondTime = Instant.parse("2025-10-26T01:30:00.000002Z");
-		ClusterDefinition first = everyField("prod-use1");
-		ClusterDefinition second = withKubernetesVersion(first, "v1.34.0");
+		ValidCluster first = everyField("prod-use1");
+		ValidCluster second = withKubernetesVersion(first, "v1.34.0");
 		StoredCluster expected = new StoredCluster(second, 2, firstTime, secondTime);
 		TimeZone defaultZone = TimeZone.getDefault();
 		try (Connection connection = dataSource().getConnection()) {
@@ -100,7 +99,7 @@ abstract class ClusterRepositoryContract {
 
 	@Test
 	void insertOfATakenNameFailsAndLeavesTheFirstClusterAlone() {
-		ClusterDefinition first = everyField("prod-use1");
+		ValidCluster first = everyField("prod-use1");
 		repository.insert(first, CREATED);
 
 		assertThatExceptionOfType(ClusterExistsException.class)
@@ -136,9 +135,9 @@ abstract class ClusterRepositoryContract {
 
 	@Test
 	void replaceAtTheCurrentRevisionBumpsItAndAnswersTheNewState() {
-		ClusterDefinition first = everyField("prod-use1");
+		ValidCluster first = everyField("prod-use1");
 		repository.insert(first, CREATED);
-		ClusterDefinition second = withKubernetesVersion(first, "v1.34.0");
+		ValidCluster second = withKubernetesVersion(first, "v1.34.0");
 
 		StoredCluster expected = new StoredCluster(second, 2, CREATED, UPDATED);
 		assertThat(repository.replace(second, 1, UPDATED)).contains(expected);
@@ -147,9 +146,9 @@ abstract class ClusterRepositoryContract {
 
 	@Test
 	void replaceAtAStaleRevisionChangesNothing() {
-		ClusterDefinition first = everyField("prod-use1");
+		ValidCluster first = everyField("prod-use1");
 		repository.insert(first, CREATED);
-		ClusterDefinition second = withKubernetesVersion(first, "v1.34.0");
+		ValidCluster second = withKubernetesVersion(first, "v1.34.0");
 		repository.replace(second, 1, UPDATED);
 
 		assertThat(repository.replace(withKubernetesVersion(first, "v1.35.0"), 1, LATER)).isEmpty();
@@ -168,7 +167,7 @@ abstract class ClusterRepositoryContract {
 
 	@Test
 	void deleteNeedsTheCurrentRevision() {
-		ClusterDefinition first = everyField("prod-use1");
+		ValidCluster first = everyField("prod-use1");
 		repository.insert(first, CREATED);
 		repository.replace(withKubernetesVersion(first, "v1.34.0"), 1, UPDATED);
 
@@ -193,7 +192,7 @@ abstract class ClusterRepositoryContract {
 
 	@Test
 	void aDeletedNameCanBeUsedAgainFromRevisionOne() {
-		ClusterDefinition first = everyField("prod-use1");
+		ValidCluster first = everyField("prod-use1");
 		repository.insert(first, CREATED);
 		repository.replace(withKubernetesVersion(first, "v1.34.0"), 1, UPDATED);
 		repository.delete("prod-use1", 2);

@@ -1,10 +1,11 @@
 package dev.stoker.cluster;
 
-import dev.stoker.definition.ClusterDefinition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+
+import dev.stoker.definition.ValidCluster;
 
 /** A hand-written fake for web tests: the repository's contract, held in a map. */
 public class InMemoryClusterRepository implements ClusterRepository {
@@ -22,7 +23,7 @@ public class InMemoryClusterRepository implements ClusterRepository {
 	}
 
 	@Override
-	public StoredCluster insert(ClusterDefinition definition, Instant now) {
+	public StoredCluster insert(ValidCluster definition, Instant now) {
 		StoredCluster stored = new StoredCluster(definition, 1, now, now);
 		if (clusters.putIfAbsent(definition.name(), stored) != null) {
 			throw new ClusterExistsException(definition.name());
@@ -31,7 +32,7 @@ public class InMemoryClusterRepository implements ClusterRepository {
 	}
 
 	@Override
-	public Optional<StoredCluster> replace(ClusterDefinition definition, long expectedRevision, Instant now) {
+	public Optional<StoredCluster> replace(ValidCluster definition, long expectedRevision, Instant now) {
 		StoredCluster current = clusters.get(definition.name());
 		if (current == null || current.revision() != expectedRevision) {
 			return Optional.empty();

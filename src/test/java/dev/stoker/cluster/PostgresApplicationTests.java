@@ -1,12 +1,10 @@
 package dev.stoker.cluster;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.stoker.PostgresIntegrationTest;
-
 import dev.stoker.TestRequester;
 
 import static dev.stoker.cluster.ClusterDefinitions.body;

@@ -1,6 +1,5 @@
 package dev.stoker.cluster;
 
-import dev.stoker.definition.ClusterDefinition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import dev.stoker.access.AdminToken;
+import dev.stoker.definition.ValidCluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,7 +72,7 @@ class UnreachableDatabaseTest {
 				}
 
 				@Override
-				public StoredCluster insert(ClusterDefinition definition, Instant now) {
+				public StoredCluster insert(ValidCluster cluster, Instant now) {
 					throw new CannotGetJdbcConnectionException("connection refused");
 				}
 			};

@@ -13,6 +13,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import tools.jackson.databind.JsonNode;
 
 import dev.stoker.definition.ApiServer;
 import dev.stoker.definition.Architecture;
@@ -31,7 +32,6 @@ import dev.stoker.definition.StaticNode;
 import dev.stoker.definition.Taint;
 import dev.stoker.definition.TaintEffect;
 import dev.stoker.platform.Platform;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -14,16 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 
 import dev.stoker.Golden;
-import dev.stoker.definition.ClusterDefinition;
-import dev.stoker.definition.NodeGroup;
+import dev.stoker.definition.ValidCluster;
+import dev.stoker.definition.ValidGroup;
 import dev.stoker.definition.validation.ClusterValidator;
 import dev.stoker.json.Mappers;
 import dev.stoker.kubeadm.KubeadmConfigCheck.Command;
 import dev.stoker.net.IpFamily;
 import dev.stoker.platform.Platform;
-import tools.jackson.databind.JsonNode;
+import dev.stoker.secrets.BootstrapToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +57,7 @@ class KubeadmConfigFactoryTest {
 		return addresses;
 	}
 
-	static ClusterDefinition example(String file) throws Exception {
+	static ValidCluster example(String file) throws Exception {
 		String text = Files.readString(Path.of("examples", file));
 		return new ClusterValidator().validate(Mappers.yaml().readTree(text));
 	}
@@ -105,7 +106,7 @@ class KubeadmConfigFactoryTest {
 	@MethodSource("groups")
 	void everyGroupOfTheExamplesMatchesItsGoldenFile(String example, String group, NodeAddresses addresses,
 			String golden) throws Exception {
-		ClusterDefinition cluster = example(example);
+		ValidCluster cluster = example(example);
 		String yaml = KubeadmYaml
 			.write(KubeadmConfigFactory.documents(cluster, group(cluster, group), addresses, SECRETS));
 		Golden.assertMatches(yaml, "kubeadm/" + golden);
@@ -120,7 +121,7 @@ class KubeadmConfigFactoryTest {
 	@MethodSource("groups")
 	void everyGoldenFileIsAValidKubeadmConfig(String example, String group, NodeAddresses addresses, String golden)
 			throws Exception {
-		ClusterDefinition cluster = example(example);
+		ValidCluster cluster = example(example);
 		String yaml = Files.readString(GOLDEN.resolve(golden));
 		for (Map.Entry<String, String> variable : SAMPLE_ADDRESSES.entrySet()) {
 			yaml = yaml.replace("$" + variable.getKey(), variable.getValue());
@@ -142,7 +143,7 @@ class KubeadmConfigFactoryTest {
 
 	@Test
 	void aWorkerNeverGetsTheCertificateKeyAndEveryJoinPinsTheCa() throws Exception {
-		ClusterDefinition cluster = example("aws-dual-stack.yaml");
+		ValidCluster cluster = example("aws-dual-stack.yaml");
 		NodeAddresses addresses = new NodeAddresses("$A,$B", null);
 		String worker = KubeadmYaml
 			.write(KubeadmConfigFactory.documents(cluster, group(cluster, "workers"), addresses, SECRETS));
@@ -155,8 +156,8 @@ class KubeadmConfigFactoryTest {
 
 	@Test
 	void aGroupWithoutTaintsKeepsKubeadmsDefaultAndAnEmptyListRemovesIt() throws Exception {
-		ClusterDefinition azure = example("azure-ipv4.yaml");
-		ClusterDefinition aws = example("aws-dual-stack.yaml");
+		ValidCluster azure = example("azure-ipv4.yaml");
+		ValidCluster aws = example("aws-dual-stack.yaml");
 		NodeAddresses addresses = new NodeAddresses("$A", null);
 		JsonNode withEmptyList = init(azure, "bootstrap", addresses);
 		JsonNode withoutKey = init(aws, "bootstrap", addresses);
@@ -178,8 +179,8 @@ class KubeadmConfigFactoryTest {
 
 	@Test
 	void anIpv6EndpointIsBracketed() throws Exception {
-		ClusterDefinition lab = example("metal-ipv6-first.yaml");
-		assertThat(KubeadmConfigFactory.hostPort(lab.controlPlaneEndpoint())).isEqualTo("[fd00:1:2:3::10]:6443");
+		ValidCluster lab = example("metal-ipv6-first.yaml");
+		assertThat(lab.controlPlaneEndpoint().hostPort()).isEqualTo("[fd00:1:2:3::10]:6443");
 	}
 
 	@Test
@@ -189,13 +190,13 @@ class KubeadmConfigFactoryTest {
 			.toString()).doesNotContain("abcdef");
 	}
 
-	private static JsonNode init(ClusterDefinition cluster, String group, NodeAddresses addresses) {
+	private static JsonNode init(ValidCluster cluster, String group, NodeAddresses addresses) {
 		Object init = KubeadmConfigFactory.documents(cluster, group(cluster, group), addresses, SECRETS).get(0);
 		return Mappers.yaml().readTree(Mappers.yaml().writeValueAsString(init));
 	}
 
-	private static NodeGroup group(ClusterDefinition cluster, String name) {
-		return cluster.nodeGroups().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
+	private static ValidGroup group(ValidCluster cluster, String name) {
+		return cluster.groups().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
 	}
 
 }

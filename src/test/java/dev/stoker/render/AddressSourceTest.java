@@ -5,9 +5,9 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import dev.stoker.definition.ClusterDefinition;
-import dev.stoker.definition.NodeGroup;
 import dev.stoker.definition.NodeRole;
+import dev.stoker.definition.ValidCluster;
+import dev.stoker.definition.ValidGroup;
 import dev.stoker.definition.validation.ClusterValidator;
 import dev.stoker.json.Mappers;
 
@@ -15,17 +15,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AddressSourceTest {
 
-	private static ClusterDefinition example(String file) throws Exception {
+	private static ValidCluster example(String file) throws Exception {
 		return new ClusterValidator().validate(Mappers.yaml().readTree(Files.readString(Path.of("examples", file))));
 	}
 
-	private static NodeGroup group(ClusterDefinition cluster, String name) {
-		return cluster.nodeGroups().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
+	private static ValidGroup group(ValidCluster cluster, String name) {
+		return cluster.groups().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
 	}
 
 	@Test
 	void onAwsNodeIpIsTheEc2VariablesInTheFamilyOrderOfTheSubnets() throws Exception {
-		ClusterDefinition aws = example("aws-dual-stack.yaml");
+		ValidCluster aws = example("aws-dual-stack.yaml");
 		AddressSource source = AddressSource.forGroup(aws, group(aws, "workers"));
 		assertThat(source.addresses().nodeIp()).isEqualTo("$COREOS_EC2_IPV4_LOCAL,$COREOS_EC2_IPV6");
 		assertThat(source.variables()).containsExactly("COREOS_EC2_IPV4_LOCAL", "COREOS_EC2_IPV6");
@@ -39,7 +39,7 @@ class AddressSourceTest {
 					"podSubnets: [\"fd00:10:244::/56\", 10.244.0.0/16]")
 			.replace("serviceSubnets: [10.96.0.0/16, \"fd00:10:96::/112\"]",
 					"serviceSubnets: [\"fd00:10:96::/112\", 10.96.0.0/16]");
-		ClusterDefinition aws = new ClusterValidator().validate(Mappers.yaml().readTree(ipv6First));
+		ValidCluster aws = new ClusterValidator().validate(Mappers.yaml().readTree(ipv6First));
 		AddressSource controlPlane = AddressSource.forGroup(aws, group(aws, "control-plane"));
 		assertThat(controlPlane.addresses().nodeIp()).isEqualTo("$COREOS_EC2_IPV6,$COREOS_EC2_IPV4_LOCAL");
 		assertThat(controlPlane.addresses().advertiseAddress()).isEqualTo("$COREOS_EC2_IPV6");
@@ -48,7 +48,7 @@ class AddressSourceTest {
 
 	@Test
 	void aSingleStackClusterNeedsOneVariable() throws Exception {
-		ClusterDefinition azure = example("azure-ipv4.yaml");
+		ValidCluster azure = example("azure-ipv4.yaml");
 		AddressSource source = AddressSource.forGroup(azure, group(azure, "bootstrap"));
 		assertThat(source.addresses().nodeIp()).isEqualTo("$COREOS_AZURE_IPV4_DYNAMIC");
 		assertThat(source.variables()).containsExactly("COREOS_AZURE_IPV4_DYNAMIC");
@@ -56,7 +56,7 @@ class AddressSourceTest {
 
 	@Test
 	void aStaticNodeHasItsLiteralAddressesAndLeavesNothingToTheHost() throws Exception {
-		ClusterDefinition lab = example("metal-ipv6-first.yaml");
+		ValidCluster lab = example("metal-ipv6-first.yaml");
 		AddressSource cp1 = AddressSource.forNode(lab, lab.nodes().get(0), NodeRole.BOOTSTRAP);
 		assertThat(cp1.addresses().nodeIp()).isEqualTo("fd00:1:2:3::2,10.100.0.2");
 		assertThat(cp1.addresses().advertiseAddress()).isEqualTo("fd00:1:2:3::2");

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.stoker.definition.ClusterDefinition;
 import dev.stoker.definition.KubeadmApiVersion;
 import dev.stoker.definition.NodeRole;
+import dev.stoker.definition.ValidCluster;
+import dev.stoker.definition.ValidNode.NodeAddress;
 import dev.stoker.ignition.ButaneTranspiler;
 import dev.stoker.ignition.DataUrls;
 import dev.stoker.ignition.IgnitionConfig;
@@ -59,7 +60,7 @@ class ExampleBootsTest {
 	@ParameterizedTest(name = "{0}: after the host substitution, kubeadm gets a valid config with the node's addresses")
 	@MethodSource("nodes")
 	void theHostTurnsTheIgnitionIntoAValidKubeadmConfig(ExampleNodes.Node node, @TempDir Path dir) throws Exception {
-		ClusterDefinition cluster = node.cluster();
+		ValidCluster cluster = node.cluster();
 		IgnitionConfig ignition = IgnitionJson.read(IgnitionJson.write(ButaneTranspiler.transpile(node.butane())));
 		String written = file(ignition, KubeadmUnit.CONFIG);
 		UnitLines unit = new UnitLines(unit(ignition, KubeadmUnit.NAME));
@@ -69,7 +70,7 @@ class ExampleBootsTest {
 		String configPath;
 		if (node.node() == null) {
 			Map<String, String> metadata = metadata(cluster);
-			addresses = families(cluster).stream().map(METADATA_ADDRESSES::get).toList();
+			addresses = cluster.families().stream().map(METADATA_ADDRESSES::get).toList();
 			Path in = dir.resolve("kubeadm.yml");
 			Path out = dir.resolve("kubeadm-final.yml");
 			Files.writeString(in, written, StandardCharsets.UTF_8);
@@ -85,9 +86,7 @@ class ExampleBootsTest {
 			assertThat(config).as("the placeholders are substituted and nothing else changes").isEqualTo(expected);
 		}
 		else {
-			addresses = families(cluster).stream()
-				.map(family -> family == IpFamily.IPV4 ? node.node().ipv4() : node.node().ipv6())
-				.toList();
+			addresses = node.node().addresses().stream().map(NodeAddress::text).toList();
 			assertThat(unit.execLines()).as("a static node substitutes nothing").noneMatch(l -> l.contains("envsubst"));
 			config = written;
 			configPath = KubeadmUnit.CONFIG;
@@ -109,7 +108,7 @@ class ExampleBootsTest {
 			assertThat(advertise).as("the API server advertises the node's primary address")
 				.isEqualTo(addresses.get(0));
 		}
-		if (node.role() != NodeRole.WORKER && families(cluster).get(0) == IpFamily.IPV6) {
+		if (node.role() != NodeRole.WORKER && cluster.families().get(0) == IpFamily.IPV6) {
 			assertThat(advertise).as("an IPv6-first control plane advertises its IPv6 address").isNotNull();
 		}
 	}
@@ -118,9 +117,9 @@ class ExampleBootsTest {
 	 * The fake /run/metadata/flatcar: the platform's address variables, in the platform
 	 * table's names, for the cluster's families.
 	 */
-	private static Map<String, String> metadata(ClusterDefinition cluster) {
+	private static Map<String, String> metadata(ValidCluster cluster) {
 		Map<String, String> variables = new LinkedHashMap<>();
-		for (IpFamily family : families(cluster)) {
+		for (IpFamily family : cluster.families()) {
 			String name = cluster.platform()
 				.address(family)
 				.orElseThrow(() -> new AssertionError(cluster.platform().wireName() + " has no " + family))
@@ -131,13 +130,6 @@ class ExampleBootsTest {
 	}
 
 	/** The cluster's address families, primary first, as its subnets list them. */
-	private static List<IpFamily> families(ClusterDefinition cluster) {
-		return cluster.networking()
-			.podSubnets()
-			.stream()
-			.map(cidr -> cidr.contains(":") ? IpFamily.IPV6 : IpFamily.IPV4)
-			.toList();
-	}
 
 	private static Command command(NodeRole role) {
 		return switch (role) {

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.stoker.butane.ButaneConfig;
-import dev.stoker.definition.ClusterDefinition;
-import dev.stoker.definition.NodeGroup;
 import dev.stoker.definition.NodeRole;
-import dev.stoker.definition.StaticNode;
+import dev.stoker.definition.ValidCluster;
+import dev.stoker.definition.ValidGroup;
+import dev.stoker.definition.ValidNode;
 import dev.stoker.secrets.KubeadmSecrets;
 import dev.stoker.secrets.SecretGenerator;
 import dev.stoker.secrets.SeededRandomSource;
@@ -40,7 +40,7 @@ final class ExampleNodes {
 	 * @param name the group's name, or the static node's
 	 * @param node the static node, or null for a group document
 	 */
-	record Node(String example, String name, ClusterDefinition cluster, NodeGroup group, StaticNode node,
+	record Node(String example, String name, ValidCluster cluster, ValidGroup group, ValidNode node,
 			KubeadmSecrets secrets) {
 
 		NodeRole role() {
@@ -54,7 +54,7 @@ final class ExampleNodes {
 
 		ButaneConfig butane() {
 			return node == null ? NodeButane.forGroup(cluster, group, secrets)
-					: NodeButane.forNode(cluster, node, group, secrets);
+					: NodeButane.forNode(cluster, node, secrets);
 		}
 
 		@Override
@@ -73,17 +73,16 @@ final class ExampleNodes {
 
 	/** The documents of one example, validated with its defaults filled in. */
 	static List<Node> of(String example) throws Exception {
-		ClusterDefinition cluster = RenderExamples.example(example);
+		ValidCluster cluster = RenderExamples.example(example);
 		KubeadmSecrets secrets = new SecretGenerator(new SeededRandomSource(cluster.name()), CLOCK).generate();
 		List<Node> nodes = new ArrayList<>();
 		if (cluster.nodes().isEmpty()) {
-			for (NodeGroup group : cluster.nodeGroups()) {
+			for (ValidGroup group : cluster.groups()) {
 				nodes.add(new Node(example, group.name(), cluster, group, null, secrets));
 			}
 		}
-		for (StaticNode node : cluster.nodes()) {
-			nodes.add(new Node(example, node.name(), cluster, RenderExamples.group(cluster, node.group()), node,
-					secrets));
+		for (ValidNode node : cluster.nodes()) {
+			nodes.add(new Node(example, node.name(), cluster, node.group(), node, secrets));
 		}
 		return List.copyOf(nodes);
 	}

@@ -16,19 +16,19 @@ import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import dev.stoker.butane.ButaneConfig;
 import dev.stoker.butane.ButaneYaml;
-import dev.stoker.definition.ClusterDefinition;
-import dev.stoker.definition.NodeGroup;
+import dev.stoker.definition.ValidCluster;
+import dev.stoker.definition.ValidGroup;
 import dev.stoker.definition.validation.ClusterValidator;
 import dev.stoker.definition.validation.InvalidDefinitionException;
 import dev.stoker.json.Mappers;
 import dev.stoker.secrets.KubeadmSecrets;
 import dev.stoker.secrets.SecretGenerator;
 import dev.stoker.secrets.SeededRandomSource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,8 +58,8 @@ class HostileDefinitionPropertyTest {
 	@Property(tries = 150)
 	void freeTextNeverAddsStructure(@ForAll("text") String arg, @ForAll("text") String comment,
 			@ForAll("labelValues") String label) {
-		ClusterDefinition hostile = definition(arg, comment, label);
-		ClusterDefinition plain = definition("x", "ops@example", "x");
+		ValidCluster hostile = definition(arg, comment, label);
+		ValidCluster plain = definition("x", "ops@example", "x");
 		for (String group : List.of("bootstrap", "control-plane", "gpu")) {
 			ButaneConfig hostileDocument = NodeButane.forGroup(hostile, group(hostile, group), SECRETS);
 			ButaneConfig plainDocument = NodeButane.forGroup(plain, group(plain, group), SECRETS);
@@ -88,7 +88,7 @@ class HostileDefinitionPropertyTest {
 		return Arbitraries.strings().withCharRange('a', 'z').withChars('-', '_', '.', '0', '9').ofMaxLength(20);
 	}
 
-	private static ClusterDefinition definition(String arg, String comment, String label) {
+	private static ValidCluster definition(String arg, String comment, String label) {
 		ObjectNode tree = (ObjectNode) Mappers.yaml().readTree(BASE);
 		((ObjectNode) tree.get("apiServer")).putObject("extraArgs").put("oidc-username-prefix", arg);
 		tree.putObject("controllerManager").putObject("extraArgs").put("v", arg);
@@ -106,8 +106,8 @@ class HostileDefinitionPropertyTest {
 		}
 	}
 
-	private static NodeGroup group(ClusterDefinition cluster, String name) {
-		return cluster.nodeGroups().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
+	private static ValidGroup group(ValidCluster cluster, String name) {
+		return cluster.groups().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
 	}
 
 	private static String unit(ButaneConfig document) {

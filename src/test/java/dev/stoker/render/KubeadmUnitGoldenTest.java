@@ -7,9 +7,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.stoker.Golden;
-import dev.stoker.definition.ClusterDefinition;
-import dev.stoker.definition.NodeGroup;
-import dev.stoker.definition.StaticNode;
+import dev.stoker.definition.ValidCluster;
+import dev.stoker.definition.ValidGroup;
+import dev.stoker.definition.ValidNode;
 import dev.stoker.systemd.UnitWriter;
 
 import static dev.stoker.render.RenderExamples.example;
@@ -31,8 +31,8 @@ class KubeadmUnitGoldenTest {
 	@ParameterizedTest(name = "{0}, group {1}")
 	@MethodSource("groups")
 	void aGroupsUnitMatchesItsGoldenFile(String file, String groupName, String golden) throws Exception {
-		ClusterDefinition cluster = example(file);
-		NodeGroup group = group(cluster, groupName);
+		ValidCluster cluster = example(file);
+		ValidGroup group = group(cluster, groupName);
 		String unit = UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group)));
 		Golden.assertMatches(unit, "units/" + golden + "/kubeadm.service");
 	}
@@ -40,9 +40,9 @@ class KubeadmUnitGoldenTest {
 	@ParameterizedTest(name = "metal-ipv6-first.yaml, node {0}")
 	@MethodSource
 	void aStaticNodesUnitMatchesItsGoldenFile(String nodeName) throws Exception {
-		ClusterDefinition cluster = example("metal-ipv6-first.yaml");
-		StaticNode node = node(cluster, nodeName);
-		NodeGroup group = group(cluster, node.group());
+		ValidCluster cluster = example("metal-ipv6-first.yaml");
+		ValidNode node = node(cluster, nodeName);
+		ValidGroup group = node.group();
 		String unit = UnitWriter
 			.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forNode(cluster, node, group.role())));
 		Golden.assertMatches(unit, "units/metal-ipv6-first-" + nodeName + "/kubeadm.service");

@@ -15,17 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
-import dev.stoker.definition.ApiServer;
-import dev.stoker.definition.ClusterDefinition;
-import dev.stoker.definition.NodeGroup;
+import dev.stoker.definition.ApiServerSettings;
 import dev.stoker.definition.NodeRole;
+import dev.stoker.definition.ValidCluster;
+import dev.stoker.definition.ValidGroup;
 import dev.stoker.json.Mappers;
 import dev.stoker.kubeadm.JoinSecrets;
 import dev.stoker.kubeadm.KubeadmConfigFactory;
 import dev.stoker.kubeadm.KubeadmYaml;
 import dev.stoker.systemd.UnitWriter;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,22 +61,22 @@ class KubeadmUnitHostSimulationTest {
 	 * node would substitute a variable written in it), so the definition is built past
 	 * it: this test shows that envsubst's explicit list leaves any other $ alone anyway.
 	 */
-	private static ClusterDefinition aws() throws Exception {
-		ClusterDefinition c = RenderExamples.parse(Files.readString(Path.of("examples", "aws-dual-stack.yaml")));
+	private static ValidCluster aws() throws Exception {
+		ValidCluster c = RenderExamples.parse(Files.readString(Path.of("examples", "aws-dual-stack.yaml")));
 		Map<String, String> args = new LinkedHashMap<>();
 		args.put("audit-log-path", AUDIT_LOG_PATH);
 		args.put("service-account-issuer", ISSUER);
-		return new ClusterDefinition(c.name(), c.kubernetesVersion(), c.kubeadmApiVersion(), c.platform(), c.install(),
+		return new ValidCluster(c.name(), c.kubernetesVersion(), c.kubeadmApiVersion(), c.platform(), c.install(),
 				c.architecture(), c.butaneVersion(), c.controlPlaneEndpoint(),
-				new ApiServer(c.apiServer().certSANs(), args), c.controllerManager(), c.networking(), c.cloudProvider(),
-				c.volumePluginDir(), c.ssh(), c.nodeGroups(), c.nodes());
+				new ApiServerSettings(c.apiServer().certSANs(), args), c.controllerManagerArgs(), c.networking(),
+				c.cloudProvider(), c.volumePluginDir(), c.ssh(), c.groups(), c.nodes());
 	}
 
 	@ParameterizedTest(name = "group {0}: node-ip is substituted in subnet order and nothing else changes")
 	@ValueSource(strings = { "bootstrap", "control-plane", "workers" })
 	void envsubstFillsTheAddressesAndLeavesEveryOtherByteAlone(String groupName) throws Exception {
-		ClusterDefinition cluster = aws();
-		NodeGroup group = RenderExamples.group(cluster, groupName);
+		ValidCluster cluster = aws();
+		ValidGroup group = RenderExamples.group(cluster, groupName);
 		AddressSource source = AddressSource.forGroup(cluster, group);
 		String config = KubeadmYaml.write(KubeadmConfigFactory.documents(cluster, group, source.addresses(), SECRETS));
 		String placeholder = "\"$COREOS_EC2_IPV4_LOCAL,$COREOS_EC2_IPV6\"";
@@ -105,8 +105,8 @@ class KubeadmUnitHostSimulationTest {
 
 	@Test
 	void theSecondAttemptRewritesTheFileWithTheSameModeAndBytes() throws Exception {
-		ClusterDefinition cluster = aws();
-		NodeGroup group = RenderExamples.group(cluster, "workers");
+		ValidCluster cluster = aws();
+		ValidGroup group = RenderExamples.group(cluster, "workers");
 		AddressSource source = AddressSource.forGroup(cluster, group);
 		Path in = dir.resolve("kubeadm.yml");
 		Path out = dir.resolve("kubeadm-final.yml");
@@ -124,8 +124,8 @@ class KubeadmUnitHostSimulationTest {
 	@ParameterizedTest(name = "metadata without {0}: the check exits 1 and names it")
 	@ValueSource(strings = { "COREOS_EC2_IPV4_LOCAL", "COREOS_EC2_IPV6" })
 	void theCheckNamesAnEmptyOrMissingVariableAndFails(String variable) throws Exception {
-		ClusterDefinition cluster = aws();
-		NodeGroup group = RenderExamples.group(cluster, "workers");
+		ValidCluster cluster = aws();
+		ValidGroup group = RenderExamples.group(cluster, "workers");
 		String line = new UnitLines(
 				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group))))
 			.execLine(" is empty or missing ");
@@ -152,8 +152,8 @@ class KubeadmUnitHostSimulationTest {
 	@ParameterizedTest(name = "SERVICE_RESULT={0}: a join node resets only after a failed attempt")
 	@ValueSource(strings = { "success", "exit-code", "signal", "timeout", "resources" })
 	void aJoinNodeResetsOnlyAfterAFailedAttempt(String result) throws Exception {
-		ClusterDefinition cluster = aws();
-		NodeGroup group = RenderExamples.group(cluster, "control-plane");
+		ValidCluster cluster = aws();
+		ValidGroup group = RenderExamples.group(cluster, "control-plane");
 		String line = new UnitLines(
 				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group))))
 			.execLine("ExecStopPost");
@@ -172,8 +172,8 @@ class KubeadmUnitHostSimulationTest {
 
 	@Test
 	void aFailedInitEndsWithTheStatusThatStopsRestartsAndSaysWhatToDo() throws Exception {
-		ClusterDefinition cluster = aws();
-		NodeGroup group = RenderExamples.group(cluster, "bootstrap");
+		ValidCluster cluster = aws();
+		ValidGroup group = RenderExamples.group(cluster, "bootstrap");
 		String line = new UnitLines(
 				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group))))
 			.execLine(" init ");

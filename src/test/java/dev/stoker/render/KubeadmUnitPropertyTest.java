@@ -12,10 +12,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-import dev.stoker.definition.ClusterDefinition;
 import dev.stoker.definition.Install;
 import dev.stoker.definition.NodeRole;
-import dev.stoker.definition.Ssh;
+import dev.stoker.definition.SshLogin;
+import dev.stoker.definition.ValidCluster;
 import dev.stoker.kubeadm.NodeAddresses;
 import dev.stoker.net.IpFamily;
 import dev.stoker.platform.AddressVariable;
@@ -34,12 +34,12 @@ class KubeadmUnitPropertyTest {
 
 	private static final Pattern SHELL_FORMAT = Pattern.compile("envsubst '([^']*)' < ");
 
-	private static final ClusterDefinition AWS = example();
+	private static final ValidCluster AWS = example();
 
 	@Property(tries = 500)
 	void everyExecLineParsesBackAndEnvsubstListsExactlyTheAddressVariables(@ForAll("users") String user,
 			@ForAll("variables") List<String> variables, @ForAll NodeRole role, @ForAll Install install) {
-		ClusterDefinition cluster = with(AWS, install, user);
+		ValidCluster cluster = with(AWS, install, user);
 		AddressSource source = new AddressSource(
 				new NodeAddresses(String.join(",", variables.stream().map(v -> "$" + v).toList()), null), variables);
 		UnitFile model = KubeadmUnit.of(cluster, role, source);
@@ -107,14 +107,14 @@ class KubeadmUnitPropertyTest {
 		return both;
 	}
 
-	private static ClusterDefinition with(ClusterDefinition d, Install install, String user) {
-		return new ClusterDefinition(d.name(), d.kubernetesVersion(), d.kubeadmApiVersion(), d.platform(), install,
-				d.architecture(), d.butaneVersion(), d.controlPlaneEndpoint(), d.apiServer(), d.controllerManager(),
-				d.networking(), d.cloudProvider(), d.volumePluginDir(), new Ssh(user, d.ssh().authorizedKeys()),
-				d.nodeGroups(), d.nodes());
+	private static ValidCluster with(ValidCluster d, Install install, String user) {
+		return new ValidCluster(d.name(), d.kubernetesVersion(), d.kubeadmApiVersion(), d.platform(), install,
+				d.architecture(), d.butaneVersion(), d.controlPlaneEndpoint(), d.apiServer(), d.controllerManagerArgs(),
+				d.networking(), d.cloudProvider(), d.volumePluginDir(), new SshLogin(user, d.ssh().authorizedKeys()),
+				d.groups(), d.nodes());
 	}
 
-	private static ClusterDefinition example() {
+	private static ValidCluster example() {
 		try {
 			return RenderExamples.example("aws-dual-stack.yaml");
 		}

@@ -8,10 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.stoker.definition.ClusterDefinition;
-import dev.stoker.definition.NodeGroup;
 import dev.stoker.definition.NodeRole;
-import dev.stoker.definition.StaticNode;
+import dev.stoker.definition.ValidCluster;
+import dev.stoker.definition.ValidGroup;
+import dev.stoker.definition.ValidNode;
 import dev.stoker.systemd.UnitWriter;
 
 import static dev.stoker.render.RenderExamples.example;
@@ -23,16 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KubeadmUnitTest {
 
 	private static UnitLines groupUnit(String file, String groupName) throws Exception {
-		ClusterDefinition cluster = example(file);
-		NodeGroup group = group(cluster, groupName);
+		ValidCluster cluster = example(file);
+		ValidGroup group = group(cluster, groupName);
 		return new UnitLines(
 				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group))));
 	}
 
 	private static UnitLines staticUnit(String nodeName) throws Exception {
-		ClusterDefinition cluster = example("metal-ipv6-first.yaml");
-		StaticNode node = node(cluster, nodeName);
-		NodeRole role = group(cluster, node.group()).role();
+		ValidCluster cluster = example("metal-ipv6-first.yaml");
+		ValidNode node = node(cluster, nodeName);
+		NodeRole role = node.group().role();
 		return new UnitLines(
 				UnitWriter.write(KubeadmUnit.of(cluster, role, AddressSource.forNode(cluster, node, role))));
 	}

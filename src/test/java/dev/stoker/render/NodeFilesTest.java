@@ -1,12 +1,17 @@
 package dev.stoker.render;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import dev.stoker.butane.ButaneConfig.File;
 import dev.stoker.definition.NodeRole;
-import dev.stoker.definition.StaticNode;
+import dev.stoker.definition.ValidGroup;
+import dev.stoker.definition.ValidNode;
+import dev.stoker.definition.ValidNode.NodeAddress;
+import dev.stoker.net.IpFamily;
 import dev.stoker.secrets.ClusterCa;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +42,8 @@ class NodeFilesTest {
 
 	@Test
 	void aStaticNodeGetsItsHostname() {
-		StaticNode node = new StaticNode("cp-1", "bootstrap", "10.0.0.2", null);
+		ValidNode node = new ValidNode("cp-1", new ValidGroup("workers", NodeRole.WORKER, Map.of(), Optional.empty()),
+				List.of(new NodeAddress("10.0.0.2", IpFamily.IPV4)));
 		assertThat(NodeFiles.files(NodeRole.WORKER, "config", CA, node))
 			.filteredOn(f -> f.path().equals("/etc/hostname"))
 			.singleElement()

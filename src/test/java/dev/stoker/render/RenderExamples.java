@@ -3,9 +3,9 @@ package dev.stoker.render;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.stoker.definition.ClusterDefinition;
-import dev.stoker.definition.NodeGroup;
-import dev.stoker.definition.StaticNode;
+import dev.stoker.definition.ValidCluster;
+import dev.stoker.definition.ValidGroup;
+import dev.stoker.definition.ValidNode;
 import dev.stoker.definition.validation.ClusterValidator;
 import dev.stoker.json.Mappers;
 
@@ -15,19 +15,19 @@ final class RenderExamples {
 	private RenderExamples() {
 	}
 
-	static ClusterDefinition example(String file) throws Exception {
+	static ValidCluster example(String file) throws Exception {
 		return parse(Files.readString(Path.of("examples", file)));
 	}
 
-	static ClusterDefinition parse(String yaml) throws Exception {
+	static ValidCluster parse(String yaml) throws Exception {
 		return new ClusterValidator().validate(Mappers.yaml().readTree(yaml));
 	}
 
-	static NodeGroup group(ClusterDefinition cluster, String name) {
-		return cluster.nodeGroups().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
+	static ValidGroup group(ValidCluster cluster, String name) {
+		return cluster.groups().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
 	}
 
-	static StaticNode node(ClusterDefinition cluster, String name) {
+	static ValidNode node(ValidCluster cluster, String name) {
 		return cluster.nodes().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
 	}
 

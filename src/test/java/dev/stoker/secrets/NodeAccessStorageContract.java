@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import dev.stoker.TestDefinitions;
-import dev.stoker.access.Credential;
 import dev.stoker.TestRequester;
+import dev.stoker.access.Credential;
 import dev.stoker.audit.AuditEvent;
 import dev.stoker.audit.AuditLog;
 import dev.stoker.audit.AuditUnavailableException;
@@ -25,8 +26,6 @@ import dev.stoker.cluster.Revisions;
 import dev.stoker.json.Mappers;
 import dev.stoker.serving.DocumentFormat;
 import dev.stoker.serving.NodeDocuments;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

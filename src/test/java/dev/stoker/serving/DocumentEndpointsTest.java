@@ -18,10 +18,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
 
 import dev.stoker.DataDirectory;
+import dev.stoker.butane.ButaneYaml;
+import dev.stoker.ignition.ButaneTranspiler;
+import dev.stoker.ignition.IgnitionJson;
 import dev.stoker.json.Mappers;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

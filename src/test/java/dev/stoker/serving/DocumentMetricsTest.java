@@ -6,9 +6,6 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import dev.stoker.definition.NodeGroup;
-import dev.stoker.definition.NodeRole;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,8 +19,7 @@ class DocumentMetricsTest {
 	private final DocumentMetrics metrics = new DocumentMetrics(registry);
 
 	private void render(String group) {
-		metrics.rendered(metrics.start(), DocumentFormat.IGNITION, new NodeGroup(group, NodeRole.WORKER, null, null),
-				"{}");
+		metrics.rendered(metrics.start(), DocumentFormat.IGNITION, group, "{}");
 	}
 
 	private long groupTagValues() {

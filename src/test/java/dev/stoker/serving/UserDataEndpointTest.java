@@ -18,14 +18,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
 
+import dev.stoker.DataDirectory;
 import dev.stoker.ignition.DataUrls;
 import dev.stoker.ignition.IgnitionConfig;
 import dev.stoker.ignition.IgnitionJson;
 import dev.stoker.ignition.IgnitionValidate;
-import dev.stoker.DataDirectory;
 import dev.stoker.json.Mappers;
-import tools.jackson.databind.JsonNode;
 
 import static dev.stoker.serving.UserDataFixture.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;

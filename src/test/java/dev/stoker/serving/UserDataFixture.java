@@ -12,11 +12,11 @@ import java.time.ZoneOffset;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
 
 import dev.stoker.json.Mappers;
 import dev.stoker.secrets.SecretGenerator;
 import dev.stoker.secrets.SeededRandomSource;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -5,20 +5,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import tools.jackson.databind.JsonNode;
+
 import dev.stoker.definition.ApiServer;
-import dev.stoker.definition.ClusterDefaults;
 import dev.stoker.definition.CloudProvider;
+import dev.stoker.definition.ClusterDefaults;
 import dev.stoker.definition.ClusterDefinition;
 import dev.stoker.definition.ControlPlaneEndpoint;
 import dev.stoker.definition.KubeadmApiVersion;
 import dev.stoker.definition.KubernetesVersion;
 import dev.stoker.definition.Ssh;
+import dev.stoker.definition.ValidCluster;
 import dev.stoker.net.IpAddress;
 import dev.stoker.net.IpFamily;
 import dev.stoker.platform.AddressVariable;
 import dev.stoker.platform.AfterburnVersion;
 import dev.stoker.platform.Platform;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Validates a cluster definition as a whole and answers it with its defaults filled in,
@@ -52,14 +54,14 @@ public final class ClusterValidator {
 
 	private final DefinitionReader reader = new DefinitionReader();
 
-	public ClusterDefinition validate(JsonNode body) {
+	public ValidCluster validate(JsonNode body) {
 		Problems problems = new Problems();
 		ClusterDefinition definition = reader.read(body, problems);
 		if (definition != null) {
 			check(definition, problems);
 		}
 		problems.throwIfAny();
-		return ClusterDefaults.apply(definition);
+		return ValidCluster.of(ClusterDefaults.apply(definition));
 	}
 
 	private void check(ClusterDefinition d, Problems problems) {

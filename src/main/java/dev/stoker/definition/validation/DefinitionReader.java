@@ -6,9 +6,6 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.Map;
 
-import dev.stoker.definition.ClusterDefinition;
-import dev.stoker.json.Mappers;
-import dev.stoker.json.WireEnum;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -21,6 +18,10 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.deser.ValueInstantiator;
+
+import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.json.Mappers;
+import dev.stoker.json.WireEnum;
 
 /**
  * Turns a parsed request body into a {@link ClusterDefinition}, reporting every unknown

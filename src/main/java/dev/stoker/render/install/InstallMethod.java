@@ -1,8 +1,9 @@
 package dev.stoker.render.install;
 
 import dev.stoker.butane.ButaneConfig.Directory;
-import dev.stoker.definition.ClusterDefinition;
-import dev.stoker.definition.KubernetesVersion;
+import dev.stoker.definition.Install;
+import dev.stoker.definition.ValidCluster;
+import dev.stoker.flatcar.NodePaths;
 
 /**
  * How Kubernetes gets onto a node, as the definition's {@code install} says: Flatcar's
@@ -16,12 +17,22 @@ public final class InstallMethod {
 	private InstallMethod() {
 	}
 
-	public static InstallPieces pieces(ClusterDefinition cluster) {
-		KubernetesVersion version = KubernetesVersion.parse(cluster.kubernetesVersion());
+	public static InstallPieces pieces(ValidCluster cluster) {
 		Directory volumePlugins = volumePluginDir(cluster.volumePluginDir());
 		return switch (cluster.install()) {
-			case SYSEXT -> SysextInstall.pieces(version, cluster.architecture(), volumePlugins);
-			case BINARIES -> BinariesInstall.pieces(version, cluster.architecture(), volumePlugins);
+			case SYSEXT -> SysextInstall.pieces(cluster.kubernetesVersion(), cluster.architecture(), volumePlugins);
+			case BINARIES -> BinariesInstall.pieces(cluster.kubernetesVersion(), cluster.architecture(), volumePlugins);
+		};
+	}
+
+	/**
+	 * Where the install method puts kubeadm: the sysext in /usr/bin, the binaries in
+	 * /opt/bin.
+	 */
+	public static String kubeadm(Install install) {
+		return switch (install) {
+			case SYSEXT -> NodePaths.USR_BIN + "/kubeadm";
+			case BINARIES -> BinariesInstall.path("kubeadm");
 		};
 	}
 

@@ -15,7 +15,7 @@ final class KubeletUnit {
 
 	static final String KUBEADM_DROPIN = "10-kubeadm.conf";
 
-	static final String KUBELET = BinariesInstall.BIN_DIR + "kubelet";
+	static final String KUBELET = BinariesInstall.path("kubelet");
 
 	private KubeletUnit() {
 	}

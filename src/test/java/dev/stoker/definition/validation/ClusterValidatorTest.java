@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 
 import dev.stoker.definition.Architecture;
 import dev.stoker.definition.ButaneVersion;
@@ -22,7 +23,6 @@ import dev.stoker.definition.NodeGroup;
 import dev.stoker.definition.NodeRole;
 import dev.stoker.definition.validation.ValidationCases.ValidationCase;
 import dev.stoker.json.Mappers;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -181,7 +181,7 @@ class ClusterValidatorTest {
 		}
 
 		private ClusterDefinition validate(DefinitionJson body) {
-			return validator.validate(body.tree());
+			return validator.validate(body.tree()).definition();
 		}
 
 	}

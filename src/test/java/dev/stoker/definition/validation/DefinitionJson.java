@@ -1,10 +1,11 @@
 package dev.stoker.definition.validation;
 
-import dev.stoker.json.Mappers;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import dev.stoker.json.Mappers;
 
 /**
  * A request body built from a copy of a valid definition by setting or removing values at

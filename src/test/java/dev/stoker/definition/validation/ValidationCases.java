@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import dev.stoker.json.Mappers;
 import tools.jackson.databind.node.ObjectNode;
+
+import dev.stoker.json.Mappers;
 
 /**
  * The table of validation cases: request bodies made from one valid definition by

@@ -5,22 +5,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import dev.stoker.Golden;
 import dev.stoker.butane.ButaneConfig;
 import dev.stoker.butane.ButaneConfig.Directory;
 import dev.stoker.butane.ButaneConfig.File;
 import dev.stoker.butane.ButaneYaml;
-import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.ValidCluster;
 import dev.stoker.definition.validation.ClusterValidator;
 import dev.stoker.ignition.ButaneTranspiler;
 import dev.stoker.ignition.IgnitionJson;
 import dev.stoker.ignition.IgnitionValidate;
 import dev.stoker.json.Mappers;
 import dev.stoker.systemd.SystemdCommandLine;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
@@ -36,11 +37,11 @@ class InstallMethodTest {
 	static final String BINARIES = "install-binaries-v1.30.14-arm64";
 
 	/** The AWS example as it is: v1.33.2, x86-64, sysext. */
-	static ClusterDefinition sysextCluster() throws Exception {
+	static ValidCluster sysextCluster() throws Exception {
 		return cluster(example());
 	}
 
-	static ClusterDefinition binariesCluster() throws Exception {
+	static ValidCluster binariesCluster() throws Exception {
 		return cluster(example().replace("kubernetesVersion: v1.33.2", "kubernetesVersion: v1.30.14")
 			.replace("install: sysext", "install: binaries")
 			.replace("architecture: x86-64", "architecture: arm64"));
@@ -50,7 +51,7 @@ class InstallMethodTest {
 		return Files.readString(Path.of("examples", "aws-dual-stack.yaml"));
 	}
 
-	private static ClusterDefinition cluster(String yaml) {
+	private static ValidCluster cluster(String yaml) {
 		return new ClusterValidator().validate(Mappers.yaml().readTree(yaml));
 	}
 
@@ -65,20 +66,20 @@ class InstallMethodTest {
 
 	@ParameterizedTest(name = "{argumentSetName}")
 	@MethodSource("methods")
-	void butaneMatchesTheReviewedFile(ClusterDefinition cluster, String name) throws Exception {
+	void butaneMatchesTheReviewedFile(ValidCluster cluster, String name) throws Exception {
 		Golden.assertMatches(ButaneYaml.write(alone(InstallMethod.pieces(cluster))), "butane/" + name + ".yaml");
 	}
 
 	@ParameterizedTest(name = "{argumentSetName}")
 	@MethodSource("methods")
-	void ignitionMatchesTheReviewedFile(ClusterDefinition cluster, String name) throws Exception {
+	void ignitionMatchesTheReviewedFile(ValidCluster cluster, String name) throws Exception {
 		Golden.assertMatches(IgnitionJson.write(ButaneTranspiler.transpile(alone(InstallMethod.pieces(cluster)))),
 				"ignition/" + name + ".json");
 	}
 
 	@ParameterizedTest(name = "{argumentSetName}")
 	@MethodSource("methods")
-	void ignitionValidateHasNothingToSay(ClusterDefinition cluster, String name) {
+	void ignitionValidateHasNothingToSay(ValidCluster cluster, String name) {
 		String json = IgnitionJson.write(ButaneTranspiler.transpile(alone(InstallMethod.pieces(cluster))));
 		IgnitionValidate.Result result = IgnitionValidate.validate(json);
 		assertThat(result.output()).as(name).isEmpty();
@@ -87,7 +88,7 @@ class InstallMethodTest {
 
 	@ParameterizedTest(name = "{argumentSetName}")
 	@MethodSource("methods")
-	void theVolumePluginDirectoryExistsWhateverTheMethod(ClusterDefinition cluster, String name) {
+	void theVolumePluginDirectoryExistsWhateverTheMethod(ValidCluster cluster, String name) {
 		assertThat(InstallMethod.pieces(cluster).directories()).extracting(Directory::path)
 			.contains("/opt/libexec/kubernetes/kubelet-plugins/volume/exec");
 	}

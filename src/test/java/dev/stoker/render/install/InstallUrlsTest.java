@@ -1,9 +1,10 @@
 package dev.stoker.render.install;
 
-import dev.stoker.definition.Architecture;
-import dev.stoker.definition.KubernetesVersion;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.stoker.definition.Architecture;
+import dev.stoker.definition.KubernetesVersion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,9 +3,10 @@ package dev.stoker.render.install;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import dev.stoker.systemd.SystemdCommandLine;
 import dev.stoker.systemd.UnitWriter;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

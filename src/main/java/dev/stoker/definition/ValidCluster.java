@@ -1,0 +1,94 @@
+package dev.stoker.definition;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.stoker.net.IpFamily;
+import dev.stoker.platform.AddressVariable;
+import dev.stoker.platform.Platform;
+
+/**
+ * A cluster definition that passed validation, with its defaults filled in and every
+ * value parsed: what the renderers take. Nothing here is null, and nothing is left to
+ * parse, so a renderer never has a reason to refuse it. {@link #definition()} gives back
+ * the wire form that is stored and that GET answers.
+ *
+ * @param controllerManagerArgs extra kube-controller-manager flags, in the order written
+ * @param groups node groups in the order written; exactly one has the bootstrap role
+ * @param nodes static nodes in the order written, each in one of {@code groups}
+ */
+public record ValidCluster(String name, KubernetesVersion kubernetesVersion, KubeadmApiVersion kubeadmApiVersion,
+		Platform platform, Install install, Architecture architecture, ButaneVersion butaneVersion,
+		ApiEndpoint controlPlaneEndpoint, ApiServerSettings apiServer, Map<String, String> controllerManagerArgs,
+		ClusterNetwork networking, CloudProvider cloudProvider, String volumePluginDir, SshLogin ssh,
+		List<ValidGroup> groups, List<ValidNode> nodes) {
+
+	public ValidCluster {
+		Objects.requireNonNull(name);
+		Objects.requireNonNull(kubernetesVersion);
+		Objects.requireNonNull(kubeadmApiVersion);
+		Objects.requireNonNull(platform);
+		Objects.requireNonNull(install);
+		Objects.requireNonNull(architecture);
+		Objects.requireNonNull(butaneVersion);
+		Objects.requireNonNull(controlPlaneEndpoint);
+		Objects.requireNonNull(apiServer);
+		controllerManagerArgs = Ordered.copy(controllerManagerArgs);
+		Objects.requireNonNull(networking);
+		Objects.requireNonNull(cloudProvider);
+		Objects.requireNonNull(volumePluginDir);
+		Objects.requireNonNull(ssh);
+		groups = List.copyOf(groups);
+		nodes = List.copyOf(nodes);
+	}
+
+	/** The cluster's address families, primary first. */
+	public List<IpFamily> families() {
+		return networking.families();
+	}
+
+	/**
+	 * The Afterburn variables every machine of a group reads its addresses from, one per
+	 * family in family order; empty when the platform cannot give every family, and its
+	 * machines are then served only as static nodes.
+	 */
+	public Optional<List<AddressVariable>> groupAddresses() {
+		return platform.addressVariables(families());
+	}
+
+	public Optional<ValidGroup> group(String name) {
+		return groups.stream().filter((group) -> group.name().equals(name)).findFirst();
+	}
+
+	public Optional<ValidNode> node(String name) {
+		return nodes.stream().filter((node) -> node.name().equals(name)).findFirst();
+	}
+
+	/** The wire form: what is stored, and what GET answers. */
+	public ClusterDefinition definition() {
+		return new ClusterDefinition(name, kubernetesVersion.toString(), kubeadmApiVersion, platform, install,
+				architecture, butaneVersion, controlPlaneEndpoint.definition(), apiServer.definition(),
+				new ControllerManager(controllerManagerArgs), networking.definition(), cloudProvider, volumePluginDir,
+				ssh.definition(), groups.stream().map(ValidGroup::definition).toList(),
+				nodes.stream().map(ValidNode::definition).toList());
+	}
+
+	/**
+	 * Reads a definition that validation accepted and defaulted: every value is known to
+	 * parse. Throws {@link IllegalArgumentException} for one that was not, which only a
+	 * damaged store can hold.
+	 */
+	public static ValidCluster of(ClusterDefinition d) {
+		ClusterNetwork networking = ClusterNetwork.of(d.networking());
+		List<ValidGroup> groups = d.nodeGroups().stream().map(ValidGroup::of).toList();
+		return new ValidCluster(d.name(), KubernetesVersion.parse(d.kubernetesVersion()), d.kubeadmApiVersion(),
+				d.platform(), d.install(), d.architecture(), d.butaneVersion(),
+				ApiEndpoint.of(d.controlPlaneEndpoint()), ApiServerSettings.of(d.apiServer()),
+				d.controllerManager().extraArgs(), networking, d.cloudProvider(), d.volumePluginDir(),
+				SshLogin.of(d.ssh()), groups,
+				d.nodes().stream().map((node) -> ValidNode.of(node, groups, networking.families())).toList());
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.stoker.flatcar;
+
+/**
+ * Where things live on a Flatcar node, for every piece that writes or names them. /usr is
+ * read-only on Flatcar, so what Stoker adds goes under /etc, /opt and /run.
+ */
+public final class NodePaths {
+
+	/** The kubeadm config as the document writes it, host variables unsubstituted. */
+	public static final String KUBEADM_CONFIG = "/etc/kubeadm.yml";
+
+	/** The kubeadm config with the Afterburn variables substituted, mode 0600. */
+	public static final String KUBEADM_FINAL_CONFIG = "/etc/kubeadm-final.yml";
+
+	/**
+	 * Where Flatcar's coreos-metadata.service writes the Afterburn attributes (Flatcar's
+	 * "Using environment variables in systemd units" page).
+	 */
+	public static final String AFTERBURN_METADATA = "/run/metadata/flatcar";
+
+	/** kubeadm's certificate directory; kubeadm uses the files it finds there. */
+	public static final String PKI_DIR = "/etc/kubernetes/pki/";
+
+	/** Where kubeadm init finds the cluster CA to use instead of generating one. */
+	public static final String CA_CERTIFICATE = PKI_DIR + "ca.crt";
+
+	public static final String CA_KEY = PKI_DIR + "ca.key";
+
+	/** Written by kubeadm once init or join has got that far. */
+	public static final String KUBELET_KUBECONFIG = "/etc/kubernetes/kubelet.conf";
+
+	/** The cluster admin's kubeconfig, which init and a control-plane join write. */
+	public static final String ADMIN_KUBECONFIG = "/etc/kubernetes/admin.conf";
+
+	public static final String HOSTNAME = "/etc/hostname";
+
+	/** Binaries Stoker installs: the one writable directory on Flatcar's default PATH. */
+	public static final String OPT_BIN = "/opt/bin";
+
+	/** The sysext image merges its binaries into /usr/bin. */
+	public static final String USR_BIN = "/usr/bin";
+
+	/**
+	 * containerd looks for CNI plugins here (Kubernetes' "Installing kubeadm" page puts
+	 * the reference plugins here when installing without a package manager).
+	 */
+	public static final String CNI_BIN_DIR = "/opt/cni/bin";
+
+	private NodePaths() {
+	}
+
+}
