@@ -1,9 +1,12 @@
 package dev.stoker;
 
+import java.net.URI;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.ProblemDetail;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -81,6 +84,19 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.stoker.cluster..", "dev.stoker.web..", "dev.stoker.access..")
+			.check(CLASSES);
+	}
+
+	/**
+	 * Problem types come from the catalog: a type URI minted anywhere else would be one
+	 * the API reference does not list.
+	 */
+	@Test
+	void onlyTheProblemCatalogNamesProblemTypes() {
+		noClasses().that()
+			.resideOutsideOfPackage("dev.stoker.problem..")
+			.should()
+			.callMethod(ProblemDetail.class, "setType", URI.class)
 			.check(CLASSES);
 	}
 

@@ -11,25 +11,22 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.stoker.audit.Requester;
-import dev.stoker.json.Mappers;
+import dev.stoker.problem.ProblemResponses;
 import dev.stoker.secrets.FetchToken;
 import dev.stoker.secrets.FetchTokenHolder;
 import dev.stoker.secrets.FetchTokens;
-import dev.stoker.web.RetryAfter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Guards every path but the open ones: health, metrics, the API description and Swagger
@@ -108,7 +105,7 @@ class AccessFilter extends OncePerRequestFilter {
 		MDC.put("requestId", requestId);
 		try {
 			if (hasCredentialInQuery(request)) {
-				refuse(response, AccessProblems.credentialInUrl());
+				ProblemResponses.write(response, AccessProblems.credentialInUrl());
 				return;
 			}
 			if (isOpen(request.getRequestURI().substring(request.getContextPath().length()))) {
@@ -123,17 +120,16 @@ class AccessFilter extends OncePerRequestFilter {
 			}
 			catch (DataAccessException | TransactionException ex) {
 				logger.warn("Cannot check a credential, the database is unavailable: " + ex.getClass().getSimpleName());
-				response.setHeader(HttpHeaders.RETRY_AFTER, RetryAfter.SECONDS);
-				refuse(response, AccessProblems.unavailable());
+				ProblemResponses.write(response, AccessProblems.unavailable());
 				return;
 			}
 			if (credential.isEmpty()) {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"stoker\"");
-				refuse(response, AccessProblems.unauthorized());
+				ProblemResponses.write(response, AccessProblems.unauthorized());
 				return;
 			}
 			if (!allowed) {
-				refuse(response, AccessProblems.forbidden());
+				ProblemResponses.write(response, AccessProblems.forbidden());
 				return;
 			}
 			request.setAttribute(Credential.ATTRIBUTE, credential.get());
@@ -224,13 +220,6 @@ class AccessFilter extends OncePerRequestFilter {
 			return given;
 		}
 		return UUID.randomUUID().toString();
-	}
-
-	private static void refuse(HttpServletResponse response, ProblemDetail problem) throws IOException {
-		response.setStatus(problem.getStatus());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		Mappers.json().writeValue(response.getOutputStream(), problem);
 	}
 
 }

@@ -1,9 +1,8 @@
 package dev.stoker.access;
 
-import java.net.URI;
-
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+
+import dev.stoker.problem.ProblemType;
 
 /**
  * The fixed answers to a refused request. They echo nothing of it: not the credential,
@@ -15,31 +14,24 @@ final class AccessProblems {
 	}
 
 	static ProblemDetail unauthorized() {
-		return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-				"Send the admin token or a node group's fetch token as 'Authorization: Bearer <token>'.");
+		return ProblemType.UNAUTHORIZED
+			.problem("Send the admin token or a node group's fetch token as 'Authorization: Bearer <token>'.");
 	}
 
 	static ProblemDetail forbidden() {
-		return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+		return ProblemType.FORBIDDEN.problem(
 				"This credential does not open this resource. A fetch token opens its own node group's documents only.");
 	}
 
 	static ProblemDetail credentialInUrl() {
-		return problem(HttpStatus.BAD_REQUEST, "credential-in-url", "Credential in the URL",
+		return ProblemType.CREDENTIAL_IN_URL.problem(
 				"Credentials are accepted in the Authorization header only: URLs are logged (by proxies, and by Ignition). "
 						+ "Rotate a credential that was sent in a URL.");
 	}
 
 	static ProblemDetail unavailable() {
-		return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable",
-				"The credential cannot be checked because the database cannot be reached; retry shortly.");
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:stoker:problem:" + type));
-		problem.setTitle(title);
-		return problem;
+		return ProblemType.UNAVAILABLE
+			.problem("The credential cannot be checked because the database cannot be reached; retry shortly.");
 	}
 
 }

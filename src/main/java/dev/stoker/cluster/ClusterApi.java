@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.stoker.audit.Requester;
 import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.problem.FieldError;
 
 /**
  * The API description of {@link ClusterController}, kept apart so the controller stays
@@ -114,7 +115,7 @@ interface ClusterApi {
 	/** The shape of a 400 answer, for the API description. */
 	@Schema(name = "ValidationProblem", description = "RFC 9457 problem detail listing every invalid field")
 	record ValidationProblem(String type, String title, int status, String detail, String instance,
-			List<dev.stoker.definition.validation.FieldError> errors) {
+			List<dev.stoker.problem.FieldError> errors) {
 	}
 
 }

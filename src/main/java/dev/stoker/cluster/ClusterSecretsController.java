@@ -29,6 +29,8 @@ import tools.jackson.databind.JsonNode;
 import dev.stoker.audit.AuditEvent;
 import dev.stoker.audit.AuditLog;
 import dev.stoker.audit.Requester;
+import dev.stoker.problem.FieldError;
+import dev.stoker.problem.InvalidRequestException;
 
 /**
  * The admin API for a cluster's secrets: rotating them, and reading the log of who was
@@ -120,8 +122,8 @@ class ClusterSecretsController {
 			@Parameter(description = "At most this many events (1 to 1000)") @RequestParam(
 					defaultValue = "" + DEFAULT_PAGE) int limit) {
 		if (limit < 1 || limit > MAX_PAGE) {
-			throw new InvalidRequestException("limit must be between 1 and " + MAX_PAGE + ".", List
-				.of(new dev.stoker.definition.validation.FieldError("limit", "must be between 1 and " + MAX_PAGE)));
+			throw new InvalidRequestException("limit must be between 1 and " + MAX_PAGE + ".",
+					List.of(new dev.stoker.problem.FieldError("limit", "must be between 1 and " + MAX_PAGE)));
 		}
 		List<AuditEvent> events = audit.list(name, before, limit).orElseThrow(() -> new ClusterNotFoundException(name));
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok().cacheControl(CacheControl.noStore());

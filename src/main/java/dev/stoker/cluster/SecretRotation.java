@@ -7,7 +7,9 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
-import dev.stoker.definition.validation.FieldError;
+import dev.stoker.problem.FieldError;
+import dev.stoker.problem.InvalidRequestException;
+import dev.stoker.problem.JsonPointer;
 
 /**
  * Which join secrets to rotate. Read by hand rather than bound, so that a misspelt field
@@ -28,7 +30,7 @@ public record SecretRotation(
 		}
 		for (String name : body.propertyNames()) {
 			if (!FIELDS.contains(name)) {
-				errors.add(new FieldError("/" + name.replace("~", "~0").replace("/", "~1"),
+				errors.add(new FieldError(JsonPointer.child("", name),
 						"is not a field; the fields are bootstrapToken and certificateKey"));
 			}
 			else if (!body.get(name).isBoolean()) {

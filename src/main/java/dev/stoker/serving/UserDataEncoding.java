@@ -2,8 +2,8 @@ package dev.stoker.serving;
 
 import java.util.List;
 
-import dev.stoker.cluster.InvalidRequestException;
-import dev.stoker.definition.validation.FieldError;
+import dev.stoker.problem.FieldError;
+import dev.stoker.problem.InvalidRequestException;
 
 /**
  * How the user-data pointer is answered: JSON as it is (what {@code aws ec2 run-instances

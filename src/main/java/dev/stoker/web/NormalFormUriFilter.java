@@ -1,21 +1,18 @@
 package dev.stoker.web;
 
 import java.io.IOException;
-import java.net.URI;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
-
-import dev.stoker.json.Mappers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.stoker.problem.ProblemResponses;
+import dev.stoker.problem.ProblemType;
 
 /**
  * Refuses, before any other filter and any handler, a request whose raw path is not in
@@ -33,8 +30,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class NormalFormUriFilter extends OncePerRequestFilter {
 
-	static final URI NON_NORMAL_URI = URI.create("urn:stoker:problem:non-normal-uri");
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -42,15 +37,10 @@ class NormalFormUriFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		Mappers.json()
-			.writeValue(response.getOutputStream(), Problems.of(HttpStatus.BAD_REQUEST, NON_NORMAL_URI,
-					"Path not in normal form",
-					"The request path holds a path parameter (';'), a backslash, an empty or dot segment, or a "
-							+ "percent-escape of a character that needs none or of '/', '\\', ';', '%' or a control "
-							+ "character. Send the path as the API describes it, with its characters written out."));
+		ProblemResponses.write(response, ProblemType.NON_NORMAL_URI
+			.problem("The request path holds a path parameter (';'), a backslash, an empty or dot segment, or a "
+					+ "percent-escape of a character that needs none or of '/', '\\', ';', '%' or a control "
+					+ "character. Send the path as the API describes it, with its characters written out."));
 	}
 
 	/**

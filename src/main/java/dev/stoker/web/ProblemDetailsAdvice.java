@@ -2,12 +2,13 @@ package dev.stoker.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,8 +27,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import dev.stoker.json.Mappers;
-import jakarta.servlet.http.HttpServletResponse;
+import dev.stoker.problem.ProblemResponses;
+import dev.stoker.problem.ProblemType;
+import dev.stoker.problem.RetryAfter;
 
 /**
  * Answers every error as an RFC 9457 problem detail. Spring's own exceptions (404, 405,
@@ -43,11 +45,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (RequestSizeLimitFilter.isTooLarge(ex)) {
-			return problem(HttpStatus.CONTENT_TOO_LARGE, Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-					Problems.BODY_TOO_LARGE, "Body too large", RequestSizeLimitFilter.tooLargeDetail(request)));
+			return problem(ProblemType.BODY_TOO_LARGE.problem(RequestSizeLimitFilter.tooLargeDetail(request)));
 		}
-		return problem(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_BODY,
-				"Malformed body", "The body is not well-formed JSON or YAML, or is empty."));
+		return problem(ProblemType.MALFORMED_BODY.problem("The body is not well-formed JSON or YAML, or is empty."));
 	}
 
 	/**
@@ -63,13 +63,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (response == null || response.isCommitted()) {
 			return null;
 		}
-		ProblemDetail problem = Problems.of(HttpStatus.NOT_ACCEPTABLE, Problems.NOT_ACCEPTABLE, "Not acceptable",
-				"This endpoint answers none of the types the Accept header allows (a type with q=0 is refused). "
-						+ "Accept one of: " + acceptable(ex) + ".");
-		response.setStatus(HttpStatus.NOT_ACCEPTABLE.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		ProblemDetail problem = ProblemType.NOT_ACCEPTABLE
+			.problem("This endpoint answers none of the types the Accept header allows (a type with q=0 is refused). "
+					+ "Accept one of: " + acceptable(ex) + ".");
 		try {
-			Mappers.json().writeValue(response.getOutputStream(), problem);
+			ProblemResponses.write(response, problem);
 		}
 		catch (java.io.IOException io) {
 			log.debug("Could not write the 406 answer: {}", io.getClass().getSimpleName());
@@ -92,7 +90,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		return problem(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+		return problem(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
 				"No endpoint answers this path; the API is described at /v3/api-docs."));
 	}
 
@@ -111,19 +109,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, RetryAfter.SECONDS)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Temporarily unavailable",
-					"The database cannot be reached; retry shortly."));
+			.body(ProblemType.UNAVAILABLE.problem("The database cannot be reached; retry shortly."));
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex) {
 		log.error("Unexpected error", ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemDetail
-			.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged."));
+		return problem(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"An unexpected error occurred; it has been logged."));
 	}
 
-	private static ResponseEntity<Object> problem(HttpStatus status, ProblemDetail body) {
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+	private static ResponseEntity<Object> problem(ProblemDetail body) {
+		return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
 	}
 
 }

@@ -2,17 +2,6 @@ package dev.stoker.web;
 
 import java.io.IOException;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.filter.OncePerRequestFilter;
-
-import dev.stoker.StokerProperties;
-import dev.stoker.json.Mappers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -20,6 +9,17 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.stoker.StokerProperties;
+import dev.stoker.problem.ProblemResponses;
+import dev.stoker.problem.ProblemType;
 
 /**
  * Refuses request bodies over {@code stoker.max-request-size} with 413: at once when
@@ -43,12 +43,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		request.setAttribute(LIMIT_ATTRIBUTE, limit);
 		if (request.getContentLengthLong() > limit) {
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setHeader("Connection", "close");
-			Mappers.json()
-				.writeValue(response.getOutputStream(), Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-						Problems.BODY_TOO_LARGE, "Body too large", detail(limit)));
+			response.setHeader(HttpHeaders.CONNECTION, "close");
+			ProblemResponses.write(response, ProblemType.BODY_TOO_LARGE.problem(detail(limit)));
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, limit), response);

@@ -2,21 +2,20 @@ package dev.stoker.web;
 
 import java.io.IOException;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.stoker.json.Mappers;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import dev.stoker.problem.ProblemResponses;
+import dev.stoker.problem.ProblemType;
 
 /**
  * Once the application starts to shut down, a request that still arrives (on a kept-alive
@@ -52,13 +51,9 @@ class ShuttingDownFilter extends OncePerRequestFilter implements ApplicationList
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-		response.setHeader(HttpHeaders.RETRY_AFTER, RetryAfter.SECONDS);
 		response.setHeader(HttpHeaders.CONNECTION, "close");
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		Mappers.json()
-			.writeValue(response.getOutputStream(), Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE,
-					"Temporarily unavailable", "This instance is shutting down; retry shortly."));
+		ProblemResponses.write(response,
+				ProblemType.UNAVAILABLE.problem("This instance is shutting down; retry shortly."));
 	}
 
 }

@@ -3,12 +3,12 @@ package dev.stoker.web;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -17,8 +17,8 @@ import org.springframework.web.servlet.config.annotation.ContentNegotiationConfi
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import dev.stoker.problem.ProblemException;
+import dev.stoker.problem.ProblemType;
 
 /**
  * Content negotiation as RFC 9110 reads, where Spring MVC is lenient:
@@ -77,11 +77,8 @@ class StrictContentNegotiation implements WebMvcConfigurer {
 			if (charset == null || unquote(charset).equalsIgnoreCase(StandardCharsets.UTF_8.name())) {
 				return true;
 			}
-			throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-					Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, Problems.UNSUPPORTED_CHARSET, "Unsupported charset",
-							"Bodies are read as UTF-8: send the body in UTF-8, with charset=utf-8 or no charset "
-									+ "parameter in Content-Type."),
-					null);
+			throw new ProblemException(ProblemType.UNSUPPORTED_CHARSET, "Bodies are read as UTF-8: send the body in "
+					+ "UTF-8, with charset=utf-8 or no charset parameter in Content-Type.");
 		}
 
 		private static String unquote(String value) {

@@ -18,6 +18,8 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.stoker.problem.RetryAfter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

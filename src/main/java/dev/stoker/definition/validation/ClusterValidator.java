@@ -21,6 +21,7 @@ import dev.stoker.net.IpFamily;
 import dev.stoker.platform.AddressVariable;
 import dev.stoker.platform.AfterburnVersion;
 import dev.stoker.platform.Platform;
+import dev.stoker.problem.JsonPointer;
 
 /**
  * Validates a cluster definition as a whole and answers it with its defaults filled in,
@@ -55,7 +56,7 @@ public final class ClusterValidator {
 	private final DefinitionReader reader = new DefinitionReader();
 
 	public ValidCluster validate(JsonNode body) {
-		Problems problems = new Problems();
+		FieldErrors problems = new FieldErrors();
 		ClusterDefinition definition = reader.read(body, problems);
 		if (definition != null) {
 			check(definition, problems);
@@ -64,7 +65,7 @@ public final class ClusterValidator {
 		return ValidCluster.of(ClusterDefaults.apply(definition));
 	}
 
-	private void check(ClusterDefinition d, Problems problems) {
+	private void check(ClusterDefinition d, FieldErrors problems) {
 		checkName(d.name(), problems);
 		checkVersions(d.kubernetesVersion(), d.kubeadmApiVersion(), problems);
 		if (d.platform() == null) {
@@ -84,7 +85,7 @@ public final class ClusterValidator {
 		checkCloudProviderWithDualStack(d, families, problems);
 	}
 
-	private static void checkName(String name, Problems problems) {
+	private static void checkName(String name, FieldErrors problems) {
 		if (name == null) {
 			problems.required("/name");
 			return;
@@ -92,7 +93,7 @@ public final class ClusterValidator {
 		KubernetesSyntax.dnsLabel(name).ifPresent(d -> problems.add("/name", d));
 	}
 
-	private static void checkVersions(String text, KubeadmApiVersion api, Problems problems) {
+	private static void checkVersions(String text, KubeadmApiVersion api, FieldErrors problems) {
 		if (text == null) {
 			problems.required("/kubernetesVersion");
 			return;
@@ -124,7 +125,7 @@ public final class ClusterValidator {
 		return "v" + version.major() + "." + version.minor();
 	}
 
-	private static void checkEndpoint(ControlPlaneEndpoint endpoint, Problems problems) {
+	private static void checkEndpoint(ControlPlaneEndpoint endpoint, FieldErrors problems) {
 		String at = "/controlPlaneEndpoint";
 		if (endpoint == null) {
 			problems.required(at);
@@ -141,7 +142,7 @@ public final class ClusterValidator {
 		}
 	}
 
-	private static void checkApiServer(ApiServer apiServer, Problems problems) {
+	private static void checkApiServer(ApiServer apiServer, FieldErrors problems) {
 		if (apiServer == null) {
 			return;
 		}
@@ -174,12 +175,12 @@ public final class ClusterValidator {
 		return KubernetesSyntax.dnsSubdomain(name).map(d -> "must be a DNS name or an IP address: it " + d);
 	}
 
-	private static void checkExtraArgs(Map<String, String> args, String at, Problems problems) {
+	private static void checkExtraArgs(Map<String, String> args, String at, FieldErrors problems) {
 		if (args == null) {
 			return;
 		}
 		args.forEach((flag, value) -> {
-			String arg = Problems.child(at, flag);
+			String arg = JsonPointer.child(at, flag);
 			if (!FLAG_NAME.matcher(flag).matches()) {
 				problems.add(arg, "must be a flag name without leading dashes, such as audit-log-path");
 			}
@@ -201,7 +202,7 @@ public final class ClusterValidator {
 		});
 	}
 
-	private static void checkVolumePluginDir(String dir, Problems problems) {
+	private static void checkVolumePluginDir(String dir, FieldErrors problems) {
 		if (dir == null) {
 			return;
 		}
@@ -216,7 +217,7 @@ public final class ClusterValidator {
 		}
 	}
 
-	private static void checkSsh(Ssh ssh, Problems problems) {
+	private static void checkSsh(Ssh ssh, FieldErrors problems) {
 		if (ssh == null) {
 			return;
 		}
@@ -241,7 +242,7 @@ public final class ClusterValidator {
 	 * documents read them from Afterburn; a platform whose metadata lacks one can only
 	 * serve static nodes.
 	 */
-	private static void checkAddressSource(ClusterDefinition d, List<IpFamily> families, Problems problems) {
+	private static void checkAddressSource(ClusterDefinition d, List<IpFamily> families, FieldErrors problems) {
 		Platform platform = d.platform();
 		boolean staticNodes = d.nodes() != null && !d.nodes().isEmpty();
 		if (platform == null || staticNodes) {
@@ -266,7 +267,7 @@ public final class ClusterValidator {
 	 * would start.
 	 */
 	private static void checkCloudProviderWithDualStack(ClusterDefinition d, List<IpFamily> families,
-			Problems problems) {
+			FieldErrors problems) {
 		if (d.cloudProvider() != CloudProvider.EXTERNAL || families.size() != 2 || d.kubernetesVersion() == null) {
 			return;
 		}

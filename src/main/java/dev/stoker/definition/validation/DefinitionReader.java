@@ -22,6 +22,7 @@ import tools.jackson.databind.deser.ValueInstantiator;
 import dev.stoker.definition.ClusterDefinition;
 import dev.stoker.json.Mappers;
 import dev.stoker.json.WireEnum;
+import dev.stoker.problem.JsonPointer;
 
 /**
  * Turns a parsed request body into a {@link ClusterDefinition}, reporting every unknown
@@ -37,7 +38,7 @@ public final class DefinitionReader {
 		.build()
 		.readerFor(ClusterDefinition.class);
 
-	public ClusterDefinition read(JsonNode body, Problems problems) {
+	public ClusterDefinition read(JsonNode body, FieldErrors problems) {
 		if (body == null || !body.isObject()) {
 			problems.add("", "must be a JSON or YAML object holding a cluster definition");
 			return null;
@@ -65,15 +66,15 @@ public final class DefinitionReader {
 	 * map would otherwise store as an empty string nobody wrote. (Extra args and list
 	 * elements without a value are refused by the rules that read them.)
 	 */
-	private static void refuseLabelsWithoutValue(JsonNode node, String at, boolean isLabels, Problems problems) {
+	private static void refuseLabelsWithoutValue(JsonNode node, String at, boolean isLabels, FieldErrors problems) {
 		if (node.isArray()) {
 			for (int i = 0; i < node.size(); i++) {
-				refuseLabelsWithoutValue(node.get(i), Problems.child(at, i), false, problems);
+				refuseLabelsWithoutValue(node.get(i), JsonPointer.child(at, i), false, problems);
 			}
 		}
 		else if (node.isObject()) {
 			for (var field : node.properties()) {
-				String child = Problems.child(at, field.getKey());
+				String child = JsonPointer.child(at, field.getKey());
 				if (isLabels && field.getValue().isNull()) {
 					problems.add(child, NO_VALUE);
 				}
@@ -91,7 +92,7 @@ public final class DefinitionReader {
 		StringBuilder pointer = new StringBuilder();
 		for (JacksonException.Reference ref : ex.getPath()) {
 			String name = ref.getPropertyName();
-			pointer.append(name != null ? Problems.child("", name) : Problems.child("", ref.getIndex()));
+			pointer.append(name != null ? JsonPointer.child("", name) : JsonPointer.child("", ref.getIndex()));
 		}
 		return pointer.toString();
 	}
@@ -99,9 +100,9 @@ public final class DefinitionReader {
 	/** Records each problem Jackson meets and tells it to carry on with a null value. */
 	private static final class Collector extends DeserializationProblemHandler {
 
-		private final Problems problems;
+		private final FieldErrors problems;
 
-		Collector(Problems problems) {
+		Collector(FieldErrors problems) {
 			this.problems = problems;
 		}
 
@@ -160,17 +161,13 @@ public final class DefinitionReader {
 			Deque<String> segments = new ArrayDeque<>();
 			for (; context != null && !context.inRoot(); context = context.getParent()) {
 				if (context.currentName() != null) {
-					segments.addFirst(escape(context.currentName()));
+					segments.addFirst(JsonPointer.escape(context.currentName()));
 				}
 				else if (context.inArray()) {
 					segments.addFirst(Integer.toString(context.getCurrentIndex()));
 				}
 			}
 			return segments.isEmpty() ? "" : "/" + String.join("/", segments);
-		}
-
-		private static String escape(String name) {
-			return name.replace("~", "~0").replace("/", "~1");
 		}
 
 		private static String describe(Class<?> type) {

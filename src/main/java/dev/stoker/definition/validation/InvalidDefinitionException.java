@@ -1,38 +1,28 @@
 package dev.stoker.definition.validation;
 
-import java.net.URI;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import dev.stoker.problem.FieldError;
+import dev.stoker.problem.ProblemException;
+import dev.stoker.problem.ProblemType;
 
 /**
  * A cluster definition that cannot be stored. Answered as a 400 problem detail whose
  * {@code errors} list holds every problem found, each with the JSON Pointer of its field.
  */
-public class InvalidDefinitionException extends ErrorResponseException {
-
-	public static final URI TYPE = URI.create("urn:stoker:problem:invalid-definition");
+public class InvalidDefinitionException extends ProblemException {
 
 	private final transient List<FieldError> errors;
 
 	public InvalidDefinitionException(List<FieldError> errors) {
-		super(HttpStatus.BAD_REQUEST, problem(errors), null);
+		super(ProblemType.INVALID_DEFINITION, errors.size() + (errors.size() == 1 ? " problem" : " problems")
+				+ " in the cluster definition; see errors.");
 		this.errors = List.copyOf(errors);
+		setProperty("errors", this.errors);
 	}
 
 	public List<FieldError> errors() {
 		return errors;
-	}
-
-	private static ProblemDetail problem(List<FieldError> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.size()
-				+ (errors.size() == 1 ? " problem" : " problems") + " in the cluster definition; see errors.");
-		problem.setType(TYPE);
-		problem.setTitle("Invalid cluster definition");
-		problem.setProperty("errors", List.copyOf(errors));
-		return problem;
 	}
 
 }

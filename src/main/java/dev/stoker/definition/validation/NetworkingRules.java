@@ -44,7 +44,7 @@ final class NetworkingRules {
 	 * Checks the networking block and answers the cluster's address families, primary
 	 * first.
 	 */
-	static List<IpFamily> check(Networking networking, Problems problems) {
+	static List<IpFamily> check(Networking networking, FieldErrors problems) {
 		String at = "/networking";
 		if (networking == null) {
 			problems.required(at);
@@ -110,7 +110,7 @@ final class NetworkingRules {
 	/**
 	 * Parses a list of one or two ranges; an unusable entry is reported and kept as null.
 	 */
-	private static List<Cidr> ranges(List<String> texts, String at, Problems problems) {
+	private static List<Cidr> ranges(List<String> texts, String at, FieldErrors problems) {
 		if (texts == null) {
 			problems.required(at);
 			return List.of();
@@ -133,7 +133,7 @@ final class NetworkingRules {
 		return ranges;
 	}
 
-	private static List<IpFamily> families(List<Cidr> ranges, String at, Problems problems) {
+	private static List<IpFamily> families(List<Cidr> ranges, String at, FieldErrors problems) {
 		// anyMatch, not contains(null): the immutable empty list of a missing range list
 		// throws on null
 		if (ranges.stream().anyMatch(Objects::isNull)) {

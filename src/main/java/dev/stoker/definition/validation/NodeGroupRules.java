@@ -8,6 +8,7 @@ import java.util.Set;
 import dev.stoker.definition.NodeGroup;
 import dev.stoker.definition.NodeRole;
 import dev.stoker.definition.Taint;
+import dev.stoker.problem.JsonPointer;
 
 /** Node groups: names, roles (exactly one bootstrap group), labels and taints. */
 final class NodeGroupRules {
@@ -15,7 +16,7 @@ final class NodeGroupRules {
 	private NodeGroupRules() {
 	}
 
-	static void check(List<NodeGroup> groups, Problems problems) {
+	static void check(List<NodeGroup> groups, FieldErrors problems) {
 		String at = "/nodeGroups";
 		if (groups == null) {
 			return;
@@ -60,12 +61,12 @@ final class NodeGroupRules {
 		}
 	}
 
-	private static void labels(Map<String, String> labels, String at, Problems problems) {
+	private static void labels(Map<String, String> labels, String at, FieldErrors problems) {
 		if (labels == null) {
 			return;
 		}
 		labels.forEach((key, value) -> {
-			String label = Problems.child(at, key);
+			String label = JsonPointer.child(at, key);
 			KubernetesSyntax.qualifiedName(key)
 				.or(() -> NodeLabelPolicy.check(key))
 				.ifPresent(d -> problems.add(label, "is not a valid label key: the key " + d));
@@ -78,7 +79,7 @@ final class NodeGroupRules {
 		});
 	}
 
-	private static void taints(List<Taint> taints, String at, Problems problems) {
+	private static void taints(List<Taint> taints, String at, FieldErrors problems) {
 		if (taints == null) {
 			return;
 		}

@@ -21,7 +21,7 @@ final class StaticNodeRules {
 	}
 
 	static void check(List<StaticNode> nodes, List<NodeGroup> declaredGroups, List<IpFamily> families,
-			Problems problems) {
+			FieldErrors problems) {
 		if (nodes == null) {
 			return;
 		}
@@ -63,7 +63,7 @@ final class StaticNodeRules {
 	}
 
 	private static void address(String text, IpFamily family, String at, List<IpFamily> families, Set<IpAddress> seen,
-			Problems problems) {
+			FieldErrors problems) {
 		if (text == null) {
 			if (families.contains(family)) {
 				problems.add(at, "is required: the cluster has " + family + " subnets");

@@ -23,6 +23,7 @@ import dev.stoker.definition.NodeGroup;
 import dev.stoker.definition.NodeRole;
 import dev.stoker.definition.validation.ValidationCases.ValidationCase;
 import dev.stoker.json.Mappers;
+import dev.stoker.problem.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -1,4 +1,4 @@
-package dev.stoker.web;
+package dev.stoker.problem;
 
 /**
  * The Retry-After of every 503 Stoker answers (database unreachable, audit row not

@@ -3,8 +3,10 @@ package dev.stoker.definition.validation;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.stoker.problem.FieldError;
+
 /** Collects field errors in the order they are found. */
-public final class Problems {
+public final class FieldErrors {
 
 	private final List<FieldError> errors = new ArrayList<>();
 
@@ -43,15 +45,6 @@ public final class Problems {
 		if (!errors.isEmpty()) {
 			throw new InvalidDefinitionException(errors);
 		}
-	}
-
-	/** Appends a map key or name to a pointer, escaped as RFC 6901 requires. */
-	public static String child(String pointer, String key) {
-		return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
-	}
-
-	public static String child(String pointer, int index) {
-		return pointer + "/" + index;
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.stoker.definition.validation;
+package dev.stoker.problem;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
