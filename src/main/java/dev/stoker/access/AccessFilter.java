@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -25,7 +24,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import dev.stoker.audit.Requester;
 import dev.stoker.problem.ProblemResponses;
 import dev.stoker.secrets.FetchToken;
-import dev.stoker.secrets.FetchTokenHolder;
 import dev.stoker.secrets.FetchTokens;
 
 /**
@@ -58,27 +56,16 @@ class AccessFilter extends OncePerRequestFilter {
 	private static final Set<String> CREDENTIAL_PARAMETERS = Set.of("access_token", "token", "fetch_token",
 			"fetchtoken", "admin_token", "authorization", "bearer", "api_key", "apikey");
 
-	/**
-	 * The documents a fetch token may open. Matched on the raw URI, whose segments must
-	 * be plain names: anything encoded or with parameters does not match and is refused,
-	 * so the path the filter judges is the path Spring routes.
-	 */
-	private static final Pattern GROUP_DOCUMENT = Pattern
-		.compile("/api/v1/clusters/([a-z0-9-]+)/node-groups/([a-z0-9-]+)/(butane|ignition|kubeadm)");
-
-	private static final Pattern NODE_DOCUMENT = Pattern
-		.compile("/api/v1/clusters/([a-z0-9-]+)/nodes/([a-z0-9-]+)/(butane|ignition)");
-
 	private final AdminToken adminToken;
 
 	private final FetchTokens fetchTokens;
 
-	private final StaticNodeGroups staticNodes;
+	private final FetchTokenScope fetchTokenScope;
 
-	AccessFilter(AdminToken adminToken, FetchTokens fetchTokens, StaticNodeGroups staticNodes) {
+	AccessFilter(AdminToken adminToken, FetchTokens fetchTokens, FetchTokenScope fetchTokenScope) {
 		this.adminToken = adminToken;
 		this.fetchTokens = fetchTokens;
-		this.staticNodes = staticNodes;
+		this.fetchTokenScope = fetchTokenScope;
 	}
 
 	/**
@@ -154,26 +141,12 @@ class AccessFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Whether a fetch token opens the path: its own group's documents, and those of the
-	 * static nodes its group has. Every refusal is decided here, so that each has the
-	 * same body; the renderer checks again.
+	 * The admin token opens everything; a fetch token what its scope allows. The path is
+	 * the raw one, which NormalFormUriFilter has made sure is the path Spring routes.
 	 */
 	private boolean allowed(Credential credential, HttpServletRequest request) {
-		if (!(credential instanceof Credential.Fetch fetch)) {
-			return true;
-		}
-		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-			return false;
-		}
-		FetchTokenHolder holder = fetch.holder();
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		Matcher group = GROUP_DOCUMENT.matcher(path);
-		if (group.matches()) {
-			return holder.cluster().equals(group.group(1)) && holder.group().equals(group.group(2));
-		}
-		Matcher node = NODE_DOCUMENT.matcher(path);
-		return node.matches() && holder.cluster().equals(node.group(1))
-				&& staticNodes.groupOf(node.group(1), node.group(2)).filter(holder.group()::equals).isPresent();
+		return !(credential instanceof Credential.Fetch fetch) || fetchTokenScope.opens(fetch.holder(),
+				request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()));
 	}
 
 	/**

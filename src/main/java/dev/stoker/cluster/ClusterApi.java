@@ -16,17 +16,15 @@ import tools.jackson.databind.JsonNode;
 
 import dev.stoker.audit.Requester;
 import dev.stoker.definition.ClusterDefinition;
-import dev.stoker.problem.FieldError;
+import dev.stoker.problem.ApiProblems;
 
 /**
  * The API description of {@link ClusterController}, kept apart so the controller stays
- * readable.
+ * readable. The 401, 403 and 503 answers every endpoint shares are declared once, for the
+ * whole API (see the web package's OpenAPI configuration).
  */
 @Tag(name = "Clusters", description = "Cluster definitions: what Stoker renders each node's documents from")
 @SecurityRequirement(name = "admin")
-@ApiResponse(responseCode = "401", description = "No or wrong admin token",
-		content = @Content(mediaType = "application/problem+json",
-				schema = @Schema(implementation = ClusterApi.Problem.class)))
 interface ClusterApi {
 
 	String JSON = "application/json";
@@ -44,17 +42,11 @@ interface ClusterApi {
 					@Header(name = "ETag", description = "The revision") })
 	@ApiResponse(responseCode = "400", description = "Invalid definition; errors lists each field",
 			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = ValidationProblem.class)))
-	@ApiResponse(responseCode = "409", description = "A cluster with this name exists",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = Problem.class)))
-	@ApiResponse(responseCode = "413", description = "Body over the size limit (1 MiB by default)",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = Problem.class)))
-	@ApiResponse(responseCode = "415", description = "Body neither application/json nor application/yaml",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = Problem.class)))
-	ResponseEntity<ClusterWithFetchTokens> create(JsonNode body, @Parameter(hidden = true) Requester requester);
+					schema = @Schema(implementation = ApiProblems.ValidationProblem.class)))
+	@ApiResponse(responseCode = "409", description = "A cluster with this name exists")
+	@ApiResponse(responseCode = "413", description = "Body over the size limit (1 MiB by default)")
+	@ApiResponse(responseCode = "415", description = "Body neither application/json nor application/yaml")
+	ResponseEntity<ClusterWithFetchTokens> create(JsonNode body, Requester requester);
 
 	@Operation(operationId = "listClusters", summary = "List clusters",
 			description = "Every stored definition, by name. Secrets are never listed.")
@@ -66,9 +58,7 @@ interface ClusterApi {
 	@ApiResponse(responseCode = "200", description = "The definition",
 			headers = @Header(name = "ETag", description = "The revision, for If-Match"))
 	@ApiResponse(responseCode = "304", description = "If-None-Match named the current revision", content = @Content)
-	@ApiResponse(responseCode = "404", description = "No such cluster",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = Problem.class)))
+	@ApiResponse(responseCode = "404", description = "No such cluster")
 	ResponseEntity<ClusterDefinition> get(@Parameter(description = "Cluster name") String name,
 			@Parameter(hidden = true) WebRequest request);
 
@@ -83,39 +73,19 @@ interface ClusterApi {
 			headers = @Header(name = "ETag", description = "The new revision"))
 	@ApiResponse(responseCode = "400", description = "Invalid definition, or a name other than the one in the URL",
 			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = ValidationProblem.class)))
-	@ApiResponse(responseCode = "404", description = "No such cluster",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = Problem.class)))
-	@ApiResponse(responseCode = "412", description = "If-Match does not name the current revision",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = Problem.class)))
+					schema = @Schema(implementation = ApiProblems.ValidationProblem.class)))
+	@ApiResponse(responseCode = "404", description = "No such cluster")
+	@ApiResponse(responseCode = "412", description = "If-Match does not name the current revision")
 	ResponseEntity<ClusterWithFetchTokens> replace(@Parameter(description = "Cluster name") String name, JsonNode body,
 			@Parameter(description = "ETag of the revision the change was made on") String ifMatch,
-			@Parameter(hidden = true) Requester requester);
+			Requester requester);
 
 	@Operation(operationId = "deleteCluster", summary = "Delete a cluster",
 			description = "Deletes the definition and everything Stoker keeps for it.")
 	@ApiResponse(responseCode = "204", description = "Deleted", content = @Content)
-	@ApiResponse(responseCode = "404", description = "No such cluster",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = Problem.class)))
-	@ApiResponse(responseCode = "412", description = "If-Match does not name the current revision",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = Problem.class)))
+	@ApiResponse(responseCode = "404", description = "No such cluster")
+	@ApiResponse(responseCode = "412", description = "If-Match does not name the current revision")
 	ResponseEntity<Void> delete(@Parameter(description = "Cluster name") String name,
 			@Parameter(description = "ETag of the revision to delete") String ifMatch);
-
-	/** The shape of every error answer, for the API description. */
-	@Schema(name = "Problem", description = "RFC 9457 problem detail")
-	record Problem(@Schema(description = "A stable URN naming the kind of problem, or about:blank") String type,
-			String title, int status, String detail, @Schema(description = "The request path") String instance) {
-	}
-
-	/** The shape of a 400 answer, for the API description. */
-	@Schema(name = "ValidationProblem", description = "RFC 9457 problem detail listing every invalid field")
-	record ValidationProblem(String type, String title, int status, String detail, String instance,
-			List<dev.stoker.problem.FieldError> errors) {
-	}
 
 }

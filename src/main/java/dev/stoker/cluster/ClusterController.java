@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,8 +37,7 @@ class ClusterController implements ClusterApi {
 
 	@Override
 	@PostMapping(consumes = { JSON, YAML })
-	public ResponseEntity<ClusterWithFetchTokens> create(@RequestBody JsonNode body,
-			@RequestAttribute(Requester.ATTRIBUTE) Requester requester) {
+	public ResponseEntity<ClusterWithFetchTokens> create(@RequestBody JsonNode body, Requester requester) {
 		ClusterChange created = clusters.create(body, requester);
 		return withFetchTokens(ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/v1/clusters/" + created.stored().name())), created);
@@ -64,8 +62,7 @@ class ClusterController implements ClusterApi {
 	@Override
 	@PutMapping(path = "/{name}", consumes = { JSON, YAML })
 	public ResponseEntity<ClusterWithFetchTokens> replace(@PathVariable String name, @RequestBody JsonNode body,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestAttribute(Requester.ATTRIBUTE) Requester requester) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Requester requester) {
 		return withFetchTokens(ResponseEntity.ok(),
 				clusters.replace(name, body, Revisions.ifMatch(ifMatch), requester));
 	}

@@ -2,8 +2,6 @@ package dev.stoker.serving;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,6 +11,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.stoker.serving.DocumentRoutes.DocumentRoute;
 
 /**
  * Counts every answered document request by format and status. A filter rather than an
@@ -25,10 +25,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class DocumentFetchMetricsFilter extends OncePerRequestFilter {
-
-	/** The paths DocumentController serves, one segment per name. */
-	private static final Pattern DOCUMENT_PATH = Pattern
-		.compile("/api/v1/clusters/[^/]+/(?:node-groups|nodes)/[^/]+/([^/]+)");
 
 	private final DocumentMetrics metrics;
 
@@ -61,9 +57,8 @@ class DocumentFetchMetricsFilter extends OncePerRequestFilter {
 		if (!"GET".equals(request.getMethod())) {
 			return Optional.empty();
 		}
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		Matcher matcher = DOCUMENT_PATH.matcher(path);
-		return matcher.matches() ? DocumentFormat.ofSegment(matcher.group(1)) : Optional.empty();
+		return DocumentRoutes.parse(request.getRequestURI().substring(request.getContextPath().length()))
+			.map(DocumentRoute::format);
 	}
 
 }

@@ -11,10 +11,10 @@ import dev.stoker.ignition.IgnitionJson;
  */
 public enum DocumentFormat {
 
-	BUTANE("butane", "application/yaml"), IGNITION("ignition", IgnitionJson.MEDIA_TYPE),
-	KUBEADM("kubeadm", "application/yaml"),
+	BUTANE(DocumentRoutes.BUTANE, "application/yaml"), IGNITION(DocumentRoutes.IGNITION, IgnitionJson.MEDIA_TYPE),
+	KUBEADM(DocumentRoutes.KUBEADM, "application/yaml"),
 	/** The Ignition pointer for EC2 user data; it holds the group's fetch token. */
-	USER_DATA("user-data", "application/json");
+	USER_DATA(DocumentRoutes.USER_DATA, "application/json");
 
 	private final String segment;
 

@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.stoker.access.AccessDeniedException;
 import dev.stoker.access.Credential;
@@ -79,22 +78,9 @@ public class NodeDocuments {
 		this.clock = clock;
 	}
 
-	/** What a document is asked of: a node group, or one static node. */
-	public sealed interface Target {
-
-		String name();
-
-	}
-
-	public record Group(String name) implements Target {
-	}
-
-	public record Node(String name) implements Target {
-	}
-
 	/** A group's or a static node's butane, ignition or kubeadm document. */
-	public ServedDocument document(String clusterName, Target target, DocumentFormat format, Credential credential,
-			Requester requester) {
+	public ServedDocument document(String clusterName, DocumentTarget target, DocumentFormat format,
+			Credential credential, Requester requester) {
 		return transactions.execute((status) -> {
 			for (int attempt = 1;; attempt++) {
 				Timer.Sample sample = metrics.start();
@@ -143,7 +129,8 @@ public class NodeDocuments {
 	 * {@code base} with the group's fetch token, pinned to the bytes served now when
 	 * {@code verify}.
 	 */
-	public ServedDocument userData(String clusterName, Target target, URI base, boolean verify, Requester requester) {
+	public ServedDocument userData(String clusterName, DocumentTarget target, URI base, boolean verify,
+			Requester requester) {
 		return transactions.execute((status) -> {
 			for (int attempt = 1;; attempt++) {
 				Optional<ServedDocument> served = userDataAttempt(clusterName, target, base, verify, requester,
@@ -155,19 +142,15 @@ public class NodeDocuments {
 		});
 	}
 
-	private Optional<ServedDocument> userDataAttempt(String clusterName, Target target, URI base, boolean verify,
-			Requester requester, int attempt) {
+	private Optional<ServedDocument> userDataAttempt(String clusterName, DocumentTarget target, URI base,
+			boolean verify, Requester requester, int attempt) {
 		Timer.Sample sample = metrics.start();
 		StoredCluster stored = clusters.get(clusterName);
 		Resolved node = resolve(stored.cluster(), target, new Credential.Admin());
 		// gone when a PUT that drops the group committed since the definition was read
 		FetchToken token = fetchTokens.find(clusterName, node.group().name())
 			.orElseThrow(() -> new NodeGroupNotFoundException(clusterName, node.group().name()));
-		String segment = (target instanceof Node) ? "nodes" : "node-groups";
-		URI source = UriComponentsBuilder.fromUri(base)
-			.pathSegment("api", "v1", "clusters", clusterName, segment, target.name(), "ignition")
-			.build()
-			.toUri();
+		URI source = DocumentRoutes.url(base, clusterName, target, DocumentFormat.IGNITION);
 		Optional<String> served = verify ? Optional.of(node.ignition(secrets(clusterName))) : Optional.empty();
 		String pointer = metrics.rendered(sample, DocumentFormat.USER_DATA, node.group().name(),
 				UserDataPointer.write(source, token, caBundle.pem(), served));
@@ -188,7 +171,7 @@ public class NodeDocuments {
 	 * The bootstrap node's first Ignition fetch is when kubeadm init starts the join
 	 * secrets' lifetimes; a later join document is checked against them.
 	 */
-	private List<String> lifecycle(String clusterName, Resolved node, DocumentFormat format, Target target) {
+	private List<String> lifecycle(String clusterName, Resolved node, DocumentFormat format, DocumentTarget target) {
 		NodeRole role = node.group().role();
 		if (role == NodeRole.BOOTSTRAP) {
 			if (format == DocumentFormat.IGNITION) {
@@ -200,7 +183,8 @@ public class NodeDocuments {
 		List<String> warnings = JoinDeadlines.warnings(clusterName, role, clocks, clock.instant());
 		for (String warning : warnings) {
 			log.warn("Cluster {} {} {}: served {}, but: {}", clusterName,
-					(target instanceof Node) ? "node" : "node group", target.name(), format.segment(), warning);
+					(target instanceof DocumentTarget.Node) ? "node" : "node group", target.name(), format.segment(),
+					warning);
 		}
 		return warnings;
 	}
@@ -210,8 +194,8 @@ public class NodeDocuments {
 	 * learns nothing about groups and nodes it does not open, not even whether they
 	 * exist.
 	 */
-	private static Resolved resolve(ValidCluster cluster, Target target, Credential credential) {
-		if (target instanceof Node node) {
+	private static Resolved resolve(ValidCluster cluster, DocumentTarget target, Credential credential) {
+		if (target instanceof DocumentTarget.Node node) {
 			Optional<ValidNode> found = cluster.node(node.name());
 			if (found.isEmpty() || !credential.opens(cluster.name(), found.get().group().name())) {
 				if (credential instanceof Credential.Fetch) {

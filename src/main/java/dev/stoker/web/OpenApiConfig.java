@@ -2,15 +2,15 @@ package dev.stoker.web;
 
 import java.util.List;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The API description served at /v3/api-docs, with the admin bearer scheme so Swagger
@@ -38,6 +38,11 @@ class OpenApiConfig {
 					.scheme("bearer")
 					.description("A node group's fetch token (stf.…), answered when the group is created: it opens "
 							+ "that group's documents and its static nodes' only")));
+	}
+
+	@Bean
+	OpenApiCustomizer sharedApiResponses() {
+		return new SharedApiResponses();
 	}
 
 }

@@ -34,7 +34,7 @@ class AccessFilterTest {
 			new StokerProperties(Path.of("unused"), DataSize.ofMegabytes(1), new StokerProperties.Admin(ADMIN),
 					new StokerProperties.Master(null), null, new StokerProperties.Tls(null)));
 
-	private final AccessFilter filter = new AccessFilter(adminToken, new DatabaseDown(), (cluster, node) -> {
+	private final AccessFilter filter = new AccessFilter(adminToken, new DatabaseDown(), (holder, method, path) -> {
 		throw new DataAccessResourceFailureException("down");
 	});
 

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionOperations;
 import dev.stoker.StokerProperties;
 import dev.stoker.TestDefinitions;
 import dev.stoker.access.AdminToken;
-import dev.stoker.access.StaticNodeGroups;
+import dev.stoker.access.FetchTokenScope;
 import dev.stoker.audit.AuditLog;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.FetchTokens;
@@ -71,8 +71,8 @@ class ClusterControllerTest {
 		}
 
 		@Bean
-		StaticNodeGroups noStaticNodes() {
-			return (cluster, node) -> java.util.Optional.empty();
+		FetchTokenScope noDocuments() {
+			return (holder, method, path) -> false;
 		}
 
 		/**

@@ -25,6 +25,7 @@ import dev.stoker.cluster.NodeGroupNotFoundException;
 import dev.stoker.cluster.Revisions;
 import dev.stoker.json.Mappers;
 import dev.stoker.serving.DocumentFormat;
+import dev.stoker.serving.DocumentTarget;
 import dev.stoker.serving.NodeDocuments;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -280,7 +281,7 @@ interface NodeAccessStorageContract {
 				for (int i = 0; rotating.get() && i < 2_000; i++) {
 					String requestId = "fetch-" + thread + "-" + i;
 					String kubeadm = documents()
-						.document("racing-rotations", new NodeDocuments.Group("workers"), DocumentFormat.KUBEADM,
+						.document("racing-rotations", new DocumentTarget.Group("workers"), DocumentFormat.KUBEADM,
 								new Credential.Admin(), new Requester("admin", null, "127.0.0.1", requestId))
 						.body();
 					served.put(requestId, kubeadm);
@@ -329,11 +330,11 @@ interface NodeAccessStorageContract {
 				String name = "vanishing-" + round;
 				clusters().create(fourGroups(name), TestRequester.ADMIN);
 				List<java.util.concurrent.Callable<Void>> reads = List.of(() -> {
-					documents().document(name, new NodeDocuments.Group("gpu"), DocumentFormat.IGNITION,
+					documents().document(name, new DocumentTarget.Group("gpu"), DocumentFormat.IGNITION,
 							new Credential.Admin(), TestRequester.ADMIN);
 					return null;
 				}, () -> {
-					documents().userData(name, new NodeDocuments.Group("gpu"),
+					documents().userData(name, new DocumentTarget.Group("gpu"),
 							java.net.URI.create("https://stoker.example.com"), true, TestRequester.ADMIN);
 					return null;
 				}, () -> {
@@ -502,14 +503,14 @@ interface NodeAccessStorageContract {
 		Requester node = new Requester("fetch-token", bootstrap.tokenId(), "10.0.0.7", "boot-1");
 
 		withoutTheAuditTable(() -> assertThatExceptionOfType(AuditUnavailableException.class)
-			.isThrownBy(() -> documents().document("served", new NodeDocuments.Group("bootstrap"),
+			.isThrownBy(() -> documents().document("served", new DocumentTarget.Group("bootstrap"),
 					DocumentFormat.IGNITION, new Credential.Fetch(bootstrap), node)));
 
 		assertThat(secrets().clocks("served")).contains(new SecretClocks(null, null, null));
 		assertThat(audit().list("served", null, 10).orElseThrow()).extracting(AuditEvent::document)
 			.containsExactly("fetch-tokens");
 
-		documents().document("served", new NodeDocuments.Group("bootstrap"), DocumentFormat.IGNITION,
+		documents().document("served", new DocumentTarget.Group("bootstrap"), DocumentFormat.IGNITION,
 				new Credential.Fetch(bootstrap), node);
 
 		assertThat(secrets().clocks("served").orElseThrow().bootstrapFetchedAt()).isNotNull();

@@ -1,0 +1,73 @@
+package dev.stoker.cluster;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+
+import dev.stoker.audit.AuditEvent;
+import dev.stoker.audit.Requester;
+import dev.stoker.problem.ApiProblems;
+
+/**
+ * The API description of {@link ClusterSecretsController}, kept apart so the controller
+ * stays readable. The 401, 403 and 503 answers every endpoint shares are declared once,
+ * for the whole API (see the web package's OpenAPI configuration).
+ */
+@Tag(name = "Secrets", description = "Rotating a cluster's fetch tokens and join secrets, and its audit log")
+@SecurityRequirement(name = "admin")
+interface ClusterSecretsApi {
+
+	int DEFAULT_PAGE = 100;
+
+	int MAX_PAGE = 1000;
+
+	@Operation(operationId = "rotateFetchToken", summary = "Replace a node group's fetch token",
+			description = "The old token stops opening anything at once, so user data that embeds it (a launch template) "
+					+ "must be updated: fetch the group's user-data again.")
+	@ApiResponse(responseCode = "200", description = "The new token")
+	@ApiResponse(responseCode = "404", description = "No such cluster or node group")
+	ResponseEntity<Map<String, String>> rotateFetchToken(@Parameter(description = "Cluster name") String name,
+			@Parameter(description = "Node group name") String group, Requester requester);
+
+	@Operation(operationId = "rotateSecrets", summary = "Replace the bootstrap token and/or the certificate key",
+			description = "For nodes that join after the bootstrap token's 24 hours or, for control planes, after kubeadm "
+					+ "deleted the uploaded certificates (2 hours after init). Bumps the revision: every document changes. "
+					+ "Answers the commands that register the new secrets on a running control plane; run them before "
+					+ "booting the nodes.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "application/json",
+							schema = @Schema(implementation = SecretRotation.class))))
+	@ApiResponse(responseCode = "200", description = "Rotated",
+			headers = @Header(name = "ETag", description = "The cluster's new revision"))
+	@ApiResponse(responseCode = "400", description = "Not a rotation request, or nothing to rotate",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ApiProblems.ValidationProblem.class)))
+	@ApiResponse(responseCode = "404", description = "No such cluster")
+	ResponseEntity<RotatedSecretsAnswer> rotateSecrets(@Parameter(description = "Cluster name") String name,
+			JsonNode body, Requester requester);
+
+	@Operation(operationId = "getAuditLog", summary = "Who was given this cluster's secrets",
+			description = "Every disclosure of a document or token holding a secret, newest first. Pages with 'before': "
+					+ "when there may be more, the Link header names the next page.")
+	@ApiResponse(responseCode = "200", description = "Events, newest first",
+			headers = @Header(name = "Link",
+					description = "rel=\"next\": the next (older) page, when there may be one"))
+	@ApiResponse(responseCode = "400", description = "limit out of range",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ApiProblems.ValidationProblem.class)))
+	@ApiResponse(responseCode = "404", description = "No such cluster")
+	ResponseEntity<List<AuditEvent>> audit(@Parameter(description = "Cluster name") String name,
+			@Parameter(description = "Only events older than this id") Long before,
+			@Parameter(description = "At most this many events (1 to 1000)") int limit);
+
+}
