@@ -1,7 +1,5 @@
 package dev.stoker;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,39 +41,12 @@ class PostgresOutageTests {
 	@TempDir
 	static Path dataDir;
 
-	private static TcpRelay relay;
-
-	/** Between the application and PostgreSQL, made once the schema exists. */
-	private static synchronized TcpRelay relay() {
-		if (relay == null) {
-			URI server = URI.create(postgres.jdbcUrl().substring("jdbc:".length()));
-			try {
-				relay = new TcpRelay(server.getHost(), server.getPort());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		return relay;
-	}
+	@RegisterExtension
+	static final RelayedPostgres database = new RelayedPostgres(postgres);
 
 	@DynamicPropertySource
 	static void throughTheRelay(DynamicPropertyRegistry registry) {
-		postgres.registerProperties(registry);
-		registry.add("spring.datasource.url", () -> {
-			URI server = URI.create(postgres.jdbcUrl().substring("jdbc:".length()));
-			return "jdbc:postgresql://127.0.0.1:" + relay().port() + server.getRawPath() + "?" + server.getRawQuery();
-		});
-		registry.add("stoker.data-dir", dataDir::toString);
-		registry.add("stoker.admin.token", () -> TOKEN);
-	}
-
-	@AfterAll
-	static void closeRelay() {
-		if (relay != null) {
-			relay.close();
-			relay = null;
-		}
+		database.registerApplication(registry, dataDir, TOKEN);
 	}
 
 	@LocalServerPort
@@ -108,7 +78,7 @@ class PostgresOutageTests {
 			.statusCode()).isEqualTo(201);
 		assertThat(get("/actuator/health/readiness").status()).isEqualTo(200);
 
-		relay().cut();
+		database.relay().cut();
 		Answer readiness = get("/actuator/health/readiness");
 		assertThat(readiness.status()).isEqualTo(503);
 		assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
@@ -146,7 +116,7 @@ class PostgresOutageTests {
 			assertThat(answer.headers().firstValue("Retry-After")).as(call[1]).isPresent();
 		}
 
-		relay().restore();
+		database.relay().restore();
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (get("/actuator/health/readiness").status() != 200) {
 			assertThat(System.nanoTime()).as("ready again within 30 s").isLessThan(deadline);

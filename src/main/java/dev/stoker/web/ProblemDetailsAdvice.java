@@ -100,6 +100,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * lost inside a transaction ({@code TransactionSystemException} when its commit or
 	 * rollback fails), timeouts and serialization failures. Ignition retries a 503, and
 	 * an operator's tools and the metrics do not read it as a bug.
+	 * <p>
+	 * A connection lost inside a transaction ends as {@code TransactionSystemException}
+	 * whatever statement it was lost at, COMMIT included: Hikari swaps a connection that
+	 * failed with an SQLState of class 08 for a closed stand-in, whose rollback throws an
+	 * {@code SQLException} without SQLState that Spring cannot translate, and
+	 * {@code TransactionTemplate} throws that rollback failure instead of the
+	 * statement's. PostgresTransactionCutTests cuts PostgreSQL at each stage of each
+	 * endpoint's transaction.
 	 */
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
 			TransientDataAccessException.class, RecoverableDataAccessException.class,
