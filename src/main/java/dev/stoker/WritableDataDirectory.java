@@ -21,7 +21,7 @@ import org.springframework.core.env.Environment;
  * those say nothing about a read-only mount, a full disk, or a process running as root.
  * Registered in {@code META-INF/spring.factories}.
  */
-class WritableDataDirectory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public class WritableDataDirectory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 	static final String SETTING = "stoker.data-dir (STOKER_DATADIR)";
 
@@ -55,17 +55,26 @@ class WritableDataDirectory implements ApplicationContextInitializer<Configurabl
 					+ (Files.exists(directory) ? ": a file of that name is in the way" : "") + " ("
 					+ ex.getClass().getSimpleName() + "). Point " + SETTING + " at a writable directory.");
 		}
-		Path probe = directory.resolve(PROBE);
-		try (FileChannel channel = FileChannel.open(probe, EnumSet.of(StandardOpenOption.CREATE,
-				StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.DELETE_ON_CLOSE))) {
-			channel.write(ByteBuffer.wrap(new byte[] { 1 }));
-			channel.force(true);
+		try {
+			probe(directory);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("The data directory " + directory + " (" + SETTING + ") cannot be written ("
 					+ ex.getClass().getSimpleName() + "): the embedded database and the "
 					+ "generated admin token and master key are kept there. Make it writable by this process (a "
 					+ "volume that is not mounted read-only, with free space), or point " + SETTING + " elsewhere.");
+		}
+	}
+
+	/**
+	 * Writes, forces to disk and removes a probe file in {@code directory}: throws what
+	 * the file system answers when it takes no write now (no space left, read-only).
+	 */
+	public static void probe(Path directory) throws IOException {
+		try (FileChannel channel = FileChannel.open(directory.resolve(PROBE), EnumSet.of(StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.DELETE_ON_CLOSE))) {
+			channel.write(ByteBuffer.wrap(new byte[] { 1 }));
+			channel.force(true);
 		}
 	}
 

@@ -75,7 +75,11 @@ public final class H2TestDatabase implements BeforeAllCallback, AfterAllCallback
 		return dataSource;
 	}
 
-	private static String applicationSettings() {
+	/**
+	 * The settings of the embedded default's URL (after its first ';'), for a test that
+	 * puts the database elsewhere.
+	 */
+	public static String applicationSettings() {
 		Properties properties = new Properties();
 		try (InputStream in = H2TestDatabase.class.getResourceAsStream("/application.properties")) {
 			properties.load(in);

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * query is set. A connection can be valid while the store behind it is not: H2 that
  * closed its store after a failed write still answers {@code isValid()}, while every
  * query of a table fails. Bounded by a query timeout below the chart's 3 s probe timeout.
- * The bean name replaces Spring Boot's {@code db} indicator.
+ * On the embedded database, after H2 closed its store, also a write (see
+ * {@link EmbeddedStore}): a store that reopened reads even on a disk still full. The bean
+ * name replaces Spring Boot's {@code db} indicator.
  */
 @Component("dbHealthIndicator")
 class DatabaseHealth extends AbstractHealthIndicator {
@@ -24,8 +26,11 @@ class DatabaseHealth extends AbstractHealthIndicator {
 
 	private final JdbcTemplate jdbc;
 
-	DatabaseHealth(DataSource dataSource) {
+	private final EmbeddedStore store;
+
+	DatabaseHealth(DataSource dataSource, EmbeddedStore store) {
 		super("The database does not answer a query of Stoker's tables");
+		this.store = store;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setQueryTimeout((int) TIMEOUT.toSeconds());
 	}
@@ -33,7 +38,12 @@ class DatabaseHealth extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		jdbc.queryForList("SELECT key_id FROM master_key", String.class);
-		builder.up();
+		if (store.writes()) {
+			builder.up();
+		}
+		else {
+			builder.down();
+		}
 	}
 
 }

@@ -268,7 +268,9 @@ class HelmChartTest {
 			.parseLong(applicationProperty("spring.datasource.hikari.connection-timeout"));
 		assertThat(container.at("/readinessProbe/timeoutSeconds").asInt() * 1000L)
 			.isGreaterThan(connectionTimeoutMillis);
-		assertThat(applicationProperty("management.endpoint.health.group.liveness.include")).doesNotContain("db");
+		// liveness never asks PostgreSQL; embeddedDatabase asks nothing of it
+		assertThat(applicationProperty("management.endpoint.health.group.liveness.include").split(","))
+			.containsExactly("livenessState", "embeddedDatabase");
 	}
 
 	private static String applicationProperty(String name) {
