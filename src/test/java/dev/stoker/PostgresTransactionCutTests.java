@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.stoker.TcpRelay.Moment;
 import dev.stoker.TcpRelay.Statement;
 import dev.stoker.json.Mappers;
-import dev.stoker.web.RetryAfter;
+import dev.stoker.problem.RetryAfter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.stoker.DataDirectory;
 import dev.stoker.H2TestDatabase;
 import dev.stoker.TestDefinitions;
-import dev.stoker.web.RetryAfter;
+import dev.stoker.problem.RetryAfter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
