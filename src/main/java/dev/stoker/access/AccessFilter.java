@@ -25,6 +25,7 @@ import dev.stoker.json.Mappers;
 import dev.stoker.secrets.FetchToken;
 import dev.stoker.secrets.FetchTokenHolder;
 import dev.stoker.secrets.FetchTokens;
+import dev.stoker.secrets.StaleMasterKeyException;
 import dev.stoker.web.RetryAfter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -120,6 +121,13 @@ class AccessFilter extends OncePerRequestFilter {
 			try {
 				credential = authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
 				allowed = credential.isPresent() && allowed(credential.get(), request);
+			}
+			catch (StaleMasterKeyException ex) {
+				// never 401: the token may be good, and Ignition would not ask again
+				logger.warn(ex.getMessage());
+				response.setHeader(HttpHeaders.RETRY_AFTER, RetryAfter.SECONDS);
+				refuse(response, AccessProblems.staleMasterKey());
+				return;
 			}
 			catch (DataAccessException | TransactionException ex) {
 				logger.warn("Cannot check a credential, the database is unavailable: " + ex.getClass().getSimpleName());

@@ -35,6 +35,12 @@ final class AccessProblems {
 				"The credential cannot be checked because the database cannot be reached; retry shortly.");
 	}
 
+	static ProblemDetail staleMasterKey() {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable",
+				"The credential cannot be checked by this instance, whose master key is no longer the store's; "
+						+ "retry shortly.");
+	}
+
 	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create("urn:stoker:problem:" + type));
