@@ -53,12 +53,20 @@ public record StokerProperties(@DefaultValue("./data") Path dataDir, @DefaultVal
 	 * 32}); when unset, one is generated at first start into
 	 * {@code <data-dir>/master-key} (mode 0600) and read from there afterwards. Every
 	 * stored secret is encrypted under it: without it they cannot be read.
+	 * @param previousKey the key the store was encrypted under before {@code key}, set
+	 * only to rotate the master key: a start that finds the store under it re-encrypts
+	 * every secret under {@code key}. Ignored (and may be removed) once the store is
+	 * under {@code key}.
 	 */
-	public record Master(String key) {
+	public record Master(String key, String previousKey) {
 
 		@Override
 		public String toString() {
-			return "Master[key=" + (key == null ? "unset" : "set") + "]";
+			return "Master[key=" + state(key) + ", previousKey=" + state(previousKey) + "]";
+		}
+
+		private static String state(String value) {
+			return (value == null) ? "unset" : "set";
 		}
 
 	}

@@ -67,6 +67,11 @@ public final class H2TestDatabase implements BeforeAllCallback, AfterAllCallback
 		}
 	}
 
+	/** For an application started on this database: user {@code sa}, no password. */
+	public String jdbcUrl() {
+		return ((HikariDataSource) dataSource()).getJdbcUrl();
+	}
+
 	public DataSource dataSource() {
 		if (dataSource == null) {
 			throw new IllegalStateException("No H2 database yet: register H2TestDatabase on a static "

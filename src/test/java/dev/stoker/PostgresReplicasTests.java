@@ -116,14 +116,10 @@ class PostgresReplicasTests {
 	}
 
 	private static ConfigurableApplicationContext start(Path dataDir) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-				"--stoker.data-dir=" + dataDir, "--stoker.admin.token=" + ADMIN_TOKEN,
-				"--stoker.master.key=" + MASTER_KEY, "--spring.datasource.url=" + postgres.jdbcUrl(),
-				"--spring.datasource.username=" + postgres.username(), "--spring.flyway.schemas=" + postgres.schema(),
-				"--spring.flyway.default-schema=" + postgres.schema()));
-		if (postgres.password() != null) {
-			args.add("--spring.datasource.password=" + postgres.password());
-		}
+		List<String> args = new ArrayList<>(
+				List.of("--server.port=0", "--spring.main.banner-mode=off", "--stoker.data-dir=" + dataDir,
+						"--stoker.admin.token=" + ADMIN_TOKEN, "--stoker.master.key=" + MASTER_KEY));
+		args.addAll(postgres.commandLineArguments());
 		return SpringApplication.run(StokerApplication.class, args.toArray(String[]::new));
 	}
 

@@ -185,6 +185,20 @@ public final class PostgresTestDatabase implements ExecutionCondition, BeforeAll
 		registry.add("spring.flyway.default-schema", this::schema);
 	}
 
+	/**
+	 * The same as {@link #registerProperties}, as command-line arguments for an
+	 * application started with {@code SpringApplication.run}.
+	 */
+	public List<String> commandLineArguments() {
+		List<String> arguments = new ArrayList<>(
+				List.of("--spring.datasource.url=" + jdbcUrl(), "--spring.datasource.username=" + username(),
+						"--spring.flyway.schemas=" + schema(), "--spring.flyway.default-schema=" + schema()));
+		if (password() != null) {
+			arguments.add("--spring.datasource.password=" + password());
+		}
+		return arguments;
+	}
+
 	private String requireSchema() {
 		if (schema == null) {
 			throw new IllegalStateException("No PostgreSQL schema yet: register PostgresTestDatabase on a static "

@@ -25,6 +25,7 @@ import dev.stoker.audit.Requester;
 import dev.stoker.problem.ProblemResponses;
 import dev.stoker.secrets.FetchToken;
 import dev.stoker.secrets.FetchTokens;
+import dev.stoker.secrets.StaleMasterKeyException;
 
 /**
  * Guards every path but the open ones: health, metrics, the API description and Swagger
@@ -104,6 +105,12 @@ class AccessFilter extends OncePerRequestFilter {
 			try {
 				credential = authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
 				allowed = credential.isPresent() && allowed(credential.get(), request);
+			}
+			catch (StaleMasterKeyException ex) {
+				// never 401: the token may be good, and Ignition would not ask again
+				logger.warn(ex.getMessage());
+				ProblemResponses.write(response, AccessProblems.staleMasterKey());
+				return;
 			}
 			catch (DataAccessException | TransactionException ex) {
 				logger.warn("Cannot check a credential, the database is unavailable: " + ex.getClass().getSimpleName());

@@ -34,4 +34,9 @@ final class AccessProblems {
 			.problem("The credential cannot be checked because the database cannot be reached; retry shortly.");
 	}
 
+	static ProblemDetail staleMasterKey() {
+		return ProblemType.UNAVAILABLE.problem("The credential cannot be checked by this instance, whose master key is "
+				+ "no longer the store's; retry shortly.");
+	}
+
 }

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /**
  * A cluster's secrets, by cluster name: made when the cluster is, read back decrypted for
- * the documents that carry them. There is no way to list them.
+ * the documents that carry them. There is no way to list them. Writes throw
+ * {@link StaleMasterKeyException} (a 503) when the store is no longer under this
+ * instance's master key.
  */
 public interface ClusterSecrets {
 

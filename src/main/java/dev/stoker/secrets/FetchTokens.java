@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The fetch token of every node group of every cluster, by cluster name and group name.
  * Each call joins the caller's transaction, so that the tokens change together with the
- * definition that names the groups.
+ * definition that names the groups. Writes throw {@link StaleMasterKeyException} (a 503)
+ * when the store is no longer under this instance's master key.
  */
 public interface FetchTokens {
 
@@ -27,7 +28,12 @@ public interface FetchTokens {
 	/** A group's token, decrypted: for the user-data pointer that embeds it. */
 	Optional<FetchToken> find(String cluster, String group);
 
-	/** Whose a presented token is, if it is a current one. */
+	/**
+	 * Whose a presented token is, if it is a current one. A token that matches nothing
+	 * throws {@link StaleMasterKeyException} instead of answering empty when the store is
+	 * no longer under this instance's master key: its lookup hashes are then another
+	 * key's.
+	 */
 	Optional<FetchTokenHolder> authenticate(FetchToken presented);
 
 }

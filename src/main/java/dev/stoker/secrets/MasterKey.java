@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.crypto.SecretKey;
@@ -36,8 +37,10 @@ import dev.stoker.StokerProperties;
  * not base64 of exactly 32 bytes stops the start; no message ever shows it.
  * <p>
  * Its id, the first 8 hex characters of the key's SHA-256, is written next to every
- * ciphertext, so that a secret written under another key is recognised as such and keys
- * can be rotated later.
+ * ciphertext, so that a secret written under another key is recognised as such.
+ * <p>
+ * To rotate it, {@code stoker.master.previous-key} names the key the store was under:
+ * only the start reads that one, to re-encrypt the store (see {@link StoredMasterKey}).
  */
 @Component
 public class MasterKey {
@@ -47,6 +50,8 @@ public class MasterKey {
 	static final int LENGTH = 32;
 
 	private static final String SETTING = "stoker.master.key (STOKER_MASTER_KEY)";
+
+	static final String PREVIOUS_SETTING = "stoker.master.previous-key (STOKER_MASTER_PREVIOUSKEY)";
 
 	private static final String EXPECTED = "the base64 encoding of exactly " + LENGTH
 			+ " random bytes, e.g. from 'openssl rand -base64 32'";
@@ -86,6 +91,18 @@ public class MasterKey {
 	@Override
 	public String toString() {
 		return "MasterKey[id=" + id + ", key=redacted]";
+	}
+
+	/**
+	 * The key the store was under before the configured one, when the operator rotates
+	 * it; never read from a file.
+	 */
+	static Optional<MasterKey> previous(StokerProperties properties) {
+		String configured = properties.master().previousKey();
+		if (configured == null || configured.isBlank()) {
+			return Optional.empty();
+		}
+		return Optional.of(new MasterKey(decode(configured, PREVIOUS_SETTING)));
 	}
 
 	private static byte[] fromSettings(StokerProperties properties) {

@@ -59,7 +59,8 @@ public class SecretCipher {
 
 	/**
 	 * Answers the plaintext, or throws {@link SecretDecryptionException}: never a value
-	 * that did not come out of an authenticated decryption.
+	 * that did not come out of an authenticated decryption. A value under another master
+	 * key throws {@link StaleMasterKeyException}.
 	 */
 	public String decrypt(String stored, String associatedData) {
 		Matcher matcher = (stored != null) ? STORED.matcher(stored) : null;
@@ -70,7 +71,9 @@ public class SecretCipher {
 		}
 		String keyId = matcher.group(1);
 		if (!keyId.equals(key.id())) {
-			throw new SecretDecryptionException("The stored secret for " + associatedData
+			// the start made sure the store was under this key: another instance has
+			// rotated it since
+			throw new StaleMasterKeyException("The stored secret for " + associatedData
 					+ " was encrypted under master key " + keyId + ", but the configured master key is " + key.id()
 					+ "; configure the key it was written with (STOKER_MASTER_KEY or the master-key file)");
 		}

@@ -24,17 +24,21 @@ class StoredClusterSecrets implements ClusterSecrets {
 
 	private final Clock clock;
 
+	private final RecordedMasterKey recordedKey;
+
 	StoredClusterSecrets(ClusterSecretsRepository repository, SecretGenerator generator, SecretCipher cipher,
-			RandomSource random, Clock clock) {
+			RandomSource random, Clock clock, RecordedMasterKey recordedKey) {
 		this.repository = repository;
 		this.generator = generator;
 		this.cipher = cipher;
 		this.random = random;
 		this.clock = clock;
+		this.recordedKey = recordedKey;
 	}
 
 	@Override
 	public void create(String cluster) {
+		recordedKey.requireForWrite();
 		long id = repository.clusterId(cluster)
 			.orElseThrow(() -> new IllegalStateException("There is no cluster " + cluster + " to make secrets for"));
 		KubeadmSecrets secrets = generator.generate();
@@ -53,6 +57,7 @@ class StoredClusterSecrets implements ClusterSecrets {
 
 	@Override
 	public Optional<KubeadmSecrets> rotate(String cluster, boolean bootstrapToken, boolean certificateKey) {
+		recordedKey.requireForWrite();
 		while (true) {
 			Optional<EncryptedSecrets> found = repository.find(cluster);
 			if (found.isEmpty()) {

@@ -1,32 +1,24 @@
 package dev.stoker.secrets;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.stereotype.Service;
 
 /**
  * Fetch tokens generated here, encrypted under the master key (each bound to its cluster
- * row and group) and found again from a presented token by a keyed hash. The hash key is
- * derived from the master key, so a copy of the table alone cannot confirm a guessed
- * token.
+ * row and group) and found again from a presented token by a keyed hash
+ * ({@link FetchTokenLookup}).
  */
 @Service
 class StoredFetchTokens implements FetchTokens {
-
-	private static final String HMAC = "HmacSHA256";
 
 	private final FetchTokenRepository tokens;
 
@@ -38,21 +30,25 @@ class StoredFetchTokens implements FetchTokens {
 
 	private final Clock clock;
 
-	private final SecretKeySpec lookupKey;
+	private final FetchTokenLookup lookup;
+
+	private final RecordedMasterKey recordedKey;
 
 	StoredFetchTokens(FetchTokenRepository tokens, ClusterSecretsRepository clusters, SecretCipher cipher,
-			RandomSource random, Clock clock, MasterKey masterKey) {
+			RandomSource random, Clock clock, MasterKey masterKey, RecordedMasterKey recordedKey) {
 		this.tokens = tokens;
 		this.clusters = clusters;
 		this.cipher = cipher;
 		this.random = random;
 		this.clock = clock;
-		this.lookupKey = new SecretKeySpec(
-				hmac(new SecretKeySpec(masterKey.key().getEncoded(), HMAC), "stoker fetch-token lookup v1"), HMAC);
+		this.lookup = new FetchTokenLookup(masterKey);
+		this.recordedKey = recordedKey;
 	}
 
 	@Override
 	public Map<String, FetchToken> issue(String cluster, Collection<String> groups) {
+		// before the deletes below lock rows that a rotation would update
+		recordedKey.requireForWrite();
 		long id = clusterId(cluster);
 		Map<String, FetchToken> issued = new LinkedHashMap<>();
 		for (String existing : tokens.groups(id)) {
@@ -64,7 +60,7 @@ class StoredFetchTokens implements FetchTokens {
 		for (String group : groups) {
 			if (!current.contains(group)) {
 				FetchToken token = FetchToken.generate(random);
-				tokens.insert(id, group, token.id(), lookupHash(token), encrypt(id, group, token), now());
+				tokens.insert(id, group, token.id(), lookup.hash(token), encrypt(id, group, token), now());
 				issued.put(group, token);
 			}
 		}
@@ -73,12 +69,13 @@ class StoredFetchTokens implements FetchTokens {
 
 	@Override
 	public Optional<FetchToken> rotate(String cluster, String group) {
+		recordedKey.requireForWrite();
 		Optional<Long> id = clusters.clusterId(cluster);
 		if (id.isEmpty()) {
 			return Optional.empty();
 		}
 		FetchToken token = FetchToken.generate(random);
-		boolean replaced = tokens.replace(id.get(), group, token.id(), lookupHash(token),
+		boolean replaced = tokens.replace(id.get(), group, token.id(), lookup.hash(token),
 				encrypt(id.get(), group, token), now());
 		return replaced ? Optional.of(token) : Optional.empty();
 	}
@@ -90,7 +87,14 @@ class StoredFetchTokens implements FetchTokens {
 
 	@Override
 	public Optional<FetchTokenHolder> authenticate(FetchToken presented) {
-		return tokens.findByLookupHash(lookupHash(presented))
+		Optional<FetchTokenRepository.Row> found = tokens.findByLookupHash(lookup.hash(presented));
+		if (found.isEmpty()) {
+			// after another instance rotated the master key, this one's hashes find
+			// nothing: that is not the token's fault, and a 401 would be final for
+			// Ignition
+			recordedKey.requireCurrent();
+		}
+		return found
 			.filter(row -> MessageDigest.isEqual(decrypt(row).value().getBytes(StandardCharsets.US_ASCII),
 					presented.value().getBytes(StandardCharsets.US_ASCII)))
 			.map(row -> new FetchTokenHolder(row.cluster(), row.group(), row.tokenId()));
@@ -115,26 +119,6 @@ class StoredFetchTokens implements FetchTokens {
 
 	private String encrypt(long clusterId, String group, FetchToken token) {
 		return cipher.encrypt(token.value(), SecretKind.FETCH_TOKEN.associatedData(clusterId, group));
-	}
-
-	/**
-	 * base64url rather than hex, so that it is never mistaken for a certificate key (64
-	 * hex characters) by whoever searches logs for leaked secrets. It is not one: without
-	 * the master key it confirms nothing.
-	 */
-	private String lookupHash(FetchToken token) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(lookupKey, token.value()));
-	}
-
-	private static byte[] hmac(SecretKeySpec key, String text) {
-		try {
-			Mac mac = Mac.getInstance(HMAC);
-			mac.init(key);
-			return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
-		}
 	}
 
 	/** Microseconds: the finest both H2 and PostgreSQL keep. */

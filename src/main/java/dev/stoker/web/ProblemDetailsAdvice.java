@@ -30,6 +30,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import dev.stoker.problem.ProblemResponses;
 import dev.stoker.problem.ProblemType;
 import dev.stoker.problem.RetryAfter;
+import dev.stoker.secrets.StaleMasterKeyException;
 
 /**
  * Answers every error as an RFC 9457 problem detail. Spring's own exceptions (404, 405,
@@ -114,10 +115,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			CannotCreateTransactionException.class, TransactionSystemException.class, QueryTimeoutException.class })
 	ResponseEntity<Object> databaseUnavailable(Exception ex) {
 		log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
+		return unavailable("The database cannot be reached; retry shortly.");
+	}
+
+	/**
+	 * Another instance has rotated the master key since this one started: it must not
+	 * write, and cannot read, until it is restarted with the new key. Readiness takes it
+	 * out of the Service meanwhile; a retry reaches an instance that has the key.
+	 */
+	@ExceptionHandler(StaleMasterKeyException.class)
+	ResponseEntity<Object> staleMasterKey(StaleMasterKeyException ex) {
+		log.warn("{}", ex.getMessage());
+		return unavailable(
+				"This instance's master key is no longer the store's, which was rotated to another; retry shortly.");
+	}
+
+	private static ResponseEntity<Object> unavailable(String detail) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, RetryAfter.SECONDS)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(ProblemType.UNAVAILABLE.problem("The database cannot be reached; retry shortly."));
+			.body(ProblemType.UNAVAILABLE.problem(detail));
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -32,7 +32,7 @@ class AccessFilterTest {
 
 	private final AdminToken adminToken = new AdminToken(
 			new StokerProperties(Path.of("unused"), DataSize.ofMegabytes(1), new StokerProperties.Admin(ADMIN),
-					new StokerProperties.Master(null), null, new StokerProperties.Tls(null)));
+					new StokerProperties.Master(null, null), null, new StokerProperties.Tls(null)));
 
 	private final AccessFilter filter = new AccessFilter(adminToken, new DatabaseDown(), (holder, method, path) -> {
 		throw new DataAccessResourceFailureException("down");

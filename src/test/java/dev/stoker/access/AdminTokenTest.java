@@ -25,7 +25,7 @@ class AdminTokenTest {
 
 	private StokerProperties properties(String token) {
 		return new StokerProperties(dataDir, DataSize.ofMegabytes(1), new StokerProperties.Admin(token),
-				new StokerProperties.Master(null), null, new StokerProperties.Tls(null));
+				new StokerProperties.Master(null, null), null, new StokerProperties.Tls(null));
 	}
 
 	@Test
@@ -69,7 +69,7 @@ class AdminTokenTest {
 	void eachFirstStartGeneratesADifferentToken(@TempDir Path otherDataDir) throws Exception {
 		new AdminToken(properties(null));
 		new AdminToken(new StokerProperties(otherDataDir, DataSize.ofMegabytes(1), new StokerProperties.Admin(null),
-				new StokerProperties.Master(null), null, new StokerProperties.Tls(null)));
+				new StokerProperties.Master(null, null), null, new StokerProperties.Tls(null)));
 		assertThat(Files.readString(dataDir.resolve(AdminToken.FILE_NAME)))
 			.isNotEqualTo(Files.readString(otherDataDir.resolve(AdminToken.FILE_NAME)));
 	}

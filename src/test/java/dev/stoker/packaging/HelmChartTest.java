@@ -51,8 +51,10 @@ class HelmChartTest {
 
 	private static final String DATABASE_PASSWORD = "database-password-for-the-chart-test";
 
+	private static final String PREVIOUS_MASTER_KEY = "Zm9ybWVyLW1hc3Rlci1rZXktb2YtdGhlLWNoYXJ0LXQ=";
+
 	private static final List<String> SECRET_ENV = List.of("STOKER_ADMIN_TOKEN", "STOKER_MASTER_KEY",
-			"SPRING_DATASOURCE_PASSWORD");
+			"STOKER_MASTER_PREVIOUSKEY", "SPRING_DATASOURCE_PASSWORD");
 
 	/** The values every install must set: the secrets and the PostgreSQL URL. */
 	private static TemplateCommand required(TemplateCommand template) {
@@ -164,6 +166,69 @@ class HelmChartTest {
 
 	private static String decode(JsonNode value) {
 		return new String(Base64.getDecoder().decode(value.asString()), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The previous master key reaches the pods only while it is set: the reference is
+	 * optional, so a Secret without it (the chart's own, or one of the operator's) starts
+	 * them without it, and setting or removing it rolls them.
+	 */
+	@Test
+	void readsThePreviousMasterKeyFromTheSecretOnlyWhileItIsSet() {
+		List<JsonNode> without = manifests(template(HelmChartTest::required));
+		JsonNode reference = env(container(without)).get("STOKER_MASTER_PREVIOUSKEY").at("/valueFrom/secretKeyRef");
+		assertThat(reference.path("key").asString()).isEqualTo("previous-master-key");
+		assertThat(reference.path("optional").asBoolean()).isTrue();
+		assertThat(single(without, "Secret").at("/data").has("previous-master-key")).isFalse();
+
+		List<JsonNode> with = manifests(template(t -> required(t).set("previousMasterKey", PREVIOUS_MASTER_KEY)));
+		assertThat(decode(single(with, "Secret").at("/data/previous-master-key"))).isEqualTo(PREVIOUS_MASTER_KEY);
+		assertThat(single(with, "Deployment").toString()).doesNotContain(PREVIOUS_MASTER_KEY);
+		assertThat(checksum(with)).isNotEqualTo(checksum(without));
+
+		assertThatThrownBy(() -> template(t -> required(t).set("previousMasterKey", "not-a-key")))
+			.hasMessageContaining("previousMasterKey");
+	}
+
+	private static String checksum(List<JsonNode> manifests) {
+		return single(manifests, "Deployment").at("/spec/template/metadata/annotations/checksum~1secret").asString();
+	}
+
+	/**
+	 * Both READMEs rotate the key with the same two upgrades: the first gives the pods
+	 * the new key and the old one, the second takes the old one away again.
+	 */
+	@Test
+	void theReadmesMasterKeyRotationRendersAsWritten() throws Exception {
+		Map<String, String> shell = Map.of("\"$NEW_KEY\"", MASTER_KEY, "\"$OLD_KEY\"", PREVIOUS_MASTER_KEY);
+		for (Path readme : List.of(Path.of("README.md"), CHART.resolve("README.md"))) {
+			String text = Files.readString(readme);
+			int start = text.indexOf("Rotating the master key\n");
+			Matcher next = Pattern.compile("\n##+ ").matcher(text);
+			assertThat(next.find(start)).isTrue();
+			String section = text.substring(start, next.start());
+			Matcher upgrade = Pattern
+				.compile("helm upgrade stoker helm/stoker --reuse-values((?: \\\\\n)?(?: *--set \\S+))+")
+				.matcher(section);
+			List<List<JsonNode>> rendered = new ArrayList<>();
+			while (upgrade.find()) {
+				Matcher set = Pattern.compile("--set (\\S+?)=(\\S*)").matcher(upgrade.group());
+				rendered.add(manifests(template(t -> {
+					TemplateCommand values = required(t).set("masterKey", PREVIOUS_MASTER_KEY);
+					while (set.find()) {
+						values.set(set.group(1), shell.getOrDefault(set.group(2), set.group(2)));
+					}
+					return values;
+				})));
+			}
+			assertThat(rendered).as(readme.toString()).hasSize(2);
+			JsonNode rotating = single(rendered.get(0), "Secret");
+			assertThat(decode(rotating.at("/data/master-key"))).as(readme.toString()).isEqualTo(MASTER_KEY);
+			assertThat(decode(rotating.at("/data/previous-master-key"))).as(readme.toString())
+				.isEqualTo(PREVIOUS_MASTER_KEY);
+			assertThat(single(rendered.get(1), "Secret").at("/data").has("previous-master-key")).as(readme.toString())
+				.isFalse();
+		}
 	}
 
 	@Test

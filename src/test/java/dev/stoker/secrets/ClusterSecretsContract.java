@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,6 +54,11 @@ abstract class ClusterSecretsContract {
 		}
 		jdbc = JdbcClient.create(dataSource());
 		jdbc.sql("DELETE FROM cluster").update();
+		// as the start records it: writes check that the store is under their key
+		jdbc.sql("DELETE FROM master_key").update();
+		jdbc.sql("INSERT INTO master_key (singleton, key_id, recorded_at) VALUES (TRUE, ?, ?)")
+			.params(masterKey.id(), NOW.atOffset(ZoneOffset.UTC))
+			.update();
 		secrets = secrets(masterKey, "seed");
 	}
 
@@ -60,7 +66,8 @@ abstract class ClusterSecretsContract {
 		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 		return new StoredClusterSecrets(new ClusterSecretsRepository(jdbc),
 				new SecretGenerator(new SeededRandomSource(seed), clock),
-				new SecretCipher(key, new SecureRandomSource()), new SeededRandomSource(seed + "-rotation"), clock);
+				new SecretCipher(key, new SecureRandomSource()), new SeededRandomSource(seed + "-rotation"), clock,
+				new RecordedMasterKey(new JdbcTemplate(dataSource()), key));
 	}
 
 	/** A cluster row as the cluster repository writes one; its definition is not read. */
@@ -202,10 +209,25 @@ abstract class ClusterSecretsContract {
 		secrets.create("alpha");
 		MasterKey other = new MasterKey(new SecureRandomSource().bytes(32));
 
-		assertThatExceptionOfType(SecretDecryptionException.class)
-			.isThrownBy(() -> secrets(other, "seed").load("alpha"))
+		assertThatExceptionOfType(StaleMasterKeyException.class).isThrownBy(() -> secrets(other, "seed").load("alpha"))
 			.withMessageContaining("encrypted under master key " + masterKey.id())
 			.withMessageContaining("configured master key is " + other.id());
+	}
+
+	@Test
+	void anotherMasterKeyWritesNothing() {
+		insertCluster("alpha");
+		insertCluster("beta");
+		secrets.create("alpha");
+		MasterKey other = new MasterKey(new SecureRandomSource().bytes(32));
+
+		assertThatExceptionOfType(StaleMasterKeyException.class).isThrownBy(() -> secrets(other, "seed").create("beta"))
+			.withMessageStartingWith("The store is under master key " + masterKey.id()
+					+ ", but this instance runs with master key " + other.id());
+		assertThatExceptionOfType(StaleMasterKeyException.class)
+			.isThrownBy(() -> secrets(other, "seed").rotate("alpha", true, true));
+		assertThat(secrets.load("beta")).isEmpty();
+		assertThat(storedRow("alpha")).containsEntry("revision", 1L);
 	}
 
 	@Test

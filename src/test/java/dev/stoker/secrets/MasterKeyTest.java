@@ -1,11 +1,13 @@
 package dev.stoker.secrets;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -13,8 +15,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.unit.DataSize;
 
 import dev.stoker.StokerProperties;
@@ -29,6 +34,9 @@ class MasterKeyTest {
 		.encodeToString(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
 				24, 25, 26, 27, 28, 29, 30, 31, 32 });
 
+	private static final String PREVIOUS = Base64.getEncoder()
+		.encodeToString("the previous key of thirty-two b".getBytes(StandardCharsets.US_ASCII));
+
 	@TempDir
 	Path dataDir;
 
@@ -38,7 +46,7 @@ class MasterKeyTest {
 
 	private static StokerProperties properties(Path dataDir, String key) {
 		return new StokerProperties(dataDir, DataSize.ofMegabytes(1), new StokerProperties.Admin(null),
-				new StokerProperties.Master(key), null, new StokerProperties.Tls(null));
+				new StokerProperties.Master(key, null), null, new StokerProperties.Tls(null));
 	}
 
 	@Test
@@ -118,6 +126,42 @@ class MasterKeyTest {
 	void neitherTheKeyNorTheSettingsPrintTheKey() {
 		assertThat(new MasterKey(properties(CONFIGURED)).toString()).contains("redacted").doesNotContain(CONFIGURED);
 		assertThat(properties(CONFIGURED).toString()).doesNotContain(CONFIGURED);
+		assertThat(withPrevious(PREVIOUS).toString()).doesNotContain(PREVIOUS);
+	}
+
+	private StokerProperties withPrevious(String previous) {
+		return new StokerProperties(dataDir, DataSize.ofMegabytes(1), new StokerProperties.Admin(null),
+				new StokerProperties.Master(CONFIGURED, previous), null, new StokerProperties.Tls(null));
+	}
+
+	@Test
+	void thePreviousKeyIsReadOnlyWhenSetAndNeverFromAFile() {
+		assertThat(MasterKey.previous(withPrevious(null))).isEmpty();
+		assertThat(MasterKey.previous(withPrevious(" "))).isEmpty();
+		assertThat(MasterKey.previous(withPrevious(PREVIOUS + "\n")).orElseThrow().key().getEncoded())
+			.isEqualTo(Base64.getDecoder().decode(PREVIOUS));
+		assertThat(dataDir).isEmptyDirectory();
+	}
+
+	@ParameterizedTest(name = "\"{0}\" stops the start")
+	@ValueSource(strings = { "not-base64-secret!", "c2hvcnQta2V5LXNlY3JldA==" })
+	void aPreviousKeyThatIsNotBase64Of32BytesStopsTheStartNamingItsSettingNotItsValue(String configured) {
+		assertThatIllegalStateException().isThrownBy(() -> MasterKey.previous(withPrevious(configured)))
+			.withMessageStartingWith("stoker.master.previous-key (STOKER_MASTER_PREVIOUSKEY) ")
+			.withMessageContaining("exactly 32 random bytes")
+			.withMessageNotContaining(configured)
+			.withNoCause();
+	}
+
+	/** The environment variable the README and the Helm chart name binds. */
+	@Test
+	void thePreviousKeyBindsFromItsEnvironmentVariable() {
+		var environment = new SystemEnvironmentPropertySource("systemEnvironment",
+				Map.of("STOKER_MASTER_KEY", CONFIGURED, "STOKER_MASTER_PREVIOUSKEY", PREVIOUS));
+		StokerProperties bound = new Binder(ConfigurationPropertySources.from(environment)).bindOrCreate("stoker",
+				StokerProperties.class);
+		assertThat(bound.master().key()).isEqualTo(CONFIGURED);
+		assertThat(bound.master().previousKey()).isEqualTo(PREVIOUS);
 	}
 
 }

@@ -394,6 +394,7 @@ interface NodeAccessStorageContract {
 		String configured = context().getBean(MasterKey.class).id();
 		assertThat(jdbc().sql("SELECT key_id FROM master_key").query(String.class).single()).isEqualTo(configured);
 		check.verify();
+		clusters().create(fourGroups("older-key"), TestRequester.ADMIN);
 
 		jdbc().sql("UPDATE master_key SET key_id = ?").param("0badc0de").update();
 		try {
@@ -402,7 +403,6 @@ interface NodeAccessStorageContract {
 						+ "configured master key is " + configured + ".");
 
 			jdbc().sql("DELETE FROM master_key").update();
-			clusters().create(fourGroups("older-key"), TestRequester.ADMIN);
 			jdbc().sql("UPDATE fetch_token SET token = ? WHERE node_group = ? AND cluster_id = ?")
 				.params("v1:0badc0de:AAAA", "gpu", clusterId("older-key"))
 				.update();
@@ -434,6 +434,50 @@ interface NodeAccessStorageContract {
 			jdbc().sql("ALTER TABLE master_key_away RENAME TO master_key").update();
 		}
 		assertThat(db.health().getStatus().getCode()).isEqualTo("UP");
+	}
+
+	/**
+	 * Once another instance has rotated the master key, this one leaves the Service and
+	 * refuses every write of a ciphertext or lookup hash: it would write under a key the
+	 * store no longer holds.
+	 */
+	@Test
+	default void underAMasterKeyTheStoreNoLongerHoldsReadinessIsDownAndWritesAreRefused() {
+		Map<String, FetchToken> tokens = clusters().create(fourGroups("rekeyed"), TestRequester.ADMIN).newFetchTokens();
+		var db = context().getBean("dbHealthIndicator",
+				org.springframework.boot.health.contributor.HealthIndicator.class);
+		String configured = context().getBean(MasterKey.class).id();
+		String stale = "The store is under master key 0badc0de, but this instance runs with master key " + configured
+				+ ": the master key was rotated since this instance started.";
+		jdbc().sql("UPDATE master_key SET key_id = ?").param("0badc0de").update();
+		try {
+			assertThat(db.health().getStatus().getCode()).isEqualTo("DOWN");
+			assertThatExceptionOfType(StaleMasterKeyException.class)
+				.isThrownBy(() -> clusters().create(fourGroups("refused"), TestRequester.ADMIN))
+				.withMessageStartingWith(stale);
+			assertThatExceptionOfType(StaleMasterKeyException.class)
+				.isThrownBy(() -> clusters().rotateFetchToken("rekeyed", "workers", TestRequester.ADMIN));
+			assertThatExceptionOfType(StaleMasterKeyException.class)
+				.isThrownBy(() -> clusters().rotateSecrets("rekeyed", true, true, TestRequester.ADMIN));
+			assertThatExceptionOfType(StaleMasterKeyException.class).isThrownBy(() -> clusters().replace("rekeyed",
+					definition("rekeyed", "bootstrap", "workers"), Revisions.UNCONDITIONAL, TestRequester.ADMIN));
+			// a token found by its hash is judged as ever; one that finds nothing cannot
+			// be
+			assertOpens(tokens.get("workers"), "rekeyed", "workers");
+			assertThatExceptionOfType(StaleMasterKeyException.class)
+				.isThrownBy(() -> fetchTokens()
+					.authenticate(FetchToken.parse("stf.aaaaaaaaaaaa." + "A".repeat(43)).orElseThrow()))
+				.withMessageStartingWith(stale);
+		}
+		finally {
+			jdbc().sql("UPDATE master_key SET key_id = ?").param(configured).update();
+		}
+		assertThat(db.health().getStatus().getCode()).isEqualTo("UP");
+		assertThat(clusters().find("refused")).isEmpty();
+		assertThat(clusters().get("rekeyed").revision()).isOne();
+		assertThat(secretsRevision("rekeyed")).isOne();
+		assertThat(tokenRows("rekeyed")).isEqualTo(4);
+		assertOpens(tokens.get("workers"), "rekeyed", "workers");
 	}
 
 	@Test

@@ -89,7 +89,7 @@ class SecretCipherTest {
 		String stored = other.encrypt(SECRET, AD);
 		String otherId = stored.split(":")[1];
 
-		assertThatExceptionOfType(SecretDecryptionException.class).isThrownBy(() -> cipher.decrypt(stored, AD))
+		assertThatExceptionOfType(StaleMasterKeyException.class).isThrownBy(() -> cipher.decrypt(stored, AD))
 			.withMessageContaining("encrypted under master key " + otherId)
 			.withMessageContaining("configured master key is " + key.id())
 			.withMessageNotContaining(SECRET);

@@ -1,0 +1,87 @@
+package dev.stoker.secrets;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Re-encrypts everything the master key protects from one key to another, in the caller's
+ * transaction: the four kubeadm secrets of every cluster, and every fetch token together
+ * with its lookup hash. These are all the columns that hold a ciphertext or a value keyed
+ * from the master key (migrations V2 and V3); a column added later belongs here too, and
+ * the rotation tests look for the old key's id in every column of every table. Plaintexts
+ * stay as they were, so revisions do too, and so do the documents rendered from them.
+ */
+final class MasterKeyRotation {
+
+	/** How many rows were re-encrypted. */
+	record Counts(int clusters, int fetchTokens) {
+
+	}
+
+	private record SecretsRow(long clusterId, String bootstrapToken, String certificateKey, String caCertificate,
+			String caKey) {
+
+	}
+
+	private record TokenRow(long clusterId, String group, String token) {
+
+	}
+
+	private final JdbcClient jdbc;
+
+	private final SecretCipher from;
+
+	private final SecretCipher to;
+
+	private final FetchTokenLookup lookup;
+
+	MasterKeyRotation(JdbcClient jdbc, MasterKey from, MasterKey to, RandomSource random) {
+		this.jdbc = jdbc;
+		this.from = new SecretCipher(from, random);
+		this.to = new SecretCipher(to, random);
+		this.lookup = new FetchTokenLookup(to);
+	}
+
+	/**
+	 * Any value that does not decrypt under the old key throws, and the caller's
+	 * transaction rolls back whatever was re-encrypted before it.
+	 */
+	Counts run() {
+		List<SecretsRow> secrets = jdbc
+			.sql("SELECT cluster_id, bootstrap_token, certificate_key, ca_certificate, ca_key FROM cluster_secrets"
+					+ " ORDER BY cluster_id")
+			.query((rs, n) -> new SecretsRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
+			.list();
+		for (SecretsRow row : secrets) {
+			long id = row.clusterId();
+			jdbc.sql("UPDATE cluster_secrets SET bootstrap_token = ?, certificate_key = ?, ca_certificate = ?,"
+					+ " ca_key = ? WHERE cluster_id = ?")
+				.params(again(row.bootstrapToken(), SecretKind.BOOTSTRAP_TOKEN.associatedData(id)),
+						again(row.certificateKey(), SecretKind.CERTIFICATE_KEY.associatedData(id)),
+						again(row.caCertificate(), SecretKind.CA_CERTIFICATE.associatedData(id)),
+						again(row.caKey(), SecretKind.CA_KEY.associatedData(id)), id)
+				.update();
+		}
+		List<TokenRow> tokens = jdbc
+			.sql("SELECT cluster_id, node_group, token FROM fetch_token ORDER BY cluster_id, node_group")
+			.query((rs, n) -> new TokenRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list();
+		for (TokenRow row : tokens) {
+			String associatedData = SecretKind.FETCH_TOKEN.associatedData(row.clusterId(), row.group());
+			FetchToken token = FetchToken.parse(from.decrypt(row.token(), associatedData))
+				.orElseThrow(() -> new SecretDecryptionException("The stored fetch token of cluster row "
+						+ row.clusterId() + " group " + row.group() + " is not in the form of a fetch token"));
+			jdbc.sql("UPDATE fetch_token SET token = ?, lookup_hash = ? WHERE cluster_id = ? AND node_group = ?")
+				.params(to.encrypt(token.value(), associatedData), lookup.hash(token), row.clusterId(), row.group())
+				.update();
+		}
+		return new Counts(secrets.size(), tokens.size());
+	}
+
+	private String again(String stored, String associatedData) {
+		return to.encrypt(from.decrypt(stored, associatedData), associatedData);
+	}
+
+}
