@@ -2,8 +2,6 @@ package dev.stoker.audit;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +11,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import dev.stoker.database.StoredTime;
 
 /**
  * The {@code audit_event} table. A write joins the caller's transaction: the caller reads
@@ -92,8 +92,7 @@ public class AuditLog {
 	}
 
 	private Object[] params(Disclosure disclosure, Requester requester, Object... more) {
-		List<Object> params = new java.util.ArrayList<>(
-				List.of(clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC)));
+		List<Object> params = new java.util.ArrayList<>(List.of(StoredTime.column(clock.instant())));
 		params.addAll(java.util.Arrays.asList(disclosure.group(), disclosure.node(), disclosure.document(),
 				requester.credentialKind(), requester.credentialId(), requester.clientAddress(), requester.requestId(),
 				disclosure.revision(), disclosure.cluster()));

@@ -2,7 +2,6 @@ package dev.stoker.cluster;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.stoker.audit.AuditLog;
 import dev.stoker.audit.Disclosure;
 import dev.stoker.audit.Requester;
+import dev.stoker.database.StoredTime;
 import dev.stoker.definition.ValidCluster;
 import dev.stoker.definition.ValidGroup;
 import dev.stoker.definition.validation.ClusterValidator;
@@ -215,12 +215,8 @@ public class ClusterService {
 		return new ClusterChange(stored, issued);
 	}
 
-	/**
-	 * Microseconds: the finest both H2 and PostgreSQL store, so an answered timestamp
-	 * reads back equal.
-	 */
 	private Instant now() {
-		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+		return StoredTime.now(clock);
 	}
 
 }

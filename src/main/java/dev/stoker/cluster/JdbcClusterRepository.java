@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionOperations;
 
+import dev.stoker.database.StoredTime;
 import dev.stoker.definition.ClusterDefinition;
 import dev.stoker.definition.ValidCluster;
 import dev.stoker.json.Mappers;
@@ -58,7 +58,8 @@ class JdbcClusterRepository implements ClusterRepository {
 	public StoredCluster insert(ValidCluster cluster, Instant now) {
 		try {
 			jdbc.sql("INSERT INTO cluster (name, revision, definition, created_at, updated_at) VALUES (?, 1, ?, ?, ?)")
-				.params(cluster.name(), Mappers.json().writeValueAsString(cluster.definition()), utc(now), utc(now))
+				.params(cluster.name(), Mappers.json().writeValueAsString(cluster.definition()), StoredTime.column(now),
+						StoredTime.column(now))
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
@@ -77,8 +78,8 @@ class JdbcClusterRepository implements ClusterRepository {
 		return transactions.execute((status) -> {
 			int updated = jdbc
 				.sql("UPDATE cluster SET definition = ?, revision = ?, updated_at = ? WHERE name = ? AND revision = ?")
-				.params(Mappers.json().writeValueAsString(cluster.definition()), expectedRevision + 1, utc(now),
-						cluster.name(), expectedRevision)
+				.params(Mappers.json().writeValueAsString(cluster.definition()), expectedRevision + 1,
+						StoredTime.column(now), cluster.name(), expectedRevision)
 				.update();
 			return updated == 1 ? find(cluster.name()) : Optional.empty();
 		});
@@ -96,15 +97,6 @@ class JdbcClusterRepository implements ClusterRepository {
 				ValidCluster.of(Mappers.json().readValue(rs.getString("definition"), ClusterDefinition.class)),
 				rs.getLong("revision"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
-	}
-
-	/**
-	 * Timestamps travel as OffsetDateTime, never as java.sql.Timestamp: a Timestamp
-	 * passes through the local time zone, and H2 then stores an instant in the hour that
-	 * repeats when daylight saving ends an hour off.
-	 */
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.stoker.database;
 
 import java.time.Duration;
-import java.util.List;
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
@@ -10,8 +9,6 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import dev.stoker.secrets.MasterKey;
 
 /**
  * Readiness's view of the database: a read of one of Stoker's own tables, not the pool's
@@ -22,11 +19,6 @@ import dev.stoker.secrets.MasterKey;
  * On the embedded database, after H2 closed its store, also a write (see
  * {@link EmbeddedStore}): a store that reopened reads even on a disk still full. The bean
  * name replaces Spring Boot's {@code db} indicator.
- * <p>
- * The table read is {@code master_key}, and a store under another key than this
- * instance's is DOWN too: after another instance rotated the master key, this one can
- * neither read the secrets nor recognise a fetch token, so it leaves the Service until it
- * is restarted with the new key.
  */
 @Component("dbHealthIndicator")
 class DatabaseHealth extends AbstractHealthIndicator {
@@ -39,33 +31,16 @@ class DatabaseHealth extends AbstractHealthIndicator {
 
 	private final EmbeddedStore store;
 
-	private final MasterKey key;
-
-	private volatile boolean stale;
-
-	DatabaseHealth(DataSource dataSource, EmbeddedStore store, MasterKey key) {
+	DatabaseHealth(DataSource dataSource, EmbeddedStore store) {
 		super("The database does not answer a query of Stoker's tables");
 		this.store = store;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setQueryTimeout((int) TIMEOUT.toSeconds());
-		this.key = key;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		List<String> recorded = jdbc.queryForList("SELECT key_id FROM master_key", String.class);
-		if (!recorded.equals(List.of(key.id()))) {
-			String why = "the store is under master key " + (recorded.isEmpty() ? "(none recorded)" : recorded.get(0))
-					+ ", but this instance runs with " + key.id();
-			if (!stale) {
-				// once, not at every probe
-				stale = true;
-				log.warn("Not ready: {}. Restart this instance with the store's key in stoker.master.key", why);
-			}
-			builder.down().withDetail("masterKey", why);
-			return;
-		}
-		stale = false;
+		jdbc.queryForList("SELECT key_id FROM master_key", String.class);
 		if (store.writes()) {
 			builder.up();
 		}

@@ -1,9 +1,6 @@
 package dev.stoker.database;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -50,7 +47,7 @@ class EmbeddedStore {
 		}
 		try {
 			jdbc.update("MERGE INTO store_probe (singleton, written_at) KEY (singleton) VALUES (TRUE, ?)",
-					clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+					StoredTime.column(clock.instant()));
 		}
 		catch (DataAccessException ex) {
 			log.debug("The embedded database still takes no write: {}", ex.getClass().getSimpleName());

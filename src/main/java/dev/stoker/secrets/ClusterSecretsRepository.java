@@ -4,11 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import dev.stoker.database.StoredTime;
 
 /**
  * The {@code cluster_secrets} table. It knows the cluster table only by its name and id
@@ -32,7 +33,8 @@ class ClusterSecretsRepository {
 		jdbc.sql("INSERT INTO cluster_secrets (cluster_id, revision, bootstrap_token, certificate_key, ca_certificate,"
 				+ " ca_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(secrets.clusterId(), secrets.revision(), secrets.bootstrapToken(), secrets.certificateKey(),
-					secrets.caCertificate(), secrets.caKey(), utc(secrets.createdAt()), utc(secrets.updatedAt()))
+					secrets.caCertificate(), secrets.caKey(), StoredTime.column(secrets.createdAt()),
+					StoredTime.column(secrets.updatedAt()))
 			.update();
 	}
 
@@ -51,7 +53,7 @@ class ClusterSecretsRepository {
 	 * false when another write came first.
 	 */
 	boolean rotate(EncryptedSecrets secrets, long expectedRevision, boolean bootstrapToken, boolean certificateKey) {
-		OffsetDateTime now = utc(secrets.updatedAt());
+		OffsetDateTime now = StoredTime.column(secrets.updatedAt());
 		return jdbc
 			.sql("UPDATE cluster_secrets SET revision = ?, bootstrap_token = ?, certificate_key = ?, updated_at = ?,"
 					+ " bootstrap_token_rotated_at = CASE WHEN ? THEN ? ELSE bootstrap_token_rotated_at END,"
@@ -68,7 +70,7 @@ class ClusterSecretsRepository {
 	void recordBootstrapFetch(String cluster, Instant at) {
 		jdbc.sql("UPDATE cluster_secrets SET bootstrap_fetched_at = ? WHERE bootstrap_fetched_at IS NULL"
 				+ " AND cluster_id = (SELECT id FROM cluster WHERE name = ?)")
-			.params(utc(at), cluster)
+			.params(StoredTime.column(at), cluster)
 			.update();
 	}
 
@@ -91,11 +93,6 @@ class ClusterSecretsRepository {
 				rs.getString("certificate_key"), rs.getString("ca_certificate"), rs.getString("ca_key"),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
-	}
-
-	/** As the cluster table does: never through java.sql.Timestamp and the local zone. */
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 }

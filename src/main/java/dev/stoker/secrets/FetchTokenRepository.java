@@ -1,12 +1,13 @@
 package dev.stoker.secrets;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import dev.stoker.database.StoredTime;
 
 /** The {@code fetch_token} table. Every statement joins the caller's transaction. */
 @Repository
@@ -36,7 +37,7 @@ class FetchTokenRepository {
 	void insert(long clusterId, String group, String tokenId, String lookupHash, String encrypted, Instant now) {
 		jdbc.sql("INSERT INTO fetch_token (cluster_id, node_group, token_id, lookup_hash, token, created_at)"
 				+ " VALUES (?, ?, ?, ?, ?, ?)")
-			.params(clusterId, group, tokenId, lookupHash, encrypted, now.atOffset(ZoneOffset.UTC))
+			.params(clusterId, group, tokenId, lookupHash, encrypted, StoredTime.column(now))
 			.update();
 	}
 
@@ -44,7 +45,7 @@ class FetchTokenRepository {
 		return jdbc
 			.sql("UPDATE fetch_token SET token_id = ?, lookup_hash = ?, token = ?, created_at = ?"
 					+ " WHERE cluster_id = ? AND node_group = ?")
-			.params(tokenId, lookupHash, encrypted, now.atOffset(ZoneOffset.UTC), clusterId, group)
+			.params(tokenId, lookupHash, encrypted, StoredTime.column(now), clusterId, group)
 			.update() == 1;
 	}
 

@@ -2,10 +2,11 @@ package dev.stoker.secrets;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+
+import dev.stoker.database.StoredTime;
 
 /**
  * Cluster secrets generated here, encrypted under the master key and kept in the
@@ -87,12 +88,11 @@ class StoredClusterSecrets implements ClusterSecrets {
 
 	@Override
 	public void recordBootstrapFetch(String cluster, Instant at) {
-		repository.recordBootstrapFetch(cluster, at.truncatedTo(ChronoUnit.MICROS));
+		repository.recordBootstrapFetch(cluster, at);
 	}
 
-	/** Microseconds: the finest both H2 and PostgreSQL keep. */
 	private Instant now() {
-		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+		return StoredTime.now(clock);
 	}
 
 	private KubeadmSecrets decrypt(EncryptedSecrets stored) {

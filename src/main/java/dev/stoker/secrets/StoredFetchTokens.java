@@ -4,13 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+
+import dev.stoker.database.StoredTime;
 
 /**
  * Fetch tokens generated here, encrypted under the master key (each bound to its cluster
@@ -121,9 +122,8 @@ class StoredFetchTokens implements FetchTokens {
 		return cipher.encrypt(token.value(), SecretKind.FETCH_TOKEN.associatedData(clusterId, group));
 	}
 
-	/** Microseconds: the finest both H2 and PostgreSQL keep. */
 	private Instant now() {
-		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+		return StoredTime.now(clock);
 	}
 
 }

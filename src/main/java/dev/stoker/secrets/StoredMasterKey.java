@@ -2,8 +2,6 @@ package dev.stoker.secrets;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 import dev.stoker.StokerProperties;
+import dev.stoker.database.StoredTime;
 
 /**
  * Stops the start when the configured master key is not the one the store is encrypted
@@ -195,7 +194,7 @@ class StoredMasterKey implements InitializingBean {
 	}
 
 	private OffsetDateTime now() {
-		return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+		return StoredTime.column(clock.instant());
 	}
 
 	/** Names every key by id only: an id gives nothing of its key away. */

@@ -444,7 +444,7 @@ interface NodeAccessStorageContract {
 	@Test
 	default void underAMasterKeyTheStoreNoLongerHoldsReadinessIsDownAndWritesAreRefused() {
 		Map<String, FetchToken> tokens = clusters().create(fourGroups("rekeyed"), TestRequester.ADMIN).newFetchTokens();
-		var db = context().getBean("dbHealthIndicator",
+		var db = context().getBean("masterKeyHealthIndicator",
 				org.springframework.boot.health.contributor.HealthIndicator.class);
 		String configured = context().getBean(MasterKey.class).id();
 		String stale = "The store is under master key 0badc0de, but this instance runs with master key " + configured

@@ -1,0 +1,58 @@
+package dev.stoker.secrets;
+
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Readiness's view of the master key: a store under another key than this instance's is
+ * DOWN. After another instance rotated the master key, this one can neither read the
+ * secrets nor recognise a fetch token, so it leaves the Service until it is restarted
+ * with the new key. The bean name makes it the {@code masterKey} contributor.
+ */
+@Component("masterKeyHealthIndicator")
+class MasterKeyHealth extends AbstractHealthIndicator {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+	private static final Logger log = LoggerFactory.getLogger(MasterKeyHealth.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final MasterKey key;
+
+	private volatile boolean stale;
+
+	MasterKeyHealth(DataSource dataSource, MasterKey key) {
+		super("The database does not answer which master key the store is under");
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbc.setQueryTimeout((int) TIMEOUT.toSeconds());
+		this.key = key;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		List<String> recorded = jdbc.queryForList("SELECT key_id FROM master_key", String.class);
+		if (recorded.equals(List.of(key.id()))) {
+			stale = false;
+			builder.up();
+			return;
+		}
+		String why = "the store is under master key " + (recorded.isEmpty() ? "(none recorded)" : recorded.get(0))
+				+ ", but this instance runs with " + key.id();
+		if (!stale) {
+			// once, not at every probe
+			stale = true;
+			log.warn("Not ready: {}. Restart this instance with the store's key in stoker.master.key", why);
+		}
+		builder.down().withDetail("masterKey", why);
+	}
+
+}
