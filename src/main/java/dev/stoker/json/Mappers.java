@@ -18,14 +18,15 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 /**
  * Builds the JSON and YAML mappers. Same input, same bytes: properties keep their
  * declaration order (record component order), absent values are left out, and duplicate
- * keys are an error rather than a silent "last one wins".
+ * keys are an error rather than a silent "last one wins". YAML is read as written or
+ * refused where it was written ({@link StrictYamlParser}).
  */
 public final class Mappers {
 
 	private static final JsonMapper JSON = configure(JsonMapper.builder()).build();
 
-	private static final YAMLMapper YAML = configure(
-			YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(new YamlQuoting()).build()))
+	private static final YAMLMapper YAML = configure(YAMLMapper
+		.builder(new StrictYamlFactory(YAMLFactory.builder().stringQuotingChecker(new YamlQuoting()).build())))
 		.disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
 		// a long value (an SSH key) stays on one line instead of being folded at 80
 		// columns

@@ -25,6 +25,11 @@ class WebConfig {
 		return Mappers.json();
 	}
 
+	/**
+	 * YAML bodies are read once, by Stoker's YAML mapper: a tag or an alias it does not
+	 * read as written comes out as a refusal in the tree, which the definition's reader
+	 * reports at its pointer with the definition's other problems.
+	 */
 	@Bean
 	ServerHttpMessageConvertersCustomizer yamlBodies() {
 		return converters -> converters.withYamlConverter(new JacksonYamlHttpMessageConverter(Mappers.yaml()));

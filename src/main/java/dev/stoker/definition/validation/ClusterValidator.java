@@ -185,7 +185,7 @@ public final class ClusterValidator {
 				problems.add(arg, "must be a flag name without leading dashes, such as audit-log-path");
 			}
 			if (value == null) {
-				problems.required(arg, "must have a string value");
+				problems.noValue(arg);
 			}
 			else if (FreeText.breaksLines(value)) {
 				problems.add(arg, "must not contain control characters or line breaks (including U+2028 and U+2029)");
@@ -249,7 +249,7 @@ public final class ClusterValidator {
 			return;
 		}
 		if (!platform.hasMetadataService()) {
-			problems.add("/nodes", "must list the machines of a metal cluster: without a metadata service, "
+			problems.required("/nodes", "must list the machines of a metal cluster: without a metadata service, "
 					+ "each node's addresses come from its nodes entry");
 			return;
 		}

@@ -4,7 +4,9 @@ import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -18,17 +20,22 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.deser.ValueInstantiator;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.POJONode;
 
 import dev.stoker.definition.ClusterDefinition;
 import dev.stoker.json.Mappers;
+import dev.stoker.json.RefusedYaml;
 import dev.stoker.json.WireEnum;
 import dev.stoker.problem.JsonPointer;
 
 /**
  * Turns a parsed request body into a {@link ClusterDefinition}, reporting every unknown
- * field and every value of the wrong type with its pointer instead of stopping at the
- * first one. A wrong value becomes null in the result, so semantic validation can still
- * run over the rest.
+ * field, every value of the wrong type and every value the YAML reader refused with its
+ * pointer instead of stopping at the first one. A wrong value becomes null in the result,
+ * so semantic validation can still run over the rest.
  */
 public final class DefinitionReader {
 
@@ -40,12 +47,13 @@ public final class DefinitionReader {
 
 	public ClusterDefinition read(JsonNode body, FieldErrors problems) {
 		if (body == null || !body.isObject()) {
-			problems.add("", "must be a JSON or YAML object holding a cluster definition");
+			problems.add("", refusal(body).map(RefusedYaml::detail)
+				.orElse("must be a JSON or YAML object holding a cluster definition"));
 			return null;
 		}
-		refuseLabelsWithoutValue(body, "", false, problems);
+		JsonNode readable = reportRefusedYaml(body.deepCopy(), "", problems);
 		try {
-			return reader.withHandler(new Collector(problems)).readValue(body);
+			return reader.withHandler(new Collector(problems)).readValue(readable);
 		}
 		catch (JacksonException ex) {
 			// Jackson records the path of a failure below the root even when it is not
@@ -61,32 +69,34 @@ public final class DefinitionReader {
 	}
 
 	/**
-	 * A label without a value is refused at its pointer. YAML reads a key without a value
-	 * ({@code tier:}), {@code ~} and {@code null} as no value at all, which the labels
-	 * map would otherwise store as an empty string nobody wrote. (Extra args and list
-	 * elements without a value are refused by the rules that read them.)
+	 * Reports each value the YAML reader refused (a tag, an alias: see
+	 * {@link RefusedYaml}) at its pointer, and puts null in its place in this copy of the
+	 * body: the definition is then read as if the value were left out, and the value is
+	 * not reported a second time, as being of the wrong type.
 	 */
-	private static void refuseLabelsWithoutValue(JsonNode node, String at, boolean isLabels, FieldErrors problems) {
-		if (node.isArray()) {
-			for (int i = 0; i < node.size(); i++) {
-				refuseLabelsWithoutValue(node.get(i), JsonPointer.child(at, i), false, problems);
+	private static JsonNode reportRefusedYaml(JsonNode node, String at, FieldErrors problems) {
+		Optional<RefusedYaml> refused = refusal(node);
+		if (refused.isPresent()) {
+			problems.add(at, refused.get().detail());
+			return NullNode.getInstance();
+		}
+		if (node instanceof ObjectNode object) {
+			for (String name : List.copyOf(object.propertyNames())) {
+				object.set(name, reportRefusedYaml(object.get(name), JsonPointer.child(at, name), problems));
 			}
 		}
-		else if (node.isObject()) {
-			for (var field : node.properties()) {
-				String child = JsonPointer.child(at, field.getKey());
-				if (isLabels && field.getValue().isNull()) {
-					problems.add(child, NO_VALUE);
-				}
-				else {
-					refuseLabelsWithoutValue(field.getValue(), child, field.getKey().equals("labels"), problems);
-				}
+		else if (node instanceof ArrayNode array) {
+			for (int i = 0; i < array.size(); i++) {
+				array.set(i, reportRefusedYaml(array.get(i), JsonPointer.child(at, i), problems));
 			}
 		}
+		return node;
 	}
 
-	private static final String NO_VALUE = "must have a value: write an empty one as \"\" (YAML reads a key "
-			+ "without a value, or ~, as no value at all)";
+	private static Optional<RefusedYaml> refusal(JsonNode node) {
+		return (node instanceof POJONode pojo && pojo.getPojo() instanceof RefusedYaml refused) ? Optional.of(refused)
+				: Optional.empty();
+	}
 
 	private static String pointerOf(JacksonException ex) {
 		StringBuilder pointer = new StringBuilder();

@@ -8,6 +8,9 @@ import dev.stoker.problem.FieldError;
 /** Collects field errors in the order they are found. */
 public final class FieldErrors {
 
+	private static final String NO_VALUE = "must have a value: write an empty one as \"\" (YAML reads a key "
+			+ "without a value, or ~, as no value at all)";
+
 	private final List<FieldError> errors = new ArrayList<>();
 
 	public void add(String pointer, String detail) {
@@ -26,6 +29,14 @@ public final class FieldErrors {
 
 	public void required(String pointer) {
 		required(pointer, "is required");
+	}
+
+	/**
+	 * Reports no value where a string belongs, if only an empty one (a label, an extra
+	 * arg), unless that place was already reported.
+	 */
+	public void noValue(String pointer) {
+		required(pointer, NO_VALUE);
 	}
 
 	/** Whether a problem was already reported at this pointer or below it. */

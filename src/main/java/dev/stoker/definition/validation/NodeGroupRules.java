@@ -71,7 +71,7 @@ final class NodeGroupRules {
 				.or(() -> NodeLabelPolicy.check(key))
 				.ifPresent(d -> problems.add(label, "is not a valid label key: the key " + d));
 			if (value == null) {
-				problems.required(label, "must have a string value (it may be empty)");
+				problems.noValue(label);
 			}
 			else {
 				KubernetesSyntax.labelValue(value).ifPresent(d -> problems.add(label, d));

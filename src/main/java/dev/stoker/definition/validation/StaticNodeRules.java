@@ -66,7 +66,7 @@ final class StaticNodeRules {
 			FieldErrors problems) {
 		if (text == null) {
 			if (families.contains(family)) {
-				problems.add(at, "is required: the cluster has " + family + " subnets");
+				problems.required(at, "is required: the cluster has " + family + " subnets");
 			}
 			return;
 		}
