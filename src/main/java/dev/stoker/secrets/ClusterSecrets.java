@@ -26,6 +26,15 @@ public interface ClusterSecrets {
 	Optional<KubeadmSecrets> load(String cluster);
 
 	/**
+	 * The cluster's secrets while the cluster is at {@code revision}, read in one
+	 * statement with it: empty when the cluster is gone or at another revision. Two
+	 * reads, one of the revision and one of the secrets, can each see a different side of
+	 * a rotation's commit (H2 showed it under load), so a reader that must know which
+	 * revision's secrets it serves asks for them this way.
+	 */
+	Optional<KubeadmSecrets> load(String cluster, long revision);
+
+	/**
 	 * Replaces the bootstrap token, the certificate key or both with new random ones,
 	 * joining the caller's transaction, and answers the secrets as they now are; empty
 	 * when there is no such cluster.

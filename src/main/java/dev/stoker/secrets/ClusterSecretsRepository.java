@@ -19,6 +19,10 @@ import dev.stoker.database.StoredTime;
 @Repository
 class ClusterSecretsRepository {
 
+	private static final String SELECT = "SELECT s.cluster_id, s.revision, s.bootstrap_token, s.certificate_key,"
+			+ " s.ca_certificate, s.ca_key, s.created_at, s.updated_at"
+			+ " FROM cluster_secrets s JOIN cluster c ON c.id = s.cluster_id";
+
 	private final JdbcClient jdbc;
 
 	ClusterSecretsRepository(JdbcClient jdbc) {
@@ -39,11 +43,15 @@ class ClusterSecretsRepository {
 	}
 
 	Optional<EncryptedSecrets> find(String cluster) {
-		return jdbc
-			.sql("SELECT s.cluster_id, s.revision, s.bootstrap_token, s.certificate_key, s.ca_certificate, s.ca_key,"
-					+ " s.created_at, s.updated_at FROM cluster_secrets s JOIN cluster c ON c.id = s.cluster_id"
-					+ " WHERE c.name = ?")
-			.param(cluster)
+		return jdbc.sql(SELECT + " WHERE c.name = ?").param(cluster).query(this::row).optional();
+	}
+
+	/**
+	 * The row, only while the cluster row is at this revision (in the same statement).
+	 */
+	Optional<EncryptedSecrets> findAt(String cluster, long revision) {
+		return jdbc.sql(SELECT + " WHERE c.name = ? AND c.revision = ?")
+			.params(cluster, revision)
 			.query(this::row)
 			.optional();
 	}

@@ -57,6 +57,11 @@ class StoredClusterSecrets implements ClusterSecrets {
 	}
 
 	@Override
+	public Optional<KubeadmSecrets> load(String cluster, long revision) {
+		return repository.findAt(cluster, revision).map(this::decrypt);
+	}
+
+	@Override
 	public Optional<KubeadmSecrets> rotate(String cluster, boolean bootstrapToken, boolean certificateKey) {
 		recordedKey.requireForWrite();
 		while (true) {

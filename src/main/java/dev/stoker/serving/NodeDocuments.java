@@ -20,7 +20,6 @@ import dev.stoker.audit.Disclosure;
 import dev.stoker.audit.Requester;
 import dev.stoker.butane.ButaneConfig;
 import dev.stoker.butane.ButaneYaml;
-import dev.stoker.cluster.ClusterNotFoundException;
 import dev.stoker.cluster.ClusterService;
 import dev.stoker.cluster.NodeGroupNotFoundException;
 import dev.stoker.cluster.StoredCluster;
@@ -86,7 +85,11 @@ public class NodeDocuments {
 				Timer.Sample sample = metrics.start();
 				StoredCluster stored = clusters.get(clusterName);
 				Resolved node = resolve(stored.cluster(), target, credential);
-				KubeadmSecrets kubeadmSecrets = secrets(clusterName);
+				Optional<KubeadmSecrets> loaded = secretsAt(stored, attempt);
+				if (loaded.isEmpty()) {
+					continue;
+				}
+				KubeadmSecrets kubeadmSecrets = loaded.get();
 				String rendered = switch (format) {
 					case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets));
 					case IGNITION -> node.ignition(kubeadmSecrets);
@@ -106,22 +109,41 @@ public class NodeDocuments {
 	}
 
 	/**
-	 * Audits what was served, naming the revision it was read at. A rotation or PUT that
-	 * commits between the reads of the definition and of its secrets would otherwise have
-	 * the row name the old revision while the new secrets were served: the insert checks
-	 * the revision in the same statement, and the caller reads everything again when it
-	 * moved. Writes are rare next to fetches, so a few attempts always suffice; past them
-	 * the answer is a 503, which nodes retry.
+	 * The secrets of the revision that was read: a rotation or PUT that commits between
+	 * the read of the definition and that of its secrets moves the revision, and the
+	 * caller then reads everything again.
+	 */
+	private Optional<KubeadmSecrets> secretsAt(StoredCluster stored, int attempt) {
+		Optional<KubeadmSecrets> loaded = secrets.load(stored.name(), stored.revision());
+		if (loaded.isEmpty()) {
+			giveUpAfter(attempt, stored.name());
+		}
+		return loaded;
+	}
+
+	/**
+	 * Audits what was served, naming the revision it was read at. The insert checks the
+	 * revision in the same statement, and the caller reads everything again when it
+	 * moved.
 	 */
 	private boolean audited(Disclosure disclosure, Requester requester, int attempt) {
 		if (audit.recordIfCurrent(disclosure, requester)) {
 			return true;
 		}
+		giveUpAfter(attempt, disclosure.cluster());
+		return false;
+	}
+
+	/**
+	 * Writes are rare next to fetches, so a few reads always suffice; past them the
+	 * answer is a 503, which nodes retry. A cluster deleted meanwhile is found gone by
+	 * the next read of its definition.
+	 */
+	private static void giveUpAfter(int attempt, String cluster) {
 		if (attempt >= MAX_READ_ATTEMPTS) {
 			throw new TransientDataAccessResourceException(
-					"cluster " + disclosure.cluster() + " kept changing while its document was read");
+					"cluster " + cluster + " kept changing while its document was read");
 		}
-		return false;
 	}
 
 	/**
@@ -151,7 +173,14 @@ public class NodeDocuments {
 		FetchToken token = fetchTokens.find(clusterName, node.group().name())
 			.orElseThrow(() -> new NodeGroupNotFoundException(clusterName, node.group().name()));
 		URI source = DocumentRoutes.url(base, clusterName, target, DocumentFormat.IGNITION);
-		Optional<String> served = verify ? Optional.of(node.ignition(secrets(clusterName))) : Optional.empty();
+		Optional<String> served = Optional.empty();
+		if (verify) {
+			Optional<KubeadmSecrets> loaded = secretsAt(stored, attempt);
+			if (loaded.isEmpty()) {
+				return Optional.empty();
+			}
+			served = Optional.of(node.ignition(loaded.get()));
+		}
 		String pointer = metrics.rendered(sample, DocumentFormat.USER_DATA, node.group().name(),
 				UserDataPointer.write(source, token, caBundle.pem(), served));
 		int size = pointer.getBytes(StandardCharsets.UTF_8).length;
@@ -219,13 +248,6 @@ public class NodeDocuments {
 					+ "/nodes/{node}.");
 		}
 		return new Resolved(cluster, group, null);
-	}
-
-	private KubeadmSecrets secrets(String clusterName) {
-		return secrets.load(clusterName)
-			// its secrets go with the cluster: a DELETE committed since the definition
-			// was read
-			.orElseThrow(() -> new ClusterNotFoundException(clusterName));
 	}
 
 	/** A node group, or a static node of one. */

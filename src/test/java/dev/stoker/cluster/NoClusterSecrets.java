@@ -17,6 +17,11 @@ class NoClusterSecrets implements ClusterSecrets {
 	}
 
 	@Override
+	public Optional<KubeadmSecrets> load(String cluster, long revision) {
+		return Optional.empty();
+	}
+
+	@Override
 	public Optional<KubeadmSecrets> load(String cluster) {
 		return Optional.empty();
 	}
