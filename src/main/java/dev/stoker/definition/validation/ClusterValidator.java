@@ -53,7 +53,8 @@ public final class ClusterValidator {
 
 	private static final Pattern SAFE_PATH = Pattern.compile("(/[A-Za-z0-9._-]+)+/?");
 
-	private final DefinitionReader reader = new DefinitionReader();
+	private final StrictReader<ClusterDefinition> reader = new StrictReader<>(ClusterDefinition.class,
+			"must be a JSON or YAML object holding a cluster definition");
 
 	public ValidCluster validate(JsonNode body) {
 		FieldErrors problems = new FieldErrors();

@@ -21,6 +21,7 @@ final class StrictScalars {
 	static JacksonModule module() {
 		return new SimpleModule("strict-scalars").addDeserializer(String.class, new StrictString())
 			.addDeserializer(Boolean.class, new StrictBoolean())
+			.addDeserializer(boolean.class, new StrictPrimitiveBoolean())
 			.addDeserializer(Integer.class, new StrictInteger());
 	}
 
@@ -40,7 +41,7 @@ final class StrictScalars {
 
 	}
 
-	private static final class StrictBoolean extends StdScalarDeserializer<Boolean> {
+	private static class StrictBoolean extends StdScalarDeserializer<Boolean> {
 
 		StrictBoolean() {
 			super(Boolean.class);
@@ -52,6 +53,36 @@ final class StrictScalars {
 				return p.getBooleanValue();
 			}
 			return (Boolean) ctxt.handleUnexpectedToken(Boolean.class, p);
+		}
+
+	}
+
+	/**
+	 * A flag that is false when left out, and refused at its pointer when null: Jackson
+	 * would otherwise fail the whole body (FAIL_ON_NULL_FOR_PRIMITIVES) without saying
+	 * which field.
+	 */
+	private static final class StrictPrimitiveBoolean extends StrictBoolean {
+
+		/**
+		 * A value refused at its pointer stands as false, never as a null to refuse
+		 * again.
+		 */
+		@Override
+		public Boolean deserialize(JsonParser p, DeserializationContext ctxt) {
+			Boolean value = super.deserialize(p, ctxt);
+			return (value != null) ? value : false;
+		}
+
+		@Override
+		public Boolean getNullValue(DeserializationContext ctxt) {
+			ctxt.handleUnexpectedToken(boolean.class, ctxt.getParser());
+			return false;
+		}
+
+		@Override
+		public Object getAbsentValue(DeserializationContext ctxt) {
+			return false;
 		}
 
 	}

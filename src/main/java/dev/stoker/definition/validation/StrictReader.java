@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -25,30 +26,41 @@ import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.POJONode;
 
-import dev.stoker.definition.ClusterDefinition;
 import dev.stoker.json.Mappers;
 import dev.stoker.json.RefusedYaml;
 import dev.stoker.json.WireEnum;
 import dev.stoker.problem.JsonPointer;
 
 /**
- * Turns a parsed request body into a {@link ClusterDefinition}, reporting every unknown
- * field, every value of the wrong type and every value the YAML reader refused with its
- * pointer instead of stopping at the first one. A wrong value becomes null in the result,
- * so semantic validation can still run over the rest.
+ * Turns a parsed request body into a record (a cluster definition, a rotation request),
+ * reporting every unknown field, every value of the wrong type and every value the YAML
+ * reader refused with its pointer instead of stopping at the first one. A wrong value
+ * becomes null in the result, so semantic validation can still run over the rest.
+ *
+ * @param <T> the record read
  */
-public final class DefinitionReader {
+public final class StrictReader<T> {
 
-	private final ObjectReader reader = Mappers.json()
-		.rebuild()
-		.addModule(StrictScalars.module())
-		.build()
-		.readerFor(ClusterDefinition.class);
+	private final ObjectReader reader;
 
-	public ClusterDefinition read(JsonNode body, FieldErrors problems) {
+	private final String notAnObject;
+
+	/**
+	 * @param notAnObject what a body that is not an object is told, such as "must be a
+	 * JSON or YAML object holding a cluster definition"
+	 */
+	public StrictReader(Class<T> type, String notAnObject) {
+		this.reader = Mappers.json().rebuild().addModule(StrictScalars.module()).build().readerFor(type);
+		this.notAnObject = notAnObject;
+	}
+
+	/**
+	 * The record, or null when a problem stopped the reading; problems go to
+	 * {@code problems}.
+	 */
+	public T read(JsonNode body, FieldErrors problems) {
 		if (body == null || !body.isObject()) {
-			problems.add("", refusal(body).map(RefusedYaml::detail)
-				.orElse("must be a JSON or YAML object holding a cluster definition"));
+			problems.add("", refusal(body).map(RefusedYaml::detail).orElse(notAnObject));
 			return null;
 		}
 		JsonNode readable = reportRefusedYaml(body.deepCopy(), "", problems);
@@ -62,7 +74,7 @@ public final class DefinitionReader {
 				problems.add(pointerOf(ex), "has a value of the wrong type");
 			}
 			else {
-				problems.add("", "could not be read as a cluster definition");
+				problems.add("", notAnObject);
 			}
 			return null;
 		}
@@ -119,7 +131,7 @@ public final class DefinitionReader {
 		@Override
 		public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
 				ValueDeserializer<?> deserializer, Object beanOrClass, String propertyName) {
-			problems.add(pointer(p), "is not a known field");
+			problems.add(pointer(p), unknownField(deserializer));
 			p.skipChildren();
 			return true;
 		}
@@ -178,6 +190,18 @@ public final class DefinitionReader {
 				}
 			}
 			return segments.isEmpty() ? "" : "/" + String.join("/", segments);
+		}
+
+		/**
+		 * Names the fields the object has, so a misspelt one shows its right spelling.
+		 */
+		private static String unknownField(ValueDeserializer<?> deserializer) {
+			Collection<Object> known = (deserializer != null) ? deserializer.getKnownPropertyNames() : null;
+			if (known == null || known.isEmpty()) {
+				return "is not a known field";
+			}
+			return "is not a known field; the fields here are "
+					+ known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
 		}
 
 		private static String describe(Class<?> type) {
