@@ -145,10 +145,10 @@ class DockerfileTest {
 	}
 
 	@Test
-	void theReadmesDockerCommandsMatchTheImage() throws IOException {
-		String readme = Files.readString(Path.of("README.md"));
-		String docker = readme.substring(readme.indexOf("\n### Docker\n"),
-				readme.indexOf("\n### Kubernetes with Helm\n"));
+	void theDocumentedDockerCommandsMatchTheImage() throws IOException {
+		String operations = Files.readString(Path.of("docs/operations.md"));
+		String docker = operations.substring(operations.indexOf("\n## Docker\n"),
+				operations.indexOf("\n## Kubernetes with Helm\n"));
 		assertThat(docker).contains("docker build -t stoker .")
 			.contains("-p 8080:8080")
 			.contains(":" + arguments(finalStage(), "VOLUME").get(0))

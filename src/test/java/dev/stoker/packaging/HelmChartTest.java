@@ -195,18 +195,20 @@ class HelmChartTest {
 	}
 
 	/**
-	 * Both READMEs rotate the key with the same two upgrades: the first gives the pods
-	 * the new key and the old one, the second takes the old one away again.
+	 * Operations and the chart's README rotate the key with the same two upgrades: the
+	 * first gives the pods the new key and the old one, the second takes the old one away
+	 * again.
 	 */
 	@Test
-	void theReadmesMasterKeyRotationRendersAsWritten() throws Exception {
+	void theDocumentedMasterKeyRotationRendersAsWritten() throws Exception {
 		Map<String, String> shell = Map.of("\"$NEW_KEY\"", MASTER_KEY, "\"$OLD_KEY\"", PREVIOUS_MASTER_KEY);
-		for (Path readme : List.of(Path.of("README.md"), CHART.resolve("README.md"))) {
-			String text = Files.readString(readme);
-			int start = text.indexOf("Rotating the master key\n");
+		for (Path page : List.of(Path.of("docs/operations.md"), CHART.resolve("README.md"))) {
+			String text = Files.readString(page);
+			int start = text.indexOf("# Rotating the master key\n");
+			assertThat(start).as(page.toString()).isNotNegative();
+			// up to the next heading, or the end of the page
 			Matcher next = Pattern.compile("\n##+ ").matcher(text);
-			assertThat(next.find(start)).isTrue();
-			String section = text.substring(start, next.start());
+			String section = text.substring(start, next.find(start) ? next.start() : text.length());
 			Matcher upgrade = Pattern
 				.compile("helm upgrade stoker helm/stoker --reuse-values((?: \\\\\n)?(?: *--set \\S+))+")
 				.matcher(section);
@@ -221,12 +223,12 @@ class HelmChartTest {
 					return values;
 				})));
 			}
-			assertThat(rendered).as(readme.toString()).hasSize(2);
+			assertThat(rendered).as(page.toString()).hasSize(2);
 			JsonNode rotating = single(rendered.get(0), "Secret");
-			assertThat(decode(rotating.at("/data/master-key"))).as(readme.toString()).isEqualTo(MASTER_KEY);
-			assertThat(decode(rotating.at("/data/previous-master-key"))).as(readme.toString())
+			assertThat(decode(rotating.at("/data/master-key"))).as(page.toString()).isEqualTo(MASTER_KEY);
+			assertThat(decode(rotating.at("/data/previous-master-key"))).as(page.toString())
 				.isEqualTo(PREVIOUS_MASTER_KEY);
-			assertThat(single(rendered.get(1), "Secret").at("/data").has("previous-master-key")).as(readme.toString())
+			assertThat(single(rendered.get(1), "Secret").at("/data").has("previous-master-key")).as(page.toString())
 				.isFalse();
 		}
 	}
@@ -418,9 +420,10 @@ class HelmChartTest {
 	}
 
 	@Test
-	void theReadmesHelmInstallRendersAsWritten() throws Exception {
-		String readme = Files.readString(Path.of("README.md"));
-		String deploying = readme.substring(readme.indexOf("\n## Deploying\n"), readme.indexOf("\n## API\n"));
+	void theDocumentedHelmInstallRendersAsWritten() throws Exception {
+		String operations = Files.readString(Path.of("docs/operations.md"));
+		String deploying = operations.substring(operations.indexOf("\n## Kubernetes with Helm\n"),
+				operations.indexOf("\n## PostgreSQL\n"));
 		String install = deploying.substring(deploying.indexOf("helm install stoker helm/stoker"),
 				deploying.indexOf("helm test stoker"));
 		Map<String, String> shell = Map.of("\"$STOKER_ADMIN_TOKEN\"", ADMIN_TOKEN, "\"$STOKER_MASTER_KEY\"", MASTER_KEY,

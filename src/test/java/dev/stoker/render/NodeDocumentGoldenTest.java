@@ -91,8 +91,8 @@ class NodeDocumentGoldenTest {
 	}
 
 	/**
-	 * EC2 takes at most 16 KB of user data; the README tells operators to put the
-	 * Ignition there.
+	 * EC2 takes at most 16 KB of user data; the booting guide (docs/booting-nodes.md)
+	 * tells operators to put the Ignition there.
 	 */
 	@ParameterizedTest(name = "{0}: fits in EC2 user data")
 	@MethodSource("everyDocument")

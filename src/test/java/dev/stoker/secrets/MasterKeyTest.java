@@ -153,7 +153,7 @@ class MasterKeyTest {
 			.withNoCause();
 	}
 
-	/** The environment variable the README and the Helm chart name binds. */
+	/** The environment variable the documentation and the Helm chart name binds. */
 	@Test
 	void thePreviousKeyBindsFromItsEnvironmentVariable() {
 		var environment = new SystemEnvironmentPropertySource("systemEnvironment",

@@ -106,7 +106,7 @@ class UserDataEndpointTest {
 
 	/**
 	 * verify=true pins the bytes the source serves now; a change to the cluster changes
-	 * them, which breaks the pointer (as the README warns).
+	 * them, which breaks the pointer (as docs/booting-nodes.md warns).
 	 */
 	@Test
 	void verifyPinsTheSha512OfTheServedDocument() throws Exception {
