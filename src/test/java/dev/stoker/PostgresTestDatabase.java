@@ -122,9 +122,8 @@ public final class PostgresTestDatabase implements ExecutionCondition, BeforeAll
 		}
 		try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
 			// Spring's pool may still hold idle connections to the schema; they hold no
-			// locks, but a
-			// connection left inside a transaction would, and the drop must not wait for
-			// it forever.
+			// locks, but a connection left inside a transaction would, and the drop must
+			// not wait for it forever.
 			statement.execute("SET lock_timeout = '30s'");
 			statement.execute("DROP SCHEMA " + schema + " CASCADE");
 		}
@@ -164,8 +163,8 @@ public final class PostgresTestDatabase implements ExecutionCondition, BeforeAll
 			pool.setJdbcUrl(jdbcUrl());
 			pool.setUsername(username());
 			pool.setPassword(password());
-			// enough for the concurrency tests' threads to hold a connection each at the
-			// same time
+			// enough for the concurrency tests' threads to hold a connection each at
+			// the same time
 			pool.setMaximumPoolSize(24);
 			pool.setMinimumIdle(0);
 			dataSource = pool;

@@ -39,8 +39,7 @@ class WritableDataDirectoryTest {
 	@Test
 	void aDirectoryThatTakesNoFileIsRefusedAndAWritableOneLeavesNothingBehind() throws Exception {
 		// a directory whose probe file name is taken by a directory cannot take the
-		// probe,
-		// as a read-only mount cannot (permission bits would not stop root)
+		// probe, as a read-only mount cannot (permission bits would not stop root)
 		Path blocked = Files.createDirectories(dir.resolve("blocked/.stoker-write-probe")).getParent();
 		assertThatIllegalStateException().isThrownBy(() -> WritableDataDirectory.check(blocked))
 			.withMessageStartingWith(

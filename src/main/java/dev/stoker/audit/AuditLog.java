@@ -82,8 +82,8 @@ public class AuditLog {
 				.update();
 		}
 		catch (DataIntegrityViolationException ex) {
-			// the cluster row was deleted between this statement's read and its
-			// foreign-key check
+			// the cluster row was deleted between this statement's read and
+			// its foreign-key check
 			throw gone(disclosure);
 		}
 		catch (DataAccessException ex) {

@@ -170,8 +170,8 @@ public class ClusterService {
 				throw new NodeGroupNotFoundException(name, group);
 			}
 			FetchToken token = fetchTokens.rotate(name, group)
-				// gone when a PUT that drops the group committed since the definition was
-				// read
+				// gone when a PUT that drops the group committed since the
+				// definition was read
 				.orElseThrow(() -> new NodeGroupNotFoundException(name, group));
 			audit.record(Disclosure.ofGroup(name, group, "fetch-tokens", cluster.revision()), requester);
 			return token;
@@ -189,8 +189,7 @@ public class ClusterService {
 			Optional<RotatedSecrets> rotated = transactions
 				.execute((status) -> repository.replace(current.cluster(), current.revision(), now()).map((stored) -> {
 					KubeadmSecrets secretsNow = secrets.rotate(name, bootstrapToken, certificateKey)
-						// its secrets go with the cluster: a DELETE committed
-						// meanwhile
+						// its secrets go with the cluster: a DELETE committed meanwhile
 						.orElseThrow(() -> new ClusterNotFoundException(name));
 					audit.record(Disclosure.ofCluster(name, "rotated-secrets", stored.revision()), requester);
 					return new RotatedSecrets(stored, secretsNow, bootstrapToken, certificateKey);

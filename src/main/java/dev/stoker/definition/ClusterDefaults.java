@@ -53,8 +53,8 @@ public final class ClusterDefaults {
 	}
 
 	private static NodeGroup apply(NodeGroup group) {
-		// taints stay null when absent: an empty list means "remove kubeadm's default
-		// taint".
+		// taints stay null when absent: an empty list means "remove
+		// kubeadm's default taint".
 		return new NodeGroup(group.name(), group.role(), or(group.labels(), Map.of()), group.taints());
 	}
 

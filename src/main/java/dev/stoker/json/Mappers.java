@@ -28,16 +28,16 @@ public final class Mappers {
 	private static final YAMLMapper YAML = configure(YAMLMapper
 		.builder(new StrictYamlFactory(YAMLFactory.builder().stringQuotingChecker(new YamlQuoting()).build())))
 		.disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-		// a long value (an SSH key) stays on one line instead of being folded at 80
-		// columns
+		// a long value (an SSH key) stays on one line instead of being folded
+		// at 80 columns
 		.disable(YAMLWriteFeature.SPLIT_LINES)
 		.enable(YAMLWriteFeature.MINIMIZE_QUOTES)
 		.enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
 		.build();
 
 	// Butane configs hold systemd units and scripts: a multi-line string reads as a
-	// literal block (|) there, as people write Butane, instead of one quoted line full
-	// of \n. The emitter falls back to quoting when a block cannot hold the text exactly.
+	// literal block (|) there, as people write Butane, instead of one quoted line full of
+	// \n. The emitter falls back to quoting when a block cannot hold the text exactly.
 	private static final YAMLMapper BUTANE_YAML = YAML.rebuild().enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE).build();
 
 	private Mappers() {

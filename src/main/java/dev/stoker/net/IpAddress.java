@@ -36,8 +36,8 @@ public record IpAddress(IpFamily family, BigInteger value) {
 			InetAddress address = InetAddress.getByName(text);
 			byte[] bytes = address.getAddress();
 			if (!v4 && bytes.length == 4) {
-				// an IPv4-mapped IPv6 literal such as ::ffff:10.0.0.1; Java folds it to
-				// IPv4.
+				// an IPv4-mapped IPv6 literal such as ::ffff:10.0.0.1; Java folds
+				// it to IPv4.
 				return Optional.empty();
 			}
 			return Optional.of(new IpAddress(address instanceof Inet4Address ? IpFamily.IPV4 : IpFamily.IPV6,

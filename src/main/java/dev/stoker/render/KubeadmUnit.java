@@ -84,8 +84,8 @@ final class KubeadmUnit {
 		unit.set("Requires", after)
 			.set("Wants", "network-online.target")
 			.set("After", after + " network-online.target")
-			// kubeadm writes kubelet.conf once init or join has got that far: a node
-			// that has joined never runs this again, in this boot or a later one.
+			// kubeadm writes kubelet.conf once init or join has got that far: a node that
+			// has joined never runs this again, in this boot or a later one.
 			.set("ConditionPathExists", "!" + NodePaths.KUBELET_KUBECONFIG)
 			.set("StartLimitIntervalSec", "0");
 

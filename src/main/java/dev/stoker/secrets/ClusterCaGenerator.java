@@ -58,8 +58,8 @@ final class ClusterCaGenerator {
 			KeyPair keys = generator.generateKeyPair();
 
 			X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, "kubernetes").build();
-			// RFC 5280: a positive serial of at most 20 octets; 128 random bits make it
-			// unique.
+			// RFC 5280: a positive serial of at most 20 octets; 128 random bits
+			// make it unique.
 			BigInteger serial = new BigInteger(1, random.bytes(16)).add(BigInteger.ONE);
 			Instant start = now.truncatedTo(ChronoUnit.SECONDS);
 			JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial,

@@ -81,8 +81,8 @@ class StoredClusterSecrets implements ClusterSecrets {
 			if (repository.rotate(rotated, stored.revision(), bootstrapToken, certificateKey)) {
 				return Optional.of(decrypt(rotated));
 			}
-			// Another rotation came first: rotate what it left, as if this one had come
-			// second.
+			// Another rotation came first: rotate what it left, as if this one
+			// had come second.
 		}
 	}
 

@@ -91,8 +91,8 @@ class StoredFetchTokens implements FetchTokens {
 		Optional<FetchTokenRepository.Row> found = tokens.findByLookupHash(lookup.hash(presented));
 		if (found.isEmpty()) {
 			// after another instance rotated the master key, this one's hashes find
-			// nothing: that is not the token's fault, and a 401 would be final for
-			// Ignition
+			// nothing: that is not the token's fault, and a 401 would be
+			// final for Ignition
 			recordedKey.requireCurrent();
 		}
 		return found

@@ -97,8 +97,8 @@ public class NodeDocuments {
 					case USER_DATA ->
 						throw new IllegalArgumentException("the user-data pointer is not a node document");
 				};
-				// a static node is counted under its group: its own name never tags a
-				// meter
+				// a static node is counted under its group: its own name never
+				// tags a meter
 				String body = metrics.rendered(sample, format, node.group().name(), rendered);
 				if (audited(node.disclosure(format, stored.revision()), requester, attempt)) {
 					List<String> warnings = lifecycle(clusterName, node, format, target);

@@ -31,8 +31,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			response.finishResponse();
 		}
 		catch (IOException | IllegalStateException ex) {
-			// the client is gone or the response is already closed: nothing left to tell
-			// it
+			// the client is gone or the response is already closed: nothing left
+			// to tell it
 		}
 	}
 

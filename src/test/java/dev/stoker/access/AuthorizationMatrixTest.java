@@ -139,8 +139,8 @@ class AuthorizationMatrixTest {
 				endpoints.add(new Endpoint("lab", group, "/api/v1/clusters/lab/nodes/" + node + "/" + format, true));
 			}
 		});
-		// a metal cluster's groups have no document of their own
-		// (its own group's token learns that too: it is that group's path)
+		// a metal cluster's groups have no document of their own (its own group's token
+		// learns that too: it is that group's path)
 		endpoints.add(new Endpoint("lab", "workers", "/api/v1/clusters/lab/node-groups/workers/ignition", 404, 404));
 		endpoints.add(new Endpoint("nobody", "workers", "/api/v1/clusters/nobody/node-groups/workers/ignition", false));
 		return endpoints.stream();

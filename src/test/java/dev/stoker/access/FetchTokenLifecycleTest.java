@@ -86,8 +86,7 @@ class FetchTokenLifecycleTest {
 		assertThat(fetch("workers", workers)).hasStatusOk();
 
 		// a PUT that adds a group answers that group's token only; one that removes a
-		// group
-		// ends its token
+		// group ends its token
 		ObjectNode definition = (ObjectNode) body.deepCopy();
 		definition.remove("fetchTokens");
 		ArrayNode groups = (ArrayNode) definition.get("nodeGroups");

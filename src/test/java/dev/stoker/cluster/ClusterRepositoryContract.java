@@ -71,8 +71,8 @@ abstract class ClusterRepositoryContract {
 
 	@Test
 	void timestampsReadBackTheSameInAnyTimeZone() throws SQLException {
-		// 02:30 on 2025-10-26 happened twice in Berlin: at 00:30Z, and again an hour
-		// later
+		// 02:30 on 2025-10-26 happened twice in Berlin: at 00:30Z, and again
+		// an hour later
 		Instant firstTime = Instant.parse("2025-10-26T00:30:00.000001Z");
 		Instant secondTime = Instant.parse("2025-10-26T01:30:00.000002Z");
 		ValidCluster first = everyField("prod-use1");
@@ -119,8 +119,8 @@ abstract class ClusterRepositoryContract {
 
 	@Test
 	void findAllIsOrderedByName() {
-		// Hyphens and digits sort differently under natural-language collations than by
-		// code point.
+		// Hyphens and digits sort differently under natural-language collations than
+		// by code point.
 		List<String> names = List.of("b", "a2", "a-2", "ab", "a10", "a", "a-b", "0a");
 		names.forEach((name) -> repository.insert(everyField(name), CREATED));
 

@@ -94,8 +94,8 @@ class IgnitionValidateTest {
 
 	@Test
 	void theValidatorCountsAWarningAsAFailure() {
-		// the same check as above must catch what design.md warns about: an enabled unit
-		// without [Install]
+		// the same check as above must catch what design.md warns about: an enabled
+		// unit without [Install]
 		String json = IgnitionJson.write(ButaneTranspiler
 			.transpile(systemd(new Unit("oops.service", true, null, "[Service]\nExecStart=/bin/true\n", null))));
 

@@ -254,8 +254,8 @@ class HelmChartTest {
 
 	@Test
 	void rendersTheProductionValuesWithoutASingleSecretValue() {
-		// The secret values are set too, to prove that with existingSecret they go
-		// nowhere.
+		// The secret values are set too, to prove that with existingSecret
+		// they go nowhere.
 		String rendered = template(t -> required(t).withValuesFile(PRODUCTION));
 		List<JsonNode> manifests = manifests(rendered);
 		assertThat(rendered).doesNotContain(ADMIN_TOKEN, MASTER_KEY, DATABASE_PASSWORD);
@@ -387,8 +387,7 @@ class HelmChartTest {
 	@Test
 	void shipsAHelmTestThatAsksForReadiness() throws Exception {
 		// helm-java's template leaves hooks out, so the test pod is read as written
-		// (strict
-		// lint above has rendered it).
+		// (strict lint above has rendered it).
 		String test = Files.readString(CHART.resolve("templates/tests/test-connection.yaml"));
 		assertThat(test).contains("helm.sh/hook: test")
 			.contains("kind: Pod")

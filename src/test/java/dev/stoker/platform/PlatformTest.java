@@ -43,8 +43,8 @@ class PlatformTest {
 			row(Platform.OPENSTACK, "COREOS_OPENSTACK_IPV4_LOCAL", "4.5.0", null, null),
 			row(Platform.PACKET, "COREOS_PACKET_IPV4_PRIVATE_0", "1.0.0", "COREOS_PACKET_IPV6_PUBLIC_0", "1.0.0"),
 			row(Platform.PROXMOXVE, "COREOS_PROXMOXVE_IPV4", "5.7.0", "COREOS_PROXMOXVE_IPV6", "5.7.0"),
-			// as Afterburn's Scaleway provider writes them; its attribute list says
-			// SCALEWAY_PRIVATE_IPV4
+			// as Afterburn's Scaleway provider writes them; its attribute
+			// list says SCALEWAY_PRIVATE_IPV4
 			row(Platform.SCALEWAY, "COREOS_SCALEWAY_IPV4_PRIVATE", "5.5.0", "COREOS_SCALEWAY_IPV6_PUBLIC", "5.5.0"),
 			row(Platform.AKAMAI, null, null, null, null), row(Platform.VULTR, null, null, null, null),
 			row(Platform.CUSTOM, "COREOS_CUSTOM_PRIVATE_IPV4", "1.0.0", "COREOS_CUSTOM_PRIVATE_IPV6", "1.0.0"),

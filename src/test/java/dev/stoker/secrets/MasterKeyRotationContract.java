@@ -143,8 +143,8 @@ abstract class MasterKeyRotationContract {
 		Map<String, String> documents = documents(before, "alpha", "beta");
 		before.close();
 		// the rotation goes by cluster row, then group: beta's workers come last, after
-		// every other value was re-encrypted. Another group's ciphertext does not decrypt
-		// there.
+		// every other value was re-encrypted. Another group's ciphertext does
+		// not decrypt there.
 		long beta = jdbc().sql("SELECT id FROM cluster WHERE name = 'beta'").query(Long.class).single();
 		String workers = token(beta, "workers");
 		jdbc().sql("UPDATE fetch_token SET token = ? WHERE cluster_id = ? AND node_group = 'workers'")

@@ -293,8 +293,7 @@ interface NodeAccessStorageContract {
 				var rotated = clusters().rotateSecrets("racing-rotations", true, false, TestRequester.ADMIN);
 				tokenAt.put(rotated.stored().revision(), rotated.secrets().bootstrapToken().value());
 				// rotations come from operators, not in a loop without pause: a fetch
-				// re-read
-				// past 10 rotations in a row would be answered 503
+				// re-read past 10 rotations in a row would be answered 503
 				Thread.sleep(3);
 			}
 		}
@@ -461,8 +460,8 @@ interface NodeAccessStorageContract {
 				.isThrownBy(() -> clusters().rotateSecrets("rekeyed", true, true, TestRequester.ADMIN));
 			assertThatExceptionOfType(StaleMasterKeyException.class).isThrownBy(() -> clusters().replace("rekeyed",
 					definition("rekeyed", "bootstrap", "workers"), Revisions.UNCONDITIONAL, TestRequester.ADMIN));
-			// a token found by its hash is judged as ever; one that finds nothing cannot
-			// be
+			// a token found by its hash is judged as ever; one that finds
+			// nothing cannot be
 			assertOpens(tokens.get("workers"), "rekeyed", "workers");
 			assertThatExceptionOfType(StaleMasterKeyException.class)
 				.isThrownBy(() -> fetchTokens()

@@ -103,8 +103,8 @@ class JoinLifecycleTest {
 		seenSecrets.addAll(fetchTokens.values());
 		remember(secrets.load(CLUSTER).orElseThrow());
 
-		// Nothing is registered before the bootstrap node boots, however late. Its
-		// Butane and kubeadm config are not what it boots with: they start nothing.
+		// Nothing is registered before the bootstrap node boots, however late. Its Butane
+		// and kubeadm config are not what it boots with: they start nothing.
 		clock.advance(Duration.ofDays(30));
 		for (String group : JOINING) {
 			assertThat(warnings(group)).as(group).isEmpty();
@@ -165,8 +165,8 @@ class JoinLifecycleTest {
 		assertThat(output.getAll()).contains("Cluster " + CLUSTER + " node group workers: served ignition, but: "
 				+ "The bootstrap token was registered at " + firstFetch);
 
-		// A new certificate key ends the certificates' warning only: the token is
-		// still the expired one.
+		// A new certificate key ends the certificates' warning only: the token is still
+		// the expired one.
 		at(firstFetch.plus(Duration.ofHours(25)));
 		rotate("{\"certificateKey\": true}");
 		assertThat(warnings("control-plane")).singleElement().satisfies(JoinLifecycleTest::assertBootstrapToken);

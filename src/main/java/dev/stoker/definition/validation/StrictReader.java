@@ -68,8 +68,8 @@ public final class StrictReader<T> {
 			return reader.withHandler(new Collector(problems)).readValue(readable);
 		}
 		catch (JacksonException ex) {
-			// Jackson records the path of a failure below the root even when it is not
-			// a databind problem (a number too large for the type it is read into)
+			// Jackson records the path of a failure below the root even when it is not a
+			// databind problem (a number too large for the type it is read into)
 			if (ex instanceof DatabindException || !ex.getPath().isEmpty()) {
 				problems.add(pointerOf(ex), "has a value of the wrong type");
 			}

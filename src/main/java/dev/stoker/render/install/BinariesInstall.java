@@ -39,10 +39,8 @@ final class BinariesInstall {
 					null))
 			.toList();
 		// The reference CNI plugins ship as a tarball, which Ignition does not unpack
-		// (the
-		// sysext gets them from its image): the pod network add-on installs the plugins
-		// it
-		// uses, into a directory that exists from the start.
+		// (the sysext gets them from its image): the pod network add-on installs the
+		// plugins it uses, into a directory that exists from the start.
 		List<Directory> directories = List.of(volumePlugins,
 				new Directory(NodePaths.CNI_BIN_DIR, null, InstallMethod.DIRECTORY_MODE, null, null));
 		Unit kubelet = new Unit(KubeletUnit.NAME, true, null, UnitWriter.write(KubeletUnit.service()),

@@ -44,9 +44,8 @@ final class SysextInstall {
 				download(SysextBakery.SYSUPDATE_COMPONENT_DIR + SysextBakery.sysupdateName(version),
 						SysextBakery.sysupdateUrl(version)),
 				// The service's own run updates the default component, /etc/sysupdate.d;
-				// Flatcar gives it this transfer that matches nothing, as it does with
-				// every
-				// sysext.
+				// Flatcar gives it this transfer that matches nothing, as it does
+				// with every sysext.
 				download(SysextBakery.NOOP_TRANSFER, SysextBakery.NOOP_TRANSFER_URL),
 				download(image, SysextBakery.imageUrl(version, architecture)));
 		List<Link> links = List.of(new Link(SysextBakery.EXTENSION_LINK, image, null, null, null, null));

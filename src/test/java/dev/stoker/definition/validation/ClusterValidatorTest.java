@@ -137,8 +137,8 @@ class ClusterValidatorTest {
 				v1.37.0,  v1beta4
 				""")
 		void kubeadmApiVersionFollowsTheKubernetesVersion(String kubernetes, String api) {
-			// no cloud provider: before v1.29 the kubelet refuses it in a dual-stack
-			// cluster
+			// no cloud provider: before v1.29 the kubelet refuses it in
+			// a dual-stack cluster
 			ClusterDefinition defined = validate(ValidationCases.base()
 				.set("/kubernetesVersion", kubernetes)
 				.remove("/kubeadmApiVersion")
