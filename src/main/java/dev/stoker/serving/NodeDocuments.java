@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -136,14 +138,17 @@ public class NodeDocuments {
 
 	/**
 	 * Writes are rare next to fetches, so a few reads always suffice; past them the
-	 * answer is a 503, which nodes retry. A cluster deleted meanwhile is found gone by
-	 * the next read of its definition.
+	 * answer is a 503, which nodes retry. Each read again waits a little longer first: a
+	 * write that is committing stays visible on one side only for a moment (H2 takes each
+	 * table's snapshot as a statement reaches it), and reading again at once would only
+	 * see the same moment. A cluster deleted meanwhile is found gone by the next read.
 	 */
 	private static void giveUpAfter(int attempt, String cluster) {
 		if (attempt >= MAX_READ_ATTEMPTS) {
 			throw new TransientDataAccessResourceException(
 					"cluster " + cluster + " kept changing while its document was read");
 		}
+		LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(attempt));
 	}
 
 	/**
