@@ -2,12 +2,17 @@ package dev.stoker;
 
 import java.net.URI;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -98,6 +103,55 @@ class ArchitectureTest {
 			.should()
 			.callMethod(ProblemDetail.class, "setType", URI.class)
 			.check(CLASSES);
+	}
+
+	/**
+	 * Renderers are pure functions from a validated cluster and its secrets to documents:
+	 * nothing of HTTP, of access or the audit, of the serving transaction, of storage or
+	 * of Spring reaches them.
+	 */
+	@Test
+	void renderersKnowNothingOfServingAccessAuditOrStorage() {
+		noClasses().that()
+			.resideInAnyPackage("dev.stoker.render..", "dev.stoker.kubeadm..", "dev.stoker.butane..",
+					"dev.stoker.ignition..", "dev.stoker.systemd..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.stoker.web..", "dev.stoker.access..", "dev.stoker.audit..", "dev.stoker.serving..",
+					"dev.stoker.cluster..", "dev.stoker.database..", "org.springframework..", "jakarta.servlet..")
+			.check(CLASSES);
+	}
+
+	/**
+	 * Package-private by default: what the renderers, the kubeadm model and the secrets
+	 * show other packages is what those packages use, so that their internals can change
+	 * without looking beyond the package.
+	 */
+	@Test
+	void renderKubeadmAndSecretsShowOnlyWhatOtherPackagesUse() {
+		classes().that()
+			.resideInAnyPackage("dev.stoker.render..", "dev.stoker.kubeadm..", "dev.stoker.secrets..")
+			.and()
+			.arePublic()
+			.and()
+			.areTopLevelClasses()
+			.should(beUsedFromAnotherPackage())
+			.check(CLASSES);
+	}
+
+	private static ArchCondition<JavaClass> beUsedFromAnotherPackage() {
+		return new ArchCondition<>("be used from another package") {
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				boolean used = type.getDirectDependenciesToSelf()
+					.stream()
+					.anyMatch((use) -> !use.getOriginClass().getPackageName().equals(type.getPackageName()));
+				if (!used) {
+					events.add(SimpleConditionEvent.violated(type, type.getName() + " is public but used only in "
+							+ type.getPackageName() + ": make it package-private"));
+				}
+			}
+		};
 	}
 
 }

@@ -4,7 +4,7 @@ import dev.stoker.problem.ProblemException;
 import dev.stoker.problem.ProblemType;
 
 /** A create named a cluster that already exists (409). */
-public class ClusterExistsException extends ProblemException {
+class ClusterExistsException extends ProblemException {
 
 	public ClusterExistsException(String name) {
 		super(ProblemType.CLUSTER_EXISTS,

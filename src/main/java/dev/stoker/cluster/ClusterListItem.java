@@ -8,7 +8,7 @@ import dev.stoker.definition.ClusterDefinition;
 
 /** One entry of the cluster listing: the definition and its revision and timestamps. */
 @Schema(description = "A stored cluster definition with its revision")
-public record ClusterListItem(String name,
+record ClusterListItem(String name,
 		@Schema(description = "The revision, as in the ETag of GET /clusters/{name}") long revision, Instant createdAt,
 		Instant updatedAt, ClusterDefinition definition) {
 

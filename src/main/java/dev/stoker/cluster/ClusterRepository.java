@@ -10,7 +10,7 @@ import dev.stoker.definition.ValidCluster;
  * Where cluster definitions live. Revisions start at 1 and grow by one with every
  * replace.
  */
-public interface ClusterRepository {
+interface ClusterRepository {
 
 	Optional<StoredCluster> find(String name);
 

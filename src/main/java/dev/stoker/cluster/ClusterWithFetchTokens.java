@@ -13,7 +13,7 @@ import dev.stoker.definition.ClusterDefinition;
  * fetch tokens of the node groups that have just been given one.
  */
 @Schema(description = "The stored definition, with the fetch token of each node group it added")
-public record ClusterWithFetchTokens(@JsonUnwrapped ClusterDefinition definition,
+record ClusterWithFetchTokens(@JsonUnwrapped ClusterDefinition definition,
 		@JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
 				description = "Node group name to its fetch token, for the groups this request created. Answered once: "
 						+ "later only through rotation or the user-data pointer.",

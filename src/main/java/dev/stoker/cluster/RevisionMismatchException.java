@@ -4,7 +4,7 @@ import dev.stoker.problem.ProblemException;
 import dev.stoker.problem.ProblemType;
 
 /** If-Match named a revision the cluster is no longer at (412). */
-public class RevisionMismatchException extends ProblemException {
+class RevisionMismatchException extends ProblemException {
 
 	public RevisionMismatchException(String name, long current) {
 		super(ProblemType.REVISION_MISMATCH, "Cluster " + name + " is at revision " + current

@@ -13,7 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "RotatedSecrets", description = "The new join secrets and the commands that register them")
-public record RotatedSecretsAnswer(@Schema(description = "The cluster's new revision", example = "4") long revision,
+record RotatedSecretsAnswer(@Schema(description = "The cluster's new revision", example = "4") long revision,
 		@Schema(description = "The new bootstrap token, when it was rotated") String bootstrapToken,
 		@Schema(description = "The new certificate key, when it was rotated") String certificateKey,
 		@Schema(description = "Run these, in this order, as root on a control plane that has already joined, "

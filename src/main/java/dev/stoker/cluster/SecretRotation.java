@@ -15,8 +15,7 @@ import dev.stoker.problem.InvalidRequestException;
  * "true" is refused with its pointer instead of silently meaning false.
  */
 @Schema(description = "The join secrets to replace; at least one must be true")
-public record SecretRotation(
-		@Schema(description = "Make a new bootstrap token", example = "true") boolean bootstrapToken,
+record SecretRotation(@Schema(description = "Make a new bootstrap token", example = "true") boolean bootstrapToken,
 		@Schema(description = "Make a new certificate key", example = "true") boolean certificateKey) {
 
 	private static final StrictReader<SecretRotation> READER = new StrictReader<>(SecretRotation.class,

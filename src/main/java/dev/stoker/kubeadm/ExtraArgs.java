@@ -11,7 +11,7 @@ import dev.stoker.definition.KubeadmApiVersion;
  * Command-line flags for a Kubernetes component. v1beta3 writes them as a map of name to
  * value; v1beta4 as a list of {name, value}, which allows a flag more than once.
  */
-public record ExtraArgs(KubeadmApiVersion api, Map<String, String> args) {
+record ExtraArgs(KubeadmApiVersion api, Map<String, String> args) {
 
 	public ExtraArgs {
 		args = new LinkedHashMap<>(args);

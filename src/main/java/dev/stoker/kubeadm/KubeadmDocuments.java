@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * empty lists only where they mean something (taints: [] removes kubeadm's default
  * taint).
  */
-public final class KubeadmDocuments {
+final class KubeadmDocuments {
 
 	public static final String GROUP = "kubeadm.k8s.io/";
 

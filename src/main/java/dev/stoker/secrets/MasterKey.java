@@ -43,7 +43,7 @@ import dev.stoker.StokerProperties;
  * only the start reads that one, to re-encrypt the store (see {@link StoredMasterKey}).
  */
 @Component
-public class MasterKey {
+class MasterKey {
 
 	static final String FILE_NAME = "master-key";
 

@@ -7,7 +7,7 @@ import java.security.SecureRandom;
  * the platform's {@link SecureRandom}; a test may pass a fixed source, which makes the
  * generated secrets, and so the documents rendered from them, reproducible.
  */
-public interface RandomSource {
+interface RandomSource {
 
 	void nextBytes(byte[] bytes);
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * so one copied into another row or column fails as if it had been altered.
  */
 @Component
-public class SecretCipher {
+class SecretCipher {
 
 	static final String VERSION = "v1";
 

@@ -5,7 +5,7 @@ package dev.stoker.secrets;
  * altered, or moved from another row. Stoker fails closed rather than use it; the message
  * names the row and the key ids, never the secret or its ciphertext.
  */
-public class SecretDecryptionException extends IllegalStateException {
+class SecretDecryptionException extends IllegalStateException {
 
 	private static final long serialVersionUID = 1L;
 

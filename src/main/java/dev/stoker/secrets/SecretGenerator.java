@@ -10,18 +10,18 @@ import org.springframework.stereotype.Component;
  * both.
  */
 @Component
-public class SecretGenerator {
+class SecretGenerator {
 
 	private final RandomSource random;
 
 	private final Clock clock;
 
-	public SecretGenerator(RandomSource random, Clock clock) {
+	SecretGenerator(RandomSource random, Clock clock) {
 		this.random = random;
 		this.clock = clock;
 	}
 
-	public KubeadmSecrets generate() {
+	KubeadmSecrets generate() {
 		return new KubeadmSecrets(BootstrapToken.generate(random), CertificateKey.generate(random),
 				ClusterCaGenerator.generate(random, clock.instant()));
 	}

@@ -16,8 +16,7 @@ import dev.stoker.definition.ValidCluster;
 import dev.stoker.definition.ValidGroup;
 import dev.stoker.definition.ValidNode;
 import dev.stoker.secrets.KubeadmSecrets;
-import dev.stoker.secrets.SecretGenerator;
-import dev.stoker.secrets.SeededRandomSource;
+import dev.stoker.secrets.SeededSecrets;
 
 /**
  * The documents an example cluster serves, rendered as the application renders them: each
@@ -74,7 +73,7 @@ final class ExampleNodes {
 	/** The documents of one example, validated with its defaults filled in. */
 	static List<Node> of(String example) throws Exception {
 		ValidCluster cluster = RenderExamples.example(example);
-		KubeadmSecrets secrets = new SecretGenerator(new SeededRandomSource(cluster.name()), CLOCK).generate();
+		KubeadmSecrets secrets = SeededSecrets.of(cluster.name(), CLOCK);
 		List<Node> nodes = new ArrayList<>();
 		if (cluster.nodes().isEmpty()) {
 			for (ValidGroup group : cluster.groups()) {

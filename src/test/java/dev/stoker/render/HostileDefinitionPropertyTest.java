@@ -27,8 +27,7 @@ import dev.stoker.definition.validation.ClusterValidator;
 import dev.stoker.definition.validation.InvalidDefinitionException;
 import dev.stoker.json.Mappers;
 import dev.stoker.secrets.KubeadmSecrets;
-import dev.stoker.secrets.SecretGenerator;
-import dev.stoker.secrets.SeededRandomSource;
+import dev.stoker.secrets.SeededSecrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,9 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HostileDefinitionPropertyTest {
 
-	private static final KubeadmSecrets SECRETS = new SecretGenerator(new SeededRandomSource("hostile"),
-			Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC))
-		.generate();
+	private static final KubeadmSecrets SECRETS = SeededSecrets.of("hostile",
+			Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC));
 
 	private static final String BASE = read();
 

@@ -15,8 +15,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 
 import dev.stoker.json.Mappers;
-import dev.stoker.secrets.SecretGenerator;
-import dev.stoker.secrets.SeededRandomSource;
+import dev.stoker.secrets.SeededSecrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +34,7 @@ final class UserDataFixture {
 		StringBuilder pem = new StringBuilder();
 		Clock clock = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
 		for (int i = 0; i < count; i++) {
-			pem.append(new SecretGenerator(new SeededRandomSource("ca-" + i), clock).generate().ca().certificatePem());
+			pem.append(SeededSecrets.of("ca-" + i, clock).ca().certificatePem());
 		}
 		try {
 			return Files.writeString(dir.resolve("ca-bundle-" + count + ".pem"), pem, StandardCharsets.US_ASCII);

@@ -10,7 +10,7 @@ import dev.stoker.definition.KubernetesVersion;
  * download them. Kubernetes names architectures as Go does (amd64, arm64) where Flatcar
  * and Stoker say x86-64.
  */
-public final class KubernetesRelease {
+final class KubernetesRelease {
 
 	private static final String DOWNLOADS = "https://dl.k8s.io/release/";
 

@@ -9,7 +9,7 @@ import dev.stoker.definition.KubernetesVersion;
  * bakery's server answers every image under one directory (it redirects to the release
  * holding it), which is what lets systemd-sysupdate find newer patch releases there.
  */
-public final class SysextBakery {
+final class SysextBakery {
 
 	private static final String EXTENSIONS = "https://extensions.flatcar.org/extensions/";
 
