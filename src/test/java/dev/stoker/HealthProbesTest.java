@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The probes with a database that was never there: readiness includes the database and
  * answers 503, so the pod leaves the Service; liveness does not, so the pod is not
  * restarted for another system's outage. It needs no PostgreSQL server, so it runs in
- * every build; PostgresOutageTests shows the same for a database lost under a running
+ * every build; PostgresOutageTest shows the same for a database lost under a running
  * replica, and that the pool's connection timeout keeps it within the probe timeout.
  * <p>
  * The database is a PostgreSQL URL on a port nothing listens on. Flyway is off, so the

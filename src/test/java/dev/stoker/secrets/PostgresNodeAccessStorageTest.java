@@ -6,7 +6,7 @@ import org.springframework.context.ApplicationContext;
 import dev.stoker.PostgresIntegrationTest;
 
 /** What node access keeps, on PostgreSQL. */
-class PostgresNodeAccessStorageTests extends PostgresIntegrationTest implements NodeAccessStorageContract {
+class PostgresNodeAccessStorageTest extends PostgresIntegrationTest implements NodeAccessStorageContract {
 
 	@Autowired
 	ApplicationContext context;

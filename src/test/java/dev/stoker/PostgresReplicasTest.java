@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * both come up; a cluster created through one is served by the other, documents byte for
  * byte the same, its secrets decrypted under the shared master key.
  */
-class PostgresReplicasTests {
+class PostgresReplicasTest {
 
 	@RegisterExtension
 	static final PostgresTestDatabase postgres = new PostgresTestDatabase();

@@ -7,7 +7,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import dev.stoker.PostgresIntegrationTest;
 
 /** Cluster creation with its secrets, on PostgreSQL. */
-class PostgresClusterCreationTests extends PostgresIntegrationTest implements ClusterCreationContract {
+class PostgresClusterCreationTest extends PostgresIntegrationTest implements ClusterCreationContract {
 
 	/** Declared so that the context holds a spy; the contract finds it there. */
 	@MockitoSpyBean

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class PostgresOutageTests {
+class PostgresOutageTest {
 
 	private static final String TOKEN = "outage-test-admin-token";
 

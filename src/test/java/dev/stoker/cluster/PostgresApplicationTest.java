@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The application started on PostgreSQL keeps its tables and rows in the test class's
  * schema.
  */
-class PostgresApplicationTests extends PostgresIntegrationTest {
+class PostgresApplicationTest extends PostgresIntegrationTest {
 
 	@Autowired
 	private JdbcClient jdbc;
