@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replica, and that the pool's connection timeout keeps it within the probe timeout.
  * <p>
  * The database is a PostgreSQL URL on a port nothing listens on. Flyway is off, so the
- * application starts without it: nothing else connects before a request does.
+ * application starts without it: nothing else connects before a request does. That
+ * database is why it has an application of its own rather than the shared one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.flyway.enabled=false", "stoker.admin.token=" + HealthProbesTest.TOKEN })

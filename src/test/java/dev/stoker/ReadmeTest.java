@@ -15,10 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.stoker.definition.ClusterDefinitionExample;
 import dev.stoker.definition.validation.ClusterValidator;
@@ -31,20 +28,19 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * The documentation is tested like code: every example definition validates, and the
  * README's quick start runs as written (with curl) against the real service.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SharedApplication
 class ReadmeTest {
 
 	private static final Path README = Path.of("README.md");
 
 	private static final Pattern CODE_BLOCK = Pattern.compile("```(\\w+)\\n(.*?)```", Pattern.DOTALL);
 
+	/**
+	 * Where the README's commands run, as from the repository root: examples/ and the
+	 * application's data/ are there.
+	 */
 	@TempDir
 	static Path workDir;
-
-	@DynamicPropertySource
-	static void dataDirectory(DynamicPropertyRegistry registry) {
-		registry.add("stoker.data-dir", () -> workDir.resolve("data").toString());
-	}
 
 	@LocalServerPort
 	int port;
@@ -76,6 +72,7 @@ class ReadmeTest {
 	@Test
 	void theQuickStartRunsAsWrittenAndTheRefusalLooksAsShown() throws Exception {
 		Files.createSymbolicLink(workDir.resolve("examples"), Path.of("examples").toAbsolutePath());
+		Files.createSymbolicLink(workDir.resolve("data"), SharedApplicationSetup.dataDirectory());
 		List<String> shell = blocks(section("Quick start"), "sh");
 		assertThat(shell).hasSize(2);
 

@@ -11,7 +11,7 @@ import static dev.stoker.cluster.ClusterDefinitions.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application started on PostgreSQL keeps its tables and rows in the test class's
+ * The application started on PostgreSQL keeps its tables and rows in the test run's
  * schema.
  */
 class PostgresApplicationTest extends PostgresIntegrationTest {
@@ -38,7 +38,7 @@ class PostgresApplicationTest extends PostgresIntegrationTest {
 	}
 
 	@Test
-	void flywayMigratesTheSchemaOfTheTestClass() {
+	void flywayMigratesTheTestRunsSchema() {
 		assertThat(jdbc.sql("SELECT current_schema()").query(String.class).single()).isEqualTo(postgres.schema());
 		assertThat(jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = ?")
 			.param(postgres.schema())

@@ -7,15 +7,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import dev.stoker.access.AdminToken;
 import dev.stoker.definition.validation.ValidationCases;
 import dev.stoker.definition.validation.ValidationCases.ValidationCase;
 
@@ -25,9 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The validation table, sent over HTTP as an operator would send it: each invalid
  * definition is answered 400 with exactly the expected pointers, each valid one 201.
  */
-@WebMvcTest(ClusterController.class)
-@Import({ ClusterService.class, AdminToken.class, ClusterControllerTest.Fakes.class, InMemoryClusterRepository.class })
-@TestPropertySource(properties = "stoker.admin.token=" + ClusterControllerTest.TOKEN)
+@ClusterApiSlice
 class ValidationOverHttpTest {
 
 	@Autowired
@@ -69,7 +63,7 @@ class ValidationOverHttpTest {
 	private org.springframework.test.web.servlet.assertj.MvcTestResult post(ValidationCase definition) {
 		return mvc.post()
 			.uri("/api/v1/clusters")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ClusterControllerTest.TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ClusterApiSlice.TOKEN)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(definition.json())
 			.exchange();

@@ -2,16 +2,14 @@ package dev.stoker.secrets;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import dev.stoker.PostgresIntegrationTest;
 
-/** Cluster creation with its secrets, on PostgreSQL. */
+/**
+ * Cluster creation with its secrets, on PostgreSQL. The application holds the spy on the
+ * secrets repository that the contract stubs (see {@link SpiedSecretsRepository}).
+ */
 class PostgresClusterCreationTest extends PostgresIntegrationTest implements ClusterCreationContract {
-
-	/** Declared so that the context holds a spy; the contract finds it there. */
-	@MockitoSpyBean
-	ClusterSecretsRepository secretsRepository;
 
 	@Autowired
 	ApplicationContext context;
