@@ -1,8 +1,10 @@
 package dev.stoker.cluster;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -11,9 +13,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import dev.stoker.Golden;
 import dev.stoker.definition.validation.ValidationCases;
 import dev.stoker.definition.validation.ValidationCases.ValidationCase;
+import dev.stoker.definition.validation.ValidationReports;
+import dev.stoker.json.Mappers;
+import dev.stoker.problem.FieldError;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +68,26 @@ class ValidationOverHttpTest {
 		assertThat(post(definition)).hasStatus(HttpStatus.CREATED);
 	}
 
-	private org.springframework.test.web.servlet.assertj.MvcTestResult post(ValidationCase definition) {
+	/**
+	 * Every detail a user reads, as answered over HTTP: the same as the validator's,
+	 * reviewed in one golden file (see ClusterValidatorTest).
+	 */
+	@Test
+	void everyReportOverHttpReadsAsReviewed() throws Exception {
+		Golden.assertMatches(ValidationReports.of(this::errors), ValidationReports.GOLDEN);
+	}
+
+	private List<FieldError> errors(ValidationCase invalidCase) {
+		MvcTestResult answer = post(invalidCase);
+		assertThat(answer).hasStatus(HttpStatus.BAD_REQUEST);
+		JsonNode problem = Mappers.json().readTree(answer.getResponse().getContentAsByteArray());
+		return problem.path("errors")
+			.valueStream()
+			.map((error) -> new FieldError(error.path("pointer").asString(), error.path("detail").asString()))
+			.toList();
+	}
+
+	private MvcTestResult post(ValidationCase definition) {
 		return mvc.post()
 			.uri("/api/v1/clusters")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ClusterApiSlice.TOKEN)
