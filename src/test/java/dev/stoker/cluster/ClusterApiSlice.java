@@ -25,7 +25,10 @@ import dev.stoker.access.AdminToken;
 @Documented
 @WebMvcTest(ClusterController.class)
 @Import({ ClusterService.class, AdminToken.class, ClusterApiFakes.class, InMemoryClusterRepository.class })
-@TestPropertySource(properties = { "stoker.admin.token=" + ClusterApiSlice.TOKEN, "stoker.max-request-size=4KB" })
+// the data directory is only checked for being writable (WritableDataDirectory), in the
+// build directory rather than the working one
+@TestPropertySource(properties = { "stoker.admin.token=" + ClusterApiSlice.TOKEN, "stoker.max-request-size=4KB",
+		"stoker.data-dir=target/test-data/cluster-api-slice" })
 @TestExecutionListeners(listeners = ClusterApiFakes.FreshStore.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface ClusterApiSlice {
 
