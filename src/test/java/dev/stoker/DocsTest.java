@@ -20,10 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import dev.stoker.Markdown.CodeBlock;
@@ -41,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * the README and of docs/ runs as written, with bash and curl, against the real service.
  * A {@code json} block right after an {@code sh} block shows what it answers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SharedApplication
 class DocsTest {
 
 	private static final String PROBLEM_TYPE_PREFIX = "urn:stoker:problem:";
@@ -66,11 +63,6 @@ class DocsTest {
 
 	@TempDir
 	static Path workDir;
-
-	@DynamicPropertySource
-	static void dataDirectory(DynamicPropertyRegistry registry) {
-		registry.add("stoker.data-dir", () -> workDir.resolve("data").toString());
-	}
 
 	@LocalServerPort
 	int port;
@@ -235,7 +227,7 @@ class DocsTest {
 
 	private static Path pageDirectory(Markdown page) throws IOException {
 		Path dir = Files.createDirectories(workDir.resolve("pages").resolve(page.path().toString().replace('/', '-')));
-		Files.createSymbolicLink(dir.resolve("data"), workDir.resolve("data"));
+		Files.createSymbolicLink(dir.resolve("data"), SharedApplicationSetup.dataDirectory());
 		Path examples = Files.createDirectories(dir.resolve("examples"));
 		for (Path example : examples().toList()) {
 			Files.copy(example, examples.resolve(example.getFileName()));
@@ -271,8 +263,8 @@ class DocsTest {
 		return "http://localhost:" + port;
 	}
 
-	private static String adminToken() throws IOException {
-		return Files.readString(workDir.resolve("data").resolve("admin-token")).strip();
+	private static String adminToken() {
+		return SharedApplicationSetup.adminToken();
 	}
 
 }

@@ -33,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a pod does on SIGTERM (the context closing): readiness turns REFUSING_TRAFFIC
  * first, then new connections are refused while a request already in flight runs to its
  * end and is answered.
+ * <p>
+ * It starts an application of its own rather than using the shared one: closing it is the
+ * test.
  */
 class GracefulShutdownTest {
 

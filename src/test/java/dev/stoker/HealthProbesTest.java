@@ -22,11 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The probes with a database that was never there: readiness includes the database and
  * answers 503, so the pod leaves the Service; liveness does not, so the pod is not
  * restarted for another system's outage. It needs no PostgreSQL server, so it runs in
- * every build; PostgresOutageTests shows the same for a database lost under a running
+ * every build; PostgresOutageTest shows the same for a database lost under a running
  * replica, and that the pool's connection timeout keeps it within the probe timeout.
  * <p>
  * The database is a PostgreSQL URL on a port nothing listens on. Flyway is off, so the
- * application starts without it: nothing else connects before a request does.
+ * application starts without it: nothing else connects before a request does. That
+ * database is why it has an application of its own rather than the shared one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.flyway.enabled=false", "stoker.admin.token=" + HealthProbesTest.TOKEN })

@@ -7,30 +7,39 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that stands still until a test moves it, for tests of what Stoker does as time
- * passes. Declare it as a {@code @Primary} bean in a {@code @TestConfiguration} so that
- * every component taking a {@link Clock} reads this one.
+ * A clock a test can move: it reads the system clock until the test sets or advances it,
+ * and from then on stands still until it is moved again. The shared application (see
+ * {@link SharedApplication}) has it as its {@code @Primary} clock, so that every
+ * component taking a {@link Clock} reads this one; it follows the system clock again
+ * before each test class.
  */
 public final class MutableClock extends Clock {
 
-	private volatile Instant now;
+	/** Where the clock stands, or null while it follows the system clock. */
+	private volatile Instant stopped;
 
-	public MutableClock(Instant start) {
-		this.now = start;
-	}
-
-	/** Moves the clock forward (or back, with a negative duration). */
-	public void advance(Duration duration) {
-		now = now.plus(duration);
-	}
-
+	/** Stops the clock at the given instant. */
 	public void set(Instant instant) {
-		now = instant;
+		stopped = instant;
+	}
+
+	/**
+	 * Stops the clock this much later than it reads now (earlier, with a negative
+	 * duration).
+	 */
+	public void advance(Duration duration) {
+		stopped = instant().plus(duration);
+	}
+
+	/** Lets the clock follow the system clock again. */
+	public void followSystemClock() {
+		stopped = null;
 	}
 
 	@Override
 	public Instant instant() {
-		return now;
+		Instant instant = stopped;
+		return (instant != null) ? instant : Instant.now();
 	}
 
 	@Override

@@ -75,9 +75,34 @@ public final class PostgresTestDatabase implements ExecutionCondition, BeforeAll
 
 	private static String unavailable;
 
+	/**
+	 * Whether the schema serves the whole test run rather than one class: made before the
+	 * first class that registers this instance, dropped when the JVM ends.
+	 */
+	private final boolean forTheTestRun;
+
 	private String schema;
 
 	private HikariDataSource dataSource;
+
+	/** A schema of its own for each test class that registers this instance. */
+	public PostgresTestDatabase() {
+		this(false);
+	}
+
+	private PostgresTestDatabase(boolean forTheTestRun) {
+		this.forTheTestRun = forTheTestRun;
+	}
+
+	/**
+	 * One schema for every test class that registers the returned instance, made before
+	 * the first of them and dropped when the JVM ends, so that they can share one
+	 * application context (see {@link PostgresIntegrationTest}). Each class still is
+	 * skipped, or fails, on its own when there is no server.
+	 */
+	public static PostgresTestDatabase forTheTestRun() {
+		return new PostgresTestDatabase(true);
+	}
 
 	/**
 	 * Skips the class when there is no server and none is required. Deciding here, before
@@ -95,7 +120,10 @@ public final class PostgresTestDatabase implements ExecutionCondition, BeforeAll
 	}
 
 	@Override
-	public void beforeAll(ExtensionContext context) throws SQLException {
+	public synchronized void beforeAll(ExtensionContext context) throws SQLException {
+		if (forTheTestRun && schema != null) {
+			return;
+		}
 		Server found = lookUp();
 		if (found == null) {
 			throw new IllegalStateException(
@@ -108,11 +136,17 @@ public final class PostgresTestDatabase implements ExecutionCondition, BeforeAll
 			statement.execute("CREATE SCHEMA " + name);
 		}
 		this.schema = name;
-		log.info("{} runs in schema {} on {}", context.getDisplayName(), name, found);
+		if (forTheTestRun) {
+			log.info("The test run's application tests run in schema {} on {}", name, found);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> dropAtExit(name), "postgres-test-schema-drop"));
+		}
+		else {
+			log.info("{} runs in schema {} on {}", context.getDisplayName(), name, found);
+		}
 	}
 
 	@Override
-	public void afterAll(ExtensionContext context) throws SQLException {
+	public synchronized void afterAll(ExtensionContext context) throws SQLException {
 		if (schema == null) {
 			return;
 		}
@@ -120,6 +154,18 @@ public final class PostgresTestDatabase implements ExecutionCondition, BeforeAll
 			dataSource.close();
 			dataSource = null;
 		}
+		if (forTheTestRun) {
+			return;
+		}
+		try {
+			drop(schema);
+		}
+		finally {
+			schema = null;
+		}
+	}
+
+	private static void drop(String schema) throws SQLException {
 		try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
 			// Spring's pool may still hold idle connections to the schema; they hold no
 			// locks, but a connection left inside a transaction would, and the drop must
@@ -127,8 +173,18 @@ public final class PostgresTestDatabase implements ExecutionCondition, BeforeAll
 			statement.execute("SET lock_timeout = '30s'");
 			statement.execute("DROP SCHEMA " + schema + " CASCADE");
 		}
-		finally {
-			schema = null;
+	}
+
+	/**
+	 * Best effort: the JVM is ending, and a Testcontainers server may already be stopping
+	 * (with everything in it) in a shutdown hook of its own.
+	 */
+	private static void dropAtExit(String schema) {
+		try {
+			drop(schema);
+		}
+		catch (SQLException ex) {
+			// nothing left to report to: the test run is over
 		}
 	}
 

@@ -1,6 +1,5 @@
 package dev.stoker;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,19 +12,18 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import dev.stoker.json.Mappers;
 import tools.jackson.databind.JsonNode;
 
+import static dev.stoker.SharedApplicationSetup.adminToken;
+import static dev.stoker.SharedApplicationSetup.masterKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,13 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused definitions counted; and not one name of a cluster, group that does not exist,
  * node, nor any secret in the whole scrape.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SharedApplication
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PrometheusEndpointTest {
-
-	private static final String TOKEN = "prometheus-test-admin-token";
-
-	private static final String MASTER_KEY = "Zm9yLXRoZS1wcm9tZXRoZXVzLXRlc3Qtb25seS0zMmI=";
 
 	/** Names that must never reach a label: a scrape containing one has leaked it. */
 	private static final String CLUSTER = "canary-aws-cluster";
@@ -55,31 +49,27 @@ class PrometheusEndpointTest {
 
 	private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-	/**
-	 * Made here, not by @TempDir: the context (which needs it) starts before JUnit fills
-	 * static fields of a per-class test.
-	 */
-	private static final Path dataDir = DataDirectory.create("stoker-prometheus");
-
-	@AfterAll
-	void removeDataDirectory() throws IOException {
-		FileSystemUtils.deleteRecursively(dataDir);
-	}
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("stoker.data-dir", dataDir::toString);
-		registry.add("stoker.admin.token", () -> TOKEN);
-		registry.add("stoker.master.key", () -> MASTER_KEY);
-	}
-
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	MeterRegistry registry;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
+	/**
+	 * The shared application's registry holds the document meters of the test classes
+	 * before this one, each of their groups a series: this class starts without them, as
+	 * a fresh start would. DocumentMetrics registers its meters at each use, so removing
+	 * them loses nothing it counts from now on.
+	 */
 	@BeforeAll
-	void createClusters() throws Exception {
+	void startWithoutDocumentMetersAndCreateClusters() throws Exception {
+		registry.getMeters()
+			.stream()
+			.filter((meter) -> meter.getId().getName().startsWith("stoker.documents."))
+			.toList()
+			.forEach(registry::remove);
 		assertThat(send("POST", "/api/v1/clusters", TestDefinitions.dualStackAws(CLUSTER), true).statusCode())
 			.isEqualTo(201);
 		String metal = Files.readString(Path.of("examples/metal-ipv6-first.yaml"))
@@ -172,8 +162,8 @@ class PrometheusEndpointTest {
 		assertThat(scrape.statusCode()).isEqualTo(200);
 		assertThat(scrape.body()).contains("stoker_documents_render_seconds_count", "stoker_documents_fetches_total",
 				"stoker_definitions_rejected_total");
-		assertThat(scrape.body()).doesNotContain(CLUSTER, METAL_CLUSTER, NODE, MISSING_GROUP, "secret-sauce", TOKEN,
-				MASTER_KEY, bootstrapToken, bootstrapToken.substring(0, 6), certificateKey);
+		assertThat(scrape.body()).doesNotContain(CLUSTER, METAL_CLUSTER, NODE, MISSING_GROUP, "secret-sauce",
+				adminToken(), masterKey(), bootstrapToken, bootstrapToken.substring(0, 6), certificateKey);
 	}
 
 	private static String groupDocument(String cluster, String group, String format) {
@@ -196,7 +186,7 @@ class PrometheusEndpointTest {
 			request.headers(headers);
 		}
 		if (authorized) {
-			request.header("Authorization", "Bearer " + TOKEN);
+			request.header("Authorization", "Bearer " + adminToken());
 		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}

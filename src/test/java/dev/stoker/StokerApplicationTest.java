@@ -9,17 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import static dev.stoker.SharedApplicationSetup.adminToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,16 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * operator would with curl: the admin token is the one generated into the data directory
  * at first start.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SharedApplication
 class StokerApplicationTest {
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void freshDataDirectory(DynamicPropertyRegistry registry) {
-		registry.add("stoker.data-dir", dataDir::toString);
-	}
 
 	@LocalServerPort
 	int port;
@@ -53,13 +41,9 @@ class StokerApplicationTest {
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private String adminToken() throws IOException {
-		return Files.readString(dataDir.resolve("admin-token")).strip();
-	}
-
 	@Test
 	void theGeneratedAdminTokenFileIsReadableByItsOwnerOnly() throws IOException {
-		assertThat(Files.getPosixFilePermissions(dataDir.resolve("admin-token")))
+		assertThat(Files.getPosixFilePermissions(SharedApplicationSetup.dataDirectory().resolve("admin-token")))
 			.isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
 	}
 

@@ -16,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A data directory that cannot be written stops the start with the setting named, before
  * the embedded database opens it read-only and every write fails at request time.
+ * <p>
+ * It starts an application of its own rather than using the shared one: the start failing
+ * is the test.
  */
 class WritableDataDirectoryTest {
 

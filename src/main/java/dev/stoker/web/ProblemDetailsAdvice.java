@@ -107,7 +107,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * failed with an SQLState of class 08 for a closed stand-in, whose rollback throws an
 	 * {@code SQLException} without SQLState that Spring cannot translate, and
 	 * {@code TransactionTemplate} throws that rollback failure instead of the
-	 * statement's. PostgresTransactionCutTests cuts PostgreSQL at each stage of each
+	 * statement's. PostgresTransactionCutTest cuts PostgreSQL at each stage of each
 	 * endpoint's transaction.
 	 */
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,

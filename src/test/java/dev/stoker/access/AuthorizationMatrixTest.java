@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -16,21 +15,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.util.FileSystemUtils;
 
-import dev.stoker.DataDirectory;
+import dev.stoker.SharedApplication;
 import dev.stoker.json.Mappers;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.KubeadmSecrets;
 import tools.jackson.databind.JsonNode;
 
+import static dev.stoker.SharedApplicationSetup.adminToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,20 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 403, and that only the admin learns what does not exist (404). No refusal carries a
  * secret, and each refusal is the same fixed body whatever was asked.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@SharedApplication
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
-
-	private static final String ADMIN = "matrix-test-admin-token-0123456789";
-
-	private static final Path dataDir = DataDirectory.create("stoker-matrix");
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("stoker.data-dir", dataDir::toString);
-		registry.add("stoker.admin.token", () -> ADMIN);
-	}
 
 	@Autowired
 	MockMvcTester mvc;
@@ -69,7 +53,7 @@ class AuthorizationMatrixTest {
 		for (String example : List.of("aws-dual-stack.yaml", "metal-ipv6-first.yaml")) {
 			MvcTestResult created = mvc.post()
 				.uri("/api/v1/clusters")
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 				.contentType("application/yaml")
 				.content(Files.readString(Path.of("examples", example)))
 				.exchange();
@@ -85,17 +69,12 @@ class AuthorizationMatrixTest {
 		rotatedAway = tokens.get("prod-use1").get("gpu");
 		MvcTestResult rotated = mvc.post()
 			.uri("/api/v1/clusters/prod-use1/node-groups/gpu/fetch-token/rotate")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.exchange();
 		assertThat(rotated).hasStatusOk();
 		String fresh = Mappers.json().readTree(rotated.getResponse().getContentAsString()).get("fetchToken").asString();
 		assertThat(fresh).isNotEqualTo(rotatedAway);
 		tokens.get("prod-use1").put("gpu", fresh);
-	}
-
-	@AfterAll
-	void removeDataDirectory() throws Exception {
-		FileSystemUtils.deleteRecursively(dataDir);
 	}
 
 	/**
@@ -193,11 +172,11 @@ class AuthorizationMatrixTest {
 		String cluster = tokens.containsKey(endpoint.cluster()) ? endpoint.cluster() : "prod-use1";
 		return switch (caller) {
 			case NONE -> null;
-			case MALFORMED_SCHEME -> "Basic " + ADMIN;
+			case MALFORMED_SCHEME -> "Basic " + adminToken();
 			case MALFORMED_TOKEN -> "Bearer stf.not-a-token";
 			case UNKNOWN_FETCH_TOKEN -> "Bearer stf.abcdefghijkl.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 			case ROTATED_AWAY -> "Bearer " + rotatedAway;
-			case ADMIN -> "Bearer " + ADMIN;
+			case ADMIN -> "Bearer " + adminToken();
 			case OWN_GROUP -> "Bearer " + tokens.get(cluster).get(endpoint.ownerGroup());
 			case OTHER_GROUP -> "Bearer "
 					+ tokens.get(cluster).get(endpoint.ownerGroup().equals("workers") ? "control-plane" : "workers");
@@ -222,7 +201,7 @@ class AuthorizationMatrixTest {
 			.exchange()).hasStatus(403);
 		assertThat(mvc.delete().uri("/api/v1/clusters/prod-use1").header(HttpHeaders.AUTHORIZATION, own).exchange())
 			.hasStatus(403);
-		assertThat(get("/api/v1/clusters/prod-use1", "Bearer " + ADMIN)).hasStatusOk();
+		assertThat(get("/api/v1/clusters/prod-use1", "Bearer " + adminToken())).hasStatusOk();
 	}
 
 	/**
@@ -272,7 +251,7 @@ class AuthorizationMatrixTest {
 			.contentType("application/json")
 			.content("{}");
 		switch (caller) {
-			case "admin" -> request.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN);
+			case "admin" -> request.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken());
 			case "fetch" ->
 				request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.get("prod-use1").get("workers"));
 			default -> {
@@ -286,7 +265,7 @@ class AuthorizationMatrixTest {
 		assertThat(Mappers.json().readTree(result.getResponse().getContentAsString()).get("type").asString())
 			.isEqualTo("urn:stoker:problem:non-normal-uri");
 		assertThat(result.getResponse().getContentAsString()).doesNotContain(rawPath).doesNotContain("prod-use1");
-		assertThat(get("/api/v1/clusters/prod-use1", "Bearer " + ADMIN)).as("nothing was changed or removed")
+		assertThat(get("/api/v1/clusters/prod-use1", "Bearer " + adminToken())).as("nothing was changed or removed")
 			.hasStatusOk()
 			.hasHeader(HttpHeaders.ETAG, "\"1\"");
 	}
@@ -303,12 +282,12 @@ class AuthorizationMatrixTest {
 		}
 		for (String guarded : List.of("/actuator", "/actuator/info")) {
 			assertThat(get(guarded, null)).as(guarded).hasStatus(401);
-			assertThat(get(guarded, "Bearer " + ADMIN)).as(guarded).hasStatusOk();
+			assertThat(get(guarded, "Bearer " + adminToken())).as(guarded).hasStatusOk();
 		}
 		for (String unknown : List.of("/", "/actuator/env", "/api", "/api/v2/clusters", "/nothing-here",
 				"/API/v1/clusters", "/api/v1/clusters/")) {
 			assertThat(get(unknown, null)).as(unknown).hasStatus(401);
-			assertThat(get(unknown, "Bearer " + ADMIN)).as(unknown).hasStatus(404);
+			assertThat(get(unknown, "Bearer " + adminToken())).as(unknown).hasStatus(404);
 		}
 	}
 
@@ -318,9 +297,12 @@ class AuthorizationMatrixTest {
 	 */
 	@Test
 	void aCredentialInTheQueryStringIsRefusedOnOpenPathsToo() throws Exception {
-		MvcTestResult result = mvc.get().uri(java.net.URI.create("/actuator/health?access_token=" + ADMIN)).exchange();
+		MvcTestResult result = mvc.get()
+			.uri(java.net.URI.create("/actuator/health?access_token=" + adminToken()))
+			.exchange();
 		assertThat(result).hasStatus(400);
-		assertThat(result.getResponse().getContentAsString()).contains("credential-in-url").doesNotContain(ADMIN);
+		assertThat(result.getResponse().getContentAsString()).contains("credential-in-url")
+			.doesNotContain(adminToken());
 	}
 
 	/** A credential in the URL would be logged by every proxy, and by Ignition: 400. */
@@ -328,14 +310,15 @@ class AuthorizationMatrixTest {
 	void aCredentialInTheQueryStringIsRefused() throws Exception {
 		String path = "/api/v1/clusters/prod-use1/node-groups/workers/ignition";
 		String fetch = tokens.get("prod-use1").get("workers");
-		for (String query : List.of("access_token=" + ADMIN, "token=" + fetch, "x=" + fetch, "anything=" + ADMIN,
-				"access%5Ftoken=whatever", "x=" + fetch.replace(".", "%2E"), "verify=true&Authorization=x")) {
+		for (String query : List.of("access_token=" + adminToken(), "token=" + fetch, "x=" + fetch,
+				"anything=" + adminToken(), "access%5Ftoken=whatever", "x=" + fetch.replace(".", "%2E"),
+				"verify=true&Authorization=x")) {
 			MvcTestResult result = mvc.get()
 				.uri(java.net.URI.create(path + "?" + query))
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 				.exchange();
 			assertThat(result).as(query).hasStatus(400);
-			assertThat(result.getResponse().getContentAsString()).doesNotContain(ADMIN).doesNotContain(fetch);
+			assertThat(result.getResponse().getContentAsString()).doesNotContain(adminToken()).doesNotContain(fetch);
 		}
 	}
 
@@ -348,7 +331,7 @@ class AuthorizationMatrixTest {
 	}
 
 	private List<String> secrets() {
-		List<String> secrets = new ArrayList<>(List.of(ADMIN, rotatedAway));
+		List<String> secrets = new ArrayList<>(List.of(adminToken(), rotatedAway));
 		tokens.values().forEach((groups) -> secrets.addAll(groups.values()));
 		for (String cluster : tokens.keySet()) {
 			KubeadmSecrets kubeadm = clusterSecrets.load(cluster).orElseThrow();

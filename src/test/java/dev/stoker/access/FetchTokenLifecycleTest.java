@@ -4,25 +4,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.util.FileSystemUtils;
 
-import dev.stoker.DataDirectory;
+import dev.stoker.SharedApplication;
 import dev.stoker.json.Mappers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import static dev.stoker.SharedApplicationSetup.adminToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,34 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * POST or by the PUT that adds it), never in a read or a listing, gone with its group,
  * and replaced at once by a rotation.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SharedApplication
 class FetchTokenLifecycleTest {
-
-	private static final String ADMIN = "lifecycle-test-admin-token-0123456789";
-
-	private static final Path dataDir = DataDirectory.create("stoker-fetch-tokens");
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("stoker.data-dir", dataDir::toString);
-		registry.add("stoker.admin.token", () -> ADMIN);
-	}
 
 	@Autowired
 	MockMvcTester mvc;
-
-	@AfterAll
-	void removeDataDirectory() throws Exception {
-		FileSystemUtils.deleteRecursively(dataDir);
-	}
 
 	@Test
 	void aTokenLivesAndDiesWithItsGroup() throws Exception {
 		MvcTestResult created = mvc.post()
 			.uri("/api/v1/clusters")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.contentType("application/yaml")
 			.content(Files.readString(Path.of("examples", "aws-dual-stack.yaml")))
 			.exchange();
@@ -75,7 +52,7 @@ class FetchTokenLifecycleTest {
 		for (MvcTestResult read : List.of(admin("/api/v1/clusters/prod-use1"), admin("/api/v1/clusters"),
 				mvc.get()
 					.uri("/api/v1/clusters/prod-use1")
-					.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+					.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 					.accept("application/yaml")
 					.exchange())) {
 			assertThat(read).hasStatusOk();
@@ -99,7 +76,7 @@ class FetchTokenLifecycleTest {
 		groups.addObject().put("name", "edge").put("role", "worker");
 		MvcTestResult replaced = mvc.put()
 			.uri("/api/v1/clusters/prod-use1")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.contentType("application/json")
 			.content(definition.toString())
 			.exchange();
@@ -113,7 +90,7 @@ class FetchTokenLifecycleTest {
 		// the same definition again: nothing new
 		MvcTestResult unchanged = mvc.put()
 			.uri("/api/v1/clusters/prod-use1")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.contentType("application/json")
 			.content(definition.toString())
 			.exchange();
@@ -122,7 +99,7 @@ class FetchTokenLifecycleTest {
 		// rotation: the old token stops at once, the new one works
 		MvcTestResult rotated = mvc.post()
 			.uri("/api/v1/clusters/prod-use1/node-groups/workers/fetch-token/rotate")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.exchange();
 		assertThat(rotated).hasStatusOk();
 		assertThat(rotated.getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-store");
@@ -131,13 +108,13 @@ class FetchTokenLifecycleTest {
 		assertThat(fetch("workers", fresh)).hasStatusOk();
 		assertThat(mvc.post()
 			.uri("/api/v1/clusters/prod-use1/node-groups/gpu/fetch-token/rotate")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.exchange()).hasStatus(404);
 
 		// deleting the cluster ends every token
 		assertThat(mvc.delete()
 			.uri("/api/v1/clusters/prod-use1")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.exchange()).hasStatus(204);
 		assertThat(fetch("workers", fresh)).hasStatus(401);
 	}
@@ -150,7 +127,7 @@ class FetchTokenLifecycleTest {
 	}
 
 	private MvcTestResult admin(String path) {
-		return mvc.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN).exchange();
+		return mvc.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken()).exchange();
 	}
 
 	private static JsonNode json(MvcTestResult result) throws Exception {

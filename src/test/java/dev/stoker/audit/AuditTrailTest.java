@@ -12,32 +12,26 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.util.FileSystemUtils;
 
-import dev.stoker.DataDirectory;
+import dev.stoker.SharedApplication;
 import dev.stoker.json.Mappers;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.KubeadmSecrets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import static dev.stoker.SharedApplicationSetup.adminToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,30 +40,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * admin pages through them newest first; and when the row cannot be written, the secret
  * is not given and nothing it would have started is kept.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SharedApplication
 class AuditTrailTest {
-
-	private static final String TOKEN = "audit-test-admin-token";
 
 	private static final String REQUEST_ID = "X-Request-Id";
 
 	private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
 	private static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
-
-	/**
-	 * Made here, not by @TempDir: the context (which needs it) starts before JUnit fills
-	 * static fields of a per-class test.
-	 */
-	private static final Path dataDir = DataDirectory.create("stoker-audit");
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("stoker.data-dir", () -> dataDir.toString());
-		registry.add("stoker.admin.token", () -> TOKEN);
-	}
 
 	@Autowired
 	MockMvcTester mvc;
@@ -80,17 +58,12 @@ class AuditTrailTest {
 	@Autowired
 	ClusterSecrets secrets;
 
-	@AfterAll
-	void removeDataDirectory() throws Exception {
-		FileSystemUtils.deleteRecursively(dataDir);
-	}
-
 	@Test
 	void creatingAClusterRecordsTheDisclosureOfItsFetchTokens() throws Exception {
 		Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		MvcTestResult created = mvc.post()
 			.uri("/api/v1/clusters")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.header(REQUEST_ID, "create-42")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(definition("created"))
@@ -149,7 +122,7 @@ class AuditTrailTest {
 		assertThat(adminGet("/api/v1/clusters/revised/node-groups/control-plane/kubeadm")).hasStatusOk();
 		assertThat(mvc.post()
 			.uri("/api/v1/clusters/revised/secrets/rotate")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"bootstrapToken\": true}")).hasStatusOk().hasHeader(HttpHeaders.ETAG, "\"2\"");
 		assertThat(mvc.get()
@@ -157,7 +130,7 @@ class AuditTrailTest {
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.get("gpu"))).hasStatusOk();
 		assertThat(mvc.post()
 			.uri("/api/v1/clusters/revised/node-groups/gpu/fetch-token/rotate")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)).hasStatusOk();
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())).hasStatusOk();
 
 		assertThat(audit("revised"))
 			.extracting((event) -> event.path("document").asString() + " "
@@ -174,7 +147,7 @@ class AuditTrailTest {
 		create("ids-kept-" + given.length());
 		MvcTestResult result = mvc.get()
 			.uri("/api/v1/clusters/{name}/node-groups/workers/kubeadm", "ids-kept-" + given.length())
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.header(REQUEST_ID, given)
 			.exchange();
 
@@ -191,7 +164,7 @@ class AuditTrailTest {
 		create(cluster);
 		MvcTestResult result = mvc.get()
 			.uri("/api/v1/clusters/{name}/node-groups/workers/kubeadm", cluster)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.header(REQUEST_ID, given)
 			.exchange();
 
@@ -206,7 +179,7 @@ class AuditTrailTest {
 		create("spoofed");
 		MvcTestResult fromLoopback = mvc.get()
 			.uri("/api/v1/clusters/spoofed/node-groups/workers/kubeadm")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.header("X-Forwarded-For", "203.0.113.9")
 			.header("X-Real-IP", "203.0.113.10")
 			.header("Forwarded", "for=203.0.113.11")
@@ -216,7 +189,7 @@ class AuditTrailTest {
 
 		MvcTestResult fromElsewhere = mvc.get()
 			.uri("/api/v1/clusters/spoofed/node-groups/workers/kubeadm")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.header("X-Forwarded-For", "203.0.113.9")
 			.with((request) -> {
 				request.setRemoteAddr("192.0.2.7");
@@ -340,7 +313,7 @@ class AuditTrailTest {
 		String definition = definition("never-made");
 		MvcTestResult refused = withoutTheAuditTable(() -> mvc.post()
 			.uri("/api/v1/clusters")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(definition)
 			.exchange());
@@ -365,13 +338,13 @@ class AuditTrailTest {
 
 		MvcTestResult secretsRotation = withoutTheAuditTable(() -> mvc.post()
 			.uri("/api/v1/clusters/unrotated/secrets/rotate")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"bootstrapToken\": true, \"certificateKey\": true}")
 			.exchange());
 		MvcTestResult tokenRotation = withoutTheAuditTable(() -> mvc.post()
 			.uri("/api/v1/clusters/unrotated/node-groups/workers/fetch-token/rotate")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.exchange());
 
 		assertThat(secretsRotation).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
@@ -433,7 +406,7 @@ class AuditTrailTest {
 	private Map<String, String> create(String name) throws Exception {
 		MvcTestResult created = mvc.post()
 			.uri("/api/v1/clusters")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(definition(name))
 			.exchange();
@@ -447,7 +420,7 @@ class AuditTrailTest {
 	}
 
 	private MvcTestResult adminGet(String uri) {
-		return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).exchange();
+		return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken()).exchange();
 	}
 
 	private MvcTestResult auditResult(String cluster, String query) {

@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Behind a proxy the operator turns forwarded headers on, and then the audit log records
  * the address the proxy names (the proxy here being the loopback peer, one of Tomcat's
  * default internal proxies).
+ * <p>
+ * An application of its own rather than the shared one: it runs as on Kubernetes, with
+ * forwarded headers on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.cloud-platform=kubernetes", "server.forward-headers-strategy=native" })

@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pointer names, by sending X-Forwarded-* headers: through a real Tomcat, in a Kubernetes
  * pod (where Spring Boot would otherwise trust those headers from any private address,
  * which is every node in a VPC), unless the operator turns forwarded headers on.
+ * <p>
+ * An application of its own rather than the shared one: it runs as on Kubernetes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.main.cloud-platform=kubernetes")

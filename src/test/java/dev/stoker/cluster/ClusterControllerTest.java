@@ -1,33 +1,14 @@
 package dev.stoker.cluster;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.transaction.support.TransactionOperations;
 
-import dev.stoker.StokerProperties;
 import dev.stoker.TestDefinitions;
-import dev.stoker.access.AdminToken;
-import dev.stoker.access.FetchTokenScope;
-import dev.stoker.audit.AuditLog;
-import dev.stoker.secrets.ClusterSecrets;
-import dev.stoker.secrets.FetchTokens;
-import dev.stoker.web.WebConfigForTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,61 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every status the cluster API answers, through the real MVC stack with a fake
  * repository.
  */
-@WebMvcTest(ClusterController.class)
-@Import({ ClusterService.class, AdminToken.class, ClusterControllerTest.Fakes.class, InMemoryClusterRepository.class })
-@TestPropertySource(properties = { "stoker.admin.token=" + ClusterControllerTest.TOKEN, "stoker.max-request-size=4KB" })
+@ClusterApiSlice
 class ClusterControllerTest {
 
-	static final String TOKEN = "test-admin-token-0123456789";
-
-	private static final String BEARER = "Bearer " + TOKEN;
+	private static final String BEARER = "Bearer " + ClusterApiSlice.TOKEN;
 
 	private static final String PROBLEM = "application/problem+json";
 
 	@Autowired
 	MockMvcTester mvc;
-
-	@TestConfiguration
-	@EnableConfigurationProperties(StokerProperties.class)
-	@Import(WebConfigForTests.class)
-	static class Fakes {
-
-		@Bean
-		@Primary
-		Clock fixedClock() {
-			return Clock.fixed(Instant.parse("2026-11-28T12:00:00.123456789Z"), ZoneOffset.UTC);
-		}
-
-		@Bean
-		ClusterSecrets noSecrets() {
-			return new NoClusterSecrets();
-		}
-
-		@Bean
-		FetchTokens noFetchTokens() {
-			return new NoFetchTokens();
-		}
-
-		@Bean
-		FetchTokenScope noDocuments() {
-			return (holder, method, path) -> false;
-		}
-
-		/**
-		 * Never written to: the fake secrets issue no tokens, so nothing is disclosed.
-		 */
-		@Bean
-		AuditLog auditLog(Clock clock) {
-			return new AuditLog(null, clock);
-		}
-
-		/** The fake repository has no transactions to take part in. */
-		@Bean
-		TransactionOperations transactions() {
-			return TransactionOperations.withoutTransaction();
-		}
-
-	}
 
 	private MvcTestResult create(String name) {
 		return mvc.post()
@@ -233,7 +168,8 @@ class ClusterControllerTest {
 			.hasContentType(PROBLEM);
 		assertThat(mvc.get().uri("/api/v1/clusters").header(HttpHeaders.AUTHORIZATION, "Bearer wrong-token"))
 			.hasStatus(HttpStatus.UNAUTHORIZED);
-		assertThat(mvc.get().uri("/api/v1/clusters").header(HttpHeaders.AUTHORIZATION, "Basic " + TOKEN))
+		assertThat(
+				mvc.get().uri("/api/v1/clusters").header(HttpHeaders.AUTHORIZATION, "Basic " + ClusterApiSlice.TOKEN))
 			.hasStatus(HttpStatus.UNAUTHORIZED);
 		assertThat(mvc.delete().uri("/api/v1/clusters/any")).hasStatus(HttpStatus.UNAUTHORIZED);
 	}

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
 import dev.stoker.definition.ValidCluster;
 
 /** A hand-written fake for web tests: the repository's contract, held in a map. */
@@ -12,18 +14,24 @@ public class InMemoryClusterRepository implements ClusterRepository {
 
 	private final ConcurrentSkipListMap<String, StoredCluster> clusters = new ConcurrentSkipListMap<>();
 
+	/** Set while the store plays a database that cannot be reached. */
+	private volatile boolean disconnected;
+
 	@Override
 	public Optional<StoredCluster> find(String name) {
+		reach();
 		return Optional.ofNullable(clusters.get(name));
 	}
 
 	@Override
 	public List<StoredCluster> findAll() {
+		reach();
 		return List.copyOf(clusters.values());
 	}
 
 	@Override
 	public StoredCluster insert(ValidCluster definition, Instant now) {
+		reach();
 		StoredCluster stored = new StoredCluster(definition, 1, now, now);
 		if (clusters.putIfAbsent(definition.name(), stored) != null) {
 			throw new ClusterExistsException(definition.name());
@@ -33,6 +41,7 @@ public class InMemoryClusterRepository implements ClusterRepository {
 
 	@Override
 	public Optional<StoredCluster> replace(ValidCluster definition, long expectedRevision, Instant now) {
+		reach();
 		StoredCluster current = clusters.get(definition.name());
 		if (current == null || current.revision() != expectedRevision) {
 			return Optional.empty();
@@ -46,8 +55,27 @@ public class InMemoryClusterRepository implements ClusterRepository {
 		clusters.clear();
 	}
 
+	/**
+	 * From now on every call fails as on a dropped connection, until
+	 * {@link #reconnect()}.
+	 */
+	public void disconnect() {
+		disconnected = true;
+	}
+
+	public void reconnect() {
+		disconnected = false;
+	}
+
+	private void reach() {
+		if (disconnected) {
+			throw new CannotGetJdbcConnectionException("connection refused");
+		}
+	}
+
 	@Override
 	public boolean delete(String name, long expectedRevision) {
+		reach();
 		StoredCluster current = clusters.get(name);
 		return current != null && current.revision() == expectedRevision && clusters.remove(name, current);
 	}

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -16,22 +15,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.stoker.DataDirectory;
+import dev.stoker.SharedApplication;
 import dev.stoker.json.Mappers;
 
+import static dev.stoker.SharedApplicationSetup.adminToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,12 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exact commands that register them, every document changes to the new values and the CA
  * stays, and a request that does not say plainly what to rotate rotates nothing.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@SharedApplication
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecretRotationTest {
-
-	private static final String TOKEN = "rotation-test-admin-token";
 
 	private static final String TOKEN_FORMAT = "[a-z0-9]{6}\\.[a-z0-9]{16}";
 
@@ -55,18 +47,6 @@ class SecretRotationTest {
 	 */
 	private static final String UNTOUCHED = "untouched";
 
-	/**
-	 * Made here, not by @TempDir: the context (which needs it) starts before JUnit fills
-	 * static fields of a per-class test.
-	 */
-	private static final Path dataDir = DataDirectory.create("stoker-rotation");
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("stoker.data-dir", () -> dataDir.toString());
-		registry.add("stoker.admin.token", () -> TOKEN);
-	}
-
 	@Autowired
 	MockMvcTester mvc;
 
@@ -75,11 +55,6 @@ class SecretRotationTest {
 	@BeforeAll
 	void createTheClusterThatRefusalsMustLeaveAlone() throws Exception {
 		untouchedWorkersToken = create(UNTOUCHED).path("fetchTokens").path("workers").asString();
-	}
-
-	@AfterAll
-	void removeDataDirectory() throws Exception {
-		FileSystemUtils.deleteRecursively(dataDir);
 	}
 
 	@Test
@@ -298,7 +273,7 @@ class SecretRotationTest {
 		definition.put("name", name);
 		MvcTestResult created = mvc.post()
 			.uri("/api/v1/clusters")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(Mappers.json().writeValueAsString(definition))
 			.exchange();
@@ -313,7 +288,7 @@ class SecretRotationTest {
 	private MvcTestResult rotate(String cluster, String contentType, String body) {
 		return mvc.post()
 			.uri("/api/v1/clusters/{name}/secrets/rotate", cluster)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.contentType(contentType)
 			.content(body)
 			.exchange();
@@ -322,14 +297,14 @@ class SecretRotationTest {
 	private MvcTestResult cluster(String name) {
 		return mvc.get()
 			.uri("/api/v1/clusters/{name}", name)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.exchange();
 	}
 
 	private String document(String cluster, String group, String format) throws Exception {
 		MvcTestResult result = mvc.get()
 			.uri("/api/v1/clusters/{name}/node-groups/{group}/{format}", cluster, group, format)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.exchange();
 		assertThat(result).hasStatusOk();
 		return result.getResponse().getContentAsString();

@@ -1,5 +1,6 @@
 package dev.stoker.cluster;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -8,20 +9,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
 
-import dev.stoker.access.AdminToken;
+import dev.stoker.Golden;
 import dev.stoker.definition.validation.ValidationCases;
 import dev.stoker.definition.validation.ValidationCases.ValidationCase;
+import dev.stoker.definition.validation.ValidationReports;
 import dev.stoker.json.Mappers;
-import tools.jackson.databind.JsonNode;
+import dev.stoker.problem.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -33,9 +33,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * read as written (a tag, an alias, no value where a string belongs): each case changes a
  * line of a valid definition, whose role bootstrap carries the anchor the aliases name.
  */
-@WebMvcTest(ClusterController.class)
-@Import({ ClusterService.class, AdminToken.class, ClusterControllerTest.Fakes.class, InMemoryClusterRepository.class })
-@TestPropertySource(properties = "stoker.admin.token=" + ClusterControllerTest.TOKEN)
+@ClusterApiSlice
 class ValidationOverHttpTest {
 
 	private static final String YAML_DEFINITION = """
@@ -207,7 +205,7 @@ class ValidationOverHttpTest {
 
 		MvcTestResult result = mvc.put()
 			.uri("/api/v1/clusters/prod-use1")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ClusterControllerTest.TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ClusterApiSlice.TOKEN)
 			.contentType("application/yaml")
 			.content(yamlWith("      tier: general", "      tier: !foo gpu"))
 			.exchange();
@@ -223,6 +221,25 @@ class ValidationOverHttpTest {
 		return YAML_DEFINITION.replace(written, replacement);
 	}
 
+	/**
+	 * Every detail a user reads, as answered over HTTP: the same as the validator's,
+	 * reviewed in one golden file (see ClusterValidatorTest).
+	 */
+	@Test
+	void everyReportOverHttpReadsAsReviewed() throws Exception {
+		Golden.assertMatches(ValidationReports.of(this::errors), ValidationReports.GOLDEN);
+	}
+
+	private List<FieldError> errors(ValidationCase invalidCase) {
+		MvcTestResult answer = post(invalidCase);
+		assertThat(answer).hasStatus(HttpStatus.BAD_REQUEST);
+		JsonNode problem = Mappers.json().readTree(answer.getResponse().getContentAsByteArray());
+		return problem.path("errors")
+			.valueStream()
+			.map((error) -> new FieldError(error.path("pointer").asString(), error.path("detail").asString()))
+			.toList();
+	}
+
 	private MvcTestResult post(ValidationCase definition) {
 		return post(MediaType.APPLICATION_JSON_VALUE, definition.json());
 	}
@@ -234,7 +251,7 @@ class ValidationOverHttpTest {
 	private MvcTestResult post(String contentType, String body) {
 		return mvc.post()
 			.uri("/api/v1/clusters")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ClusterControllerTest.TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ClusterApiSlice.TOKEN)
 			.contentType(contentType)
 			.content(body)
 			.exchange();

@@ -1,51 +1,50 @@
 package dev.stoker.secrets;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import dev.stoker.SharedApplication;
 import dev.stoker.TestDefinitions;
 import dev.stoker.json.Mappers;
 import tools.jackson.databind.JsonNode;
 
+import static dev.stoker.SharedApplicationSetup.adminToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A cluster created over HTTP has secrets, and none of them shows in any answer about it,
  * nor in the log, even with Stoker's and the JDBC layer's logging at its most talkative.
  */
-@SpringBootTest(properties = { "logging.level.dev.stoker=TRACE", "logging.level.org.springframework.jdbc=TRACE",
-		"logging.level.org.springframework.transaction=TRACE" })
-@AutoConfigureMockMvc
+@SharedApplication
 @ExtendWith(OutputCaptureExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecretsStayOutOfResponsesAndLogsTest {
 
-	private static final String TOKEN = "secrets-test-admin-token-0123456789";
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("stoker.data-dir", dataDir::toString);
-		registry.add("stoker.admin.token", () -> TOKEN);
-	}
+	/**
+	 * Set to TRACE on the running application for this class, as the logging.level
+	 * properties would set them at its start, and set back afterwards.
+	 */
+	private static final List<String> TALKATIVE = List.of("dev.stoker", "org.springframework.jdbc",
+			"org.springframework.transaction");
 
 	@Autowired
 	MockMvcTester mvc;
@@ -53,26 +52,48 @@ class SecretsStayOutOfResponsesAndLogsTest {
 	@Autowired
 	ClusterSecrets secrets;
 
+	@Autowired
+	LoggingSystem logging;
+
+	/**
+	 * Each talkative logger's level before this class; null when it had none of its own.
+	 */
+	private final Map<String, LogLevel> levelsBefore = new HashMap<>();
+
+	@BeforeAll
+	void logAtTrace() {
+		for (String logger : TALKATIVE) {
+			LoggerConfiguration configuration = logging.getLoggerConfiguration(logger);
+			levelsBefore.put(logger, (configuration != null) ? configuration.getConfiguredLevel() : null);
+			logging.setLogLevel(logger, LogLevel.TRACE);
+		}
+	}
+
+	@AfterAll
+	void logAsBefore() {
+		levelsBefore.forEach(logging::setLogLevel);
+	}
+
 	@Test
 	void noGeneratedSecretAppearsInTheAnswersOrTheLog(CapturedOutput output) throws Exception {
 		MvcTestResult created = mvc.post()
 			.uri("/api/v1/clusters")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(TestDefinitions.dualStackAws("quiet"))
 			.exchange();
 		assertThat(created).hasStatus(201);
 		MvcTestResult one = mvc.get()
 			.uri("/api/v1/clusters/quiet")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.exchange();
 		MvcTestResult all = mvc.get()
 			.uri("/api/v1/clusters")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.exchange();
 		MvcTestResult yaml = mvc.get()
 			.uri("/api/v1/clusters/quiet")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.accept(MediaType.parseMediaType("application/yaml"))
 			.exchange();
 		assertThat(one).hasStatusOk();
@@ -99,7 +120,7 @@ class SecretsStayOutOfResponsesAndLogsTest {
 	void noFetchTokenOrRotatedSecretAppearsInTheLog(CapturedOutput output) throws Exception {
 		MvcTestResult created = mvc.post()
 			.uri("/api/v1/clusters")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(TestDefinitions.dualStackAws("loud"))
 			.exchange();
@@ -111,17 +132,17 @@ class SecretsStayOutOfResponsesAndLogsTest {
 
 		assertThat(get("/api/v1/clusters/loud/node-groups/workers/ignition", workers)).hasStatusOk();
 		assertThat(get("/api/v1/clusters/loud/node-groups/bootstrap/ignition", workers)).hasStatus(403);
-		assertThat(get("/api/v1/clusters/loud/node-groups/workers/user-data?verify=true", TOKEN)).hasStatusOk();
+		assertThat(get("/api/v1/clusters/loud/node-groups/workers/user-data?verify=true", adminToken())).hasStatusOk();
 		MvcTestResult rotatedToken = mvc.post()
 			.uri("/api/v1/clusters/loud/node-groups/workers/fetch-token/rotate")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.exchange();
 		values
 			.add(Mappers.json().readTree(rotatedToken.getResponse().getContentAsString()).get("fetchToken").asString());
 		assertThat(get("/api/v1/clusters/loud/node-groups/workers/ignition", workers)).hasStatus(401);
 		MvcTestResult rotated = mvc.post()
 			.uri("/api/v1/clusters/loud/secrets/rotate")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"bootstrapToken\": true, \"certificateKey\": true}")
 			.exchange();

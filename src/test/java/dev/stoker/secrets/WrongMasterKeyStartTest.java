@@ -22,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A data directory started with another valid master key: the start stops with both key
  * ids named, nothing is written, and the right key still opens everything.
+ * <p>
+ * It starts applications of its own rather than using the shared one: restarting on one
+ * data directory is the test.
  */
 class WrongMasterKeyStartTest {
 

@@ -4,56 +4,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
-import dev.stoker.DataDirectory;
+import dev.stoker.SharedApplication;
 import dev.stoker.butane.ButaneYaml;
 import dev.stoker.ignition.ButaneTranspiler;
 import dev.stoker.ignition.IgnitionJson;
 import dev.stoker.json.Mappers;
 
+import static dev.stoker.SharedApplicationSetup.adminToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The kubeadm document endpoint over the whole service, with secrets made at creation.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@SharedApplication
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocumentEndpointsTest {
-
-	private static final String TOKEN = "document-test-admin-token";
-
-	/**
-	 * Made here, not by @TempDir: the context (which needs it) starts before JUnit fills
-	 * static fields of a per-class test.
-	 */
-	private static final Path dataDir = DataDirectory.create("stoker-documents");
-
-	@AfterAll
-	void removeDataDirectory() throws Exception {
-		FileSystemUtils.deleteRecursively(dataDir);
-	}
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("stoker.data-dir", () -> dataDir.toString());
-		registry.add("stoker.admin.token", () -> TOKEN);
-	}
 
 	@Autowired
 	MockMvcTester mvc;
@@ -63,7 +38,7 @@ class DocumentEndpointsTest {
 		for (String example : List.of("aws-dual-stack.yaml", "metal-ipv6-first.yaml")) {
 			assertThat(mvc.post()
 				.uri("/api/v1/clusters")
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 				.contentType("application/yaml")
 				.content(Files.readString(Path.of("examples", example)))).hasStatus(HttpStatus.CREATED);
 		}
@@ -72,7 +47,7 @@ class DocumentEndpointsTest {
 	private MvcTestResult kubeadm(String cluster, String group) {
 		return mvc.get()
 			.uri("/api/v1/clusters/{name}/node-groups/{group}/kubeadm", cluster, group)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.exchange();
 	}
 
@@ -150,14 +125,14 @@ class DocumentEndpointsTest {
 	void aGroupsIgnitionIsExactlyItsButaneTranspiledAndNeverCached() throws Exception {
 		MvcTestResult ignition = mvc.get()
 			.uri("/api/v1/clusters/prod-use1/node-groups/workers/ignition")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.exchange();
 		assertThat(ignition).hasStatusOk()
 			.hasContentType("application/vnd.coreos.ignition+json")
 			.hasHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		MvcTestResult butane = mvc.get()
 			.uri("/api/v1/clusters/prod-use1/node-groups/workers/butane")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.exchange();
 		assertThat(butane).hasStatusOk()
 			.hasContentType("application/yaml")
@@ -171,7 +146,7 @@ class DocumentEndpointsTest {
 	void aStaticNodeHasItsOwnDocumentsAndAnUnknownNodeAnswers404() throws Exception {
 		MvcTestResult node = mvc.get()
 			.uri("/api/v1/clusters/lab/nodes/cp-1/butane")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.exchange();
 		assertThat(node).hasStatusOk();
 		assertThat(node.getResponse().getContentAsString()).contains("path: /etc/hostname")
@@ -179,7 +154,7 @@ class DocumentEndpointsTest {
 			.doesNotContain("coreos-metadata");
 		assertThat(mvc.get()
 			.uri("/api/v1/clusters/lab/nodes/cp-9/ignition")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)).hasStatus(HttpStatus.NOT_FOUND);
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 }

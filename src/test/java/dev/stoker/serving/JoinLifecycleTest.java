@@ -11,27 +11,21 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import dev.stoker.MutableClock;
+import dev.stoker.SharedApplication;
 import dev.stoker.json.Mappers;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.KubeadmSecrets;
 
+import static dev.stoker.SharedApplicationSetup.adminToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,12 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * served, with a Stoker-Warning header (and a log line) saying what to run; a rotation
  * starts the lifetime it rotates again.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@SharedApplication
 @ExtendWith(OutputCaptureExtension.class)
 class JoinLifecycleTest {
-
-	private static final String TOKEN = "lifecycle-test-admin-token";
 
 	private static final String CLUSTER = "prod-use1";
 
@@ -56,26 +47,6 @@ class JoinLifecycleTest {
 	private static final List<String> FORMATS = List.of("butane", "ignition", "kubeadm");
 
 	private static final Instant CREATED = Instant.parse("2026-03-02T09:15:30.123456Z");
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("stoker.data-dir", dataDir::toString);
-		registry.add("stoker.admin.token", () -> TOKEN);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class MovableTime {
-
-		@Bean
-		@Primary
-		MutableClock mutableClock() {
-			return new MutableClock(CREATED);
-		}
-
-	}
 
 	@Autowired
 	MockMvcTester mvc;
@@ -91,9 +62,10 @@ class JoinLifecycleTest {
 
 	@Test
 	void joinDocumentsWarnPastTheSecretsLifetimesUntilTheyAreRotated(CapturedOutput output) throws Exception {
+		at(CREATED);
 		MvcTestResult created = mvc.post()
 			.uri("/api/v1/clusters")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.contentType("application/yaml")
 			.content(Files.readString(Path.of("examples", "aws-dual-stack.yaml")))
 			.exchange();
@@ -112,7 +84,7 @@ class JoinLifecycleTest {
 		for (String format : List.of("butane", "kubeadm")) {
 			MvcTestResult notBooted = mvc.get()
 				.uri("/api/v1/clusters/{name}/node-groups/bootstrap/{format}", CLUSTER, format)
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 				.exchange();
 			assertThat(notBooted).hasStatusOk();
 			assertThat(notBooted.getResponse().getHeaders(DocumentController.WARNING)).isEmpty();
@@ -208,7 +180,7 @@ class JoinLifecycleTest {
 		for (String format : FORMATS) {
 			MvcTestResult result = mvc.get()
 				.uri("/api/v1/clusters/{name}/node-groups/{group}/{format}", CLUSTER, group, format)
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 				.exchange();
 			assertThat(result).as(group + " " + format).hasStatusOk();
 			perFormat.add(result.getResponse().getHeaders(DocumentController.WARNING));
@@ -220,7 +192,7 @@ class JoinLifecycleTest {
 	private void rotate(String body) throws Exception {
 		MvcTestResult rotated = mvc.post()
 			.uri("/api/v1/clusters/{name}/secrets/rotate", CLUSTER)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)
 			.exchange();

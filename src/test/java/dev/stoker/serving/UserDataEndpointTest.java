@@ -33,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The user-data pointer with a configured public URL and CA bundle: what Ignition needs
  * to fetch the group's document with the group's token, and nothing it would refuse.
+ * <p>
+ * An application of its own rather than the shared one: the public URL and CA bundle are
+ * settings of the whole service, in every pointer it answers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -58,7 +61,7 @@ class UserDataEndpointTest {
 
 	@BeforeAll
 	void createCluster() throws Exception {
-		fetchTokens = UserDataFixture.createAws(mvc);
+		fetchTokens = UserDataFixture.createAws(mvc, ADMIN);
 	}
 
 	@AfterAll

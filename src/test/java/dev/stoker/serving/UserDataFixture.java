@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class UserDataFixture {
 
+	/** The admin token of the applications started with a public URL and a CA bundle. */
 	static final String ADMIN = "user-data-test-admin-token-0123456789";
 
 	private UserDataFixture() {
@@ -44,11 +45,14 @@ final class UserDataFixture {
 		}
 	}
 
-	/** Creates the AWS example and answers its fetch tokens by group. */
-	static JsonNode createAws(MockMvcTester mvc) throws Exception {
+	/**
+	 * Creates the AWS example with the given admin token and answers its fetch tokens by
+	 * group.
+	 */
+	static JsonNode createAws(MockMvcTester mvc, String adminToken) throws Exception {
 		MvcTestResult created = mvc.post()
 			.uri("/api/v1/clusters")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken)
 			.contentType("application/yaml")
 			.content(Files.readString(Path.of("examples", "aws-dual-stack.yaml")))
 			.exchange();

@@ -26,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A pointer over EC2's 16 KB is refused with 422 rather than served: here a CA bundle of
  * many certificates makes it too large.
+ * <p>
+ * An application of its own rather than the shared one: the CA bundle is a setting of the
+ * whole service, and this one makes every pointer too large.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -49,7 +52,7 @@ class UserDataTooLargeTest {
 
 	@BeforeAll
 	void createCluster() throws Exception {
-		UserDataFixture.createAws(mvc);
+		UserDataFixture.createAws(mvc, ADMIN);
 	}
 
 	@AfterAll

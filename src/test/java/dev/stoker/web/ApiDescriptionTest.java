@@ -1,18 +1,12 @@
 package dev.stoker.web;
 
-import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import dev.stoker.Golden;
+import dev.stoker.SharedApplication;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,17 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The API description is part of the product: any change to it shows up in review as a
  * change to the golden file.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@SharedApplication
 class ApiDescriptionTest {
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void embeddedDatabase(DynamicPropertyRegistry registry) {
-		registry.add("stoker.data-dir", dataDir::toString);
-	}
 
 	@Autowired
 	MockMvcTester mvc;

@@ -1,25 +1,19 @@
 package dev.stoker.web;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.util.FileSystemUtils;
 
-import dev.stoker.DataDirectory;
+import dev.stoker.SharedApplication;
 import dev.stoker.TestDefinitions;
 
+import static dev.stoker.SharedApplicationSetup.adminToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,24 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * problem body, q=0 means not acceptable, and a body in another charset than UTF-8 is
  * refused rather than misread.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@SharedApplication
 class StrictContentNegotiationTest {
-
-	private static final String ADMIN = "negotiation-test-admin-token-0123";
-
-	private static final Path dataDir = DataDirectory.create("stoker-negotiation");
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("stoker.data-dir", dataDir::toString);
-		registry.add("stoker.admin.token", () -> ADMIN);
-	}
-
-	@AfterAll
-	static void removeDataDirectory() {
-		FileSystemUtils.deleteRecursively(dataDir.toFile());
-	}
 
 	@Autowired
 	MockMvcTester mvc;
@@ -63,7 +41,7 @@ class StrictContentNegotiationTest {
 	void acceptIsHonouredAndEveryRefusalIsAProblem(String accept, int status, String type) throws Exception {
 		MvcTestResult result = mvc.get()
 			.uri("/api/v1/clusters")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.header(HttpHeaders.ACCEPT, accept)
 			.exchange();
 
@@ -94,7 +72,7 @@ class StrictContentNegotiationTest {
 		String name = "charset-" + Integer.toHexString(contentType.hashCode());
 		MvcTestResult result = mvc.post()
 			.uri("/api/v1/clusters")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.header(HttpHeaders.CONTENT_TYPE, contentType)
 			.content(TestDefinitions.dualStackAws(name).getBytes(StandardCharsets.UTF_8))
 			.exchange();
@@ -105,9 +83,9 @@ class StrictContentNegotiationTest {
 				.isEqualTo("{\"type\":\"urn:stoker:problem:unsupported-charset\",\"title\":\"Unsupported charset\","
 						+ "\"status\":415,\"detail\":\"Bodies are read as UTF-8: send the body in UTF-8, with "
 						+ "charset=utf-8 or no charset parameter in Content-Type.\",\"instance\":\"/api/v1/clusters\"}");
-			assertThat(mvc.get().uri("/api/v1/clusters/" + name).header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN))
-				.as("nothing stored")
-				.hasStatus(404);
+			assertThat(mvc.get()
+				.uri("/api/v1/clusters/" + name)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())).as("nothing stored").hasStatus(404);
 		}
 	}
 
@@ -115,7 +93,7 @@ class StrictContentNegotiationTest {
 	void aDocumentEndpointNamesItsOwnTypes() throws Exception {
 		MvcTestResult result = mvc.get()
 			.uri("/api/v1/clusters/nowhere/node-groups/workers/ignition")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.header(HttpHeaders.ACCEPT, "text/html")
 			.exchange();
 		assertThat(result).hasStatus(406);

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
+import dev.stoker.Golden;
 import dev.stoker.definition.Architecture;
 import dev.stoker.definition.ButaneVersion;
 import dev.stoker.definition.CloudProvider;
@@ -59,6 +60,25 @@ class ClusterValidatorTest {
 					.allSatisfy(detail -> assertThat(detail).isNotBlank()
 						.doesNotContain("java.", "tools.jackson", "Exception", "null"));
 			});
+	}
+
+	/**
+	 * Every detail a user reads, case by case, as reviewed in the golden file: rerun with
+	 * STOKER_UPDATE_GOLDEN=true after changing a message, and read the diff.
+	 */
+	@Test
+	void everyReportReadsAsReviewed() throws Exception {
+		Golden.assertMatches(ValidationReports.of(this::errors), ValidationReports.GOLDEN);
+	}
+
+	private List<FieldError> errors(ValidationCase invalidCase) {
+		try {
+			validator.validate(tree(invalidCase));
+		}
+		catch (InvalidDefinitionException ex) {
+			return ex.errors();
+		}
+		throw new AssertionError("accepted, but expected to be refused: " + invalidCase.sentence());
 	}
 
 	@Test

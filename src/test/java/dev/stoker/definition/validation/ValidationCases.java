@@ -15,7 +15,8 @@ import dev.stoker.json.Mappers;
  * changing one thing, each with the JSON Pointers the validator must report (none for a
  * valid body). Plain data, so that every layer that validates (the validator, the web
  * API) can run the same table. Most cases keep the cluster name prod-use1, so a test that
- * stores the valid ones must remove each before the next.
+ * stores the valid ones must remove each before the next. What each refused case's errors
+ * say is pinned in one golden file (see {@link ValidationReports}).
  */
 public final class ValidationCases {
 

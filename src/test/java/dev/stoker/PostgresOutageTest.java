@@ -25,10 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its 2 s connection timeout (Hikari's default would hold every request for 30 s), while
  * liveness stays UP so that nothing restarts the pod. When the database is back, so is
  * the replica, by itself.
+ * <p>
+ * An application of its own rather than the shared one: its database is reached through a
+ * relay the test cuts, and its context is closed after the class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class PostgresOutageTests {
+class PostgresOutageTest {
 
 	private static final String TOKEN = "outage-test-admin-token";
 

@@ -5,8 +5,11 @@ import org.springframework.context.ApplicationContext;
 
 import dev.stoker.PostgresIntegrationTest;
 
-/** What node access keeps, on PostgreSQL. */
-class PostgresNodeAccessStorageTests extends PostgresIntegrationTest implements NodeAccessStorageContract {
+/**
+ * Cluster creation with its secrets, on PostgreSQL. The application holds the spy on the
+ * secrets repository that the contract stubs (see {@link SpiedSecretsRepository}).
+ */
+class PostgresClusterCreationTest extends PostgresIntegrationTest implements ClusterCreationContract {
 
 	@Autowired
 	ApplicationContext context;

@@ -1,4 +1,4 @@
-package dev.stoker.secrets;
+package dev.stoker.cluster;
 
 import javax.sql.DataSource;
 
@@ -6,8 +6,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.stoker.PostgresTestDatabase;
 
-/** Stored cluster secrets on PostgreSQL. */
-class PostgresClusterSecretsTests extends ClusterSecretsContract {
+/** Racing writers on PostgreSQL. */
+class PostgresClusterConcurrencyTest extends ClusterConcurrencyContract {
 
 	@RegisterExtension
 	static final PostgresTestDatabase postgres = new PostgresTestDatabase();

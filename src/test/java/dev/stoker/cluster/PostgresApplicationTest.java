@@ -11,10 +11,10 @@ import static dev.stoker.cluster.ClusterDefinitions.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application started on PostgreSQL keeps its tables and rows in the test class's
+ * The application started on PostgreSQL keeps its tables and rows in the test run's
  * schema.
  */
-class PostgresApplicationTests extends PostgresIntegrationTest {
+class PostgresApplicationTest extends PostgresIntegrationTest {
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -38,7 +38,7 @@ class PostgresApplicationTests extends PostgresIntegrationTest {
 	}
 
 	@Test
-	void flywayMigratesTheSchemaOfTheTestClass() {
+	void flywayMigratesTheTestRunsSchema() {
 		assertThat(jdbc.sql("SELECT current_schema()").query(String.class).single()).isEqualTo(postgres.schema());
 		assertThat(jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = ?")
 			.param(postgres.schema())

@@ -1,4 +1,4 @@
-package dev.stoker.cluster;
+package dev.stoker.secrets;
 
 import javax.sql.DataSource;
 
@@ -6,8 +6,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.stoker.PostgresTestDatabase;
 
-/** Racing writers on PostgreSQL. */
-class PostgresClusterConcurrencyTests extends ClusterConcurrencyContract {
+/** Stored cluster secrets on PostgreSQL. */
+class PostgresClusterSecretsTest extends ClusterSecretsContract {
 
 	@RegisterExtension
 	static final PostgresTestDatabase postgres = new PostgresTestDatabase();

@@ -1,4 +1,4 @@
-package dev.stoker.secrets;
+package dev.stoker.cluster;
 
 import javax.sql.DataSource;
 
@@ -6,8 +6,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.stoker.H2TestDatabase;
 
-/** Stored cluster secrets on the embedded H2 database. */
-class H2ClusterSecretsTests extends ClusterSecretsContract {
+/** Racing writers on the embedded H2 database. */
+class H2ClusterConcurrencyTest extends ClusterConcurrencyContract {
 
 	@RegisterExtension
 	static final H2TestDatabase h2 = new H2TestDatabase();

@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class PostgresTransactionCutTests {
+class PostgresTransactionCutTest {
 
 	private static final String TOKEN = "transaction-cut-test-admin-token";
 
@@ -201,7 +201,7 @@ class PostgresTransactionCutTests {
 			});
 
 	/** Adds a node group, so that the write holds a new fetch token and its audit row. */
-	static final Call REPLACE = new Call("PUT", "/api/v1/clusters/{name}", PostgresTransactionCutTests::withEdgeGroup,
+	static final Call REPLACE = new Call("PUT", "/api/v1/clusters/{name}", PostgresTransactionCutTest::withEdgeGroup,
 			false, 200, (before, after) -> {
 				assertThat(after).usingRecursiveComparison()
 					.ignoringFields("revision", "definition", "fetchTokenIds")

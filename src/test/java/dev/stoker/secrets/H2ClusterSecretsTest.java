@@ -1,4 +1,4 @@
-package dev.stoker.cluster;
+package dev.stoker.secrets;
 
 import javax.sql.DataSource;
 
@@ -6,8 +6,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.stoker.H2TestDatabase;
 
-/** The repository contract on the embedded H2 database. */
-class H2ClusterRepositoryTests extends ClusterRepositoryContract {
+/** Stored cluster secrets on the embedded H2 database. */
+class H2ClusterSecretsTest extends ClusterSecretsContract {
 
 	@RegisterExtension
 	static final H2TestDatabase h2 = new H2TestDatabase();

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.stoker.H2TestDatabase;
 
-/** Racing writers on the embedded H2 database. */
-class H2ClusterConcurrencyTests extends ClusterConcurrencyContract {
+/** The repository contract on the embedded H2 database. */
+class H2ClusterRepositoryTest extends ClusterRepositoryContract {
 
 	@RegisterExtension
 	static final H2TestDatabase h2 = new H2TestDatabase();

@@ -34,8 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Started at the same moment, Flyway migrates once (its lock makes the other wait) and
  * both come up; a cluster created through one is served by the other, documents byte for
  * byte the same, its secrets decrypted under the shared master key.
+ * <p>
+ * It starts two applications of its own rather than using the shared ones: their starting
+ * together is the test.
  */
-class PostgresReplicasTests {
+class PostgresReplicasTest {
 
 	@RegisterExtension
 	static final PostgresTestDatabase postgres = new PostgresTestDatabase();

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.stoker.PostgresTestDatabase;
 
 /** The repository contract on PostgreSQL. */
-class PostgresClusterRepositoryTests extends ClusterRepositoryContract {
+class PostgresClusterRepositoryTest extends ClusterRepositoryContract {
 
 	@RegisterExtension
 	static final PostgresTestDatabase postgres = new PostgresTestDatabase();

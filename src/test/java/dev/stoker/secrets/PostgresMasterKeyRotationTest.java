@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.fail;
  * instance still under the old key is re-encrypted by a rotation it came before, or
  * refused when it comes during one.
  */
-class PostgresMasterKeyRotationTests extends MasterKeyRotationContract {
+class PostgresMasterKeyRotationTest extends MasterKeyRotationContract {
 
 	@RegisterExtension
 	static final PostgresTestDatabase postgres = new PostgresTestDatabase();
