@@ -1,11 +1,13 @@
 package dev.stoker.json;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.POJONode;
@@ -101,6 +103,20 @@ class StrictYamlParserTest {
 	private static JsonNode readable(JsonNode tree) {
 		return Mappers.json()
 			.readTree(Mappers.json().writeValueAsString(tree).replace("{\"detail\":", "{\"refused\":"));
+	}
+
+	/**
+	 * A character outside the BMP (a surrogate pair in Java) at every offset around the
+	 * YAML reader's 1024-character window, plain and quoted: snakeyaml-engine 3.0.1 threw
+	 * IndexOutOfBoundsException when the pair straddled it.
+	 */
+	@ParameterizedTest(name = "an emoji after {0} characters")
+	@ValueSource(ints = { 1000, 1005, 1008, 1009, 1010, 1011, 1016, 1020, 1022, 1023, 1024, 1025, 2040, 2047, 2048 })
+	void aCharacterOutsideTheBmpIsReadWhereverItFalls(int padding) {
+		String value = "a".repeat(padding) + "\uD83D\uDE80";
+		for (String yaml : List.of("v: " + value + "\n", "v: \"" + value + "\"\n", "#\nv: " + value + "\n")) {
+			assertThat(Mappers.yaml().readTree(yaml).path("v").asString()).isEqualTo(value);
+		}
 	}
 
 }
