@@ -246,7 +246,7 @@ public final class ClusterValidator {
 	private static void checkAddressSource(ClusterDefinition d, List<IpFamily> families, FieldErrors problems) {
 		Platform platform = d.platform();
 		boolean staticNodes = d.nodes() != null && !d.nodes().isEmpty();
-		if (platform == null || staticNodes) {
+		if (platform == null || staticNodes || platform.addressVariables(families).isPresent()) {
 			return;
 		}
 		if (!platform.hasMetadataService()) {
@@ -254,6 +254,7 @@ public final class ClusterValidator {
 					+ "each node's addresses come from its nodes entry");
 			return;
 		}
+		// the platform's rule refused the cluster; say which families it lacks, and why
 		for (IpFamily family : families) {
 			if (platform.address(family).isEmpty()) {
 				problems.add("/platform", missingAddress(platform, family));
