@@ -3,8 +3,6 @@ package dev.stoker.database;
 import java.time.Duration;
 import javax.sql.DataSource;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,8 +22,6 @@ import org.springframework.stereotype.Component;
 class DatabaseHealth extends AbstractHealthIndicator {
 
 	static final Duration TIMEOUT = Duration.ofSeconds(2);
-
-	private static final Logger log = LoggerFactory.getLogger(DatabaseHealth.class);
 
 	private final JdbcTemplate jdbc;
 
