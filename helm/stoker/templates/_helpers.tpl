@@ -53,9 +53,15 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- default (include "stoker.fullname" .) .Values.existingSecret }}
 {{- end }}
 
-{{/* The image reference. */}}
+{{/*
+The image reference. No registry serves a Stoker image, so a default repository would name
+one that does not exist and the pods would wait in ImagePullBackOff: the repository is
+required, and the message says how to make the image.
+*/}}
 {{- define "stoker.image" -}}
-{{- printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion) }}
+{{- $tag := .Values.image.tag | default .Chart.AppVersion }}
+{{- $repository := required (printf "image.repository is required: no registry serves a Stoker image. Build it from the repository's Dockerfile (docker build -t registry.example.com/stoker:%s .) and push it to a registry the cluster pulls from (docker push registry.example.com/stoker:%s), or load it into a local cluster (kind load docker-image registry.example.com/stoker:%s, or minikube image load registry.example.com/stoker:%s); then set image.repository=registry.example.com/stoker and image.tag=%s" $tag $tag $tag $tag $tag) .Values.image.repository }}
+{{- printf "%s:%s" $repository $tag }}
 {{- end }}
 
 {{/*

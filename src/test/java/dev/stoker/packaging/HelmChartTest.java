@@ -56,8 +56,24 @@ class HelmChartTest {
 	private static final List<String> SECRET_ENV = List.of("STOKER_ADMIN_TOKEN", "STOKER_MASTER_KEY",
 			"STOKER_MASTER_PREVIOUSKEY", "SPRING_DATASOURCE_PASSWORD");
 
-	/** The values every install must set: the secrets and the PostgreSQL URL. */
+	private static final String IMAGE_REPOSITORY = "images.example.com/stoker";
+
+	/** What the message says when no image is set, for the chart's appVersion 0.1.0. */
+	private static final String NO_IMAGE = "image.repository is required: no registry serves a Stoker image. "
+			+ "Build it from the repository's Dockerfile (docker build -t registry.example.com/stoker:0.1.0 .) "
+			+ "and push it to a registry the cluster pulls from (docker push registry.example.com/stoker:0.1.0), "
+			+ "or load it into a local cluster (kind load docker-image registry.example.com/stoker:0.1.0, "
+			+ "or minikube image load registry.example.com/stoker:0.1.0); "
+			+ "then set image.repository=registry.example.com/stoker and image.tag=0.1.0";
+
+	/**
+	 * The values every install must set: the image, the secrets and the PostgreSQL URL.
+	 */
 	private static TemplateCommand required(TemplateCommand template) {
+		return secretsAndDatabase(template).set("image.repository", IMAGE_REPOSITORY);
+	}
+
+	private static TemplateCommand secretsAndDatabase(TemplateCommand template) {
 		return template.set("adminToken", ADMIN_TOKEN)
 			.set("masterKey", MASTER_KEY)
 			.set("database.url", "jdbc:postgresql://postgres:5432/stoker")
@@ -244,9 +260,31 @@ class HelmChartTest {
 		assertThat(single(manifests, "ServiceAccount").at("/metadata/name").asString()).isEqualTo("prod-stoker");
 	}
 
+	/**
+	 * No registry serves a Stoker image: a default would name one that does not exist,
+	 * and the pods would wait in ImagePullBackOff instead of the install saying what is
+	 * missing.
+	 */
+	@Test
+	void refusesToRenderWithoutAnImageAndSaysHowToMakeOne() throws Exception {
+		JsonNode values = Mappers.yaml().readTree(Files.readString(CHART.resolve("values.yaml")));
+		assertThat(values.at("/image/repository").asString()).isEmpty();
+		assertThatThrownBy(() -> template(HelmChartTest::secretsAndDatabase)).hasMessageContaining(NO_IMAGE);
+		assertThatThrownBy(() -> template(t -> required(t).set("image.repository", ""))).hasMessageContaining(NO_IMAGE);
+		assertThatThrownBy(() -> template(t -> secretsAndDatabase(t).set("image.tag", "0.2.0")))
+			.hasMessageContaining("docker build -t registry.example.com/stoker:0.2.0 .")
+			.hasMessageContaining("image.tag=0.2.0");
+
+		assertThat(container(manifests(template(HelmChartTest::required))).path("image").asString())
+			.isEqualTo(IMAGE_REPOSITORY + ":0.1.0");
+		assertThat(container(manifests(template(t -> required(t).set("image.tag", "0.2.0")))).path("image").asString())
+			.isEqualTo(IMAGE_REPOSITORY + ":0.2.0");
+	}
+
 	@Test
 	void refusesToRenderWithoutTheSecretsOrTheDatabase() {
-		assertThatThrownBy(() -> template(t -> t.set("database.url", "jdbc:postgresql://postgres:5432/stoker")))
+		assertThatThrownBy(() -> template(t -> t.set("image.repository", IMAGE_REPOSITORY)
+			.set("database.url", "jdbc:postgresql://postgres:5432/stoker")))
 			.hasMessageContaining("adminToken is required");
 		assertThatThrownBy(() -> template(t -> required(t).set("database.url", "")))
 			.hasMessageContaining("database.url is required");
@@ -256,7 +294,7 @@ class HelmChartTest {
 	void rendersTheProductionValuesWithoutASingleSecretValue() {
 		// The secret values are set too, to prove that with existingSecret
 		// they go nowhere.
-		String rendered = template(t -> required(t).withValuesFile(PRODUCTION));
+		String rendered = template(t -> secretsAndDatabase(t).withValuesFile(PRODUCTION));
 		List<JsonNode> manifests = manifests(rendered);
 		assertThat(rendered).doesNotContain(ADMIN_TOKEN, MASTER_KEY, DATABASE_PASSWORD);
 		for (String secret : List.of(ADMIN_TOKEN, MASTER_KEY, DATABASE_PASSWORD)) {
@@ -356,6 +394,7 @@ class HelmChartTest {
 	void keepsTheEmbeddedDatabaseOnAVolumeOfASinglePod() {
 		List<JsonNode> manifests = manifests(template(t -> t.set("embeddedDatabase.enabled", "true")
 			.set("replicaCount", "1")
+			.set("image.repository", IMAGE_REPOSITORY)
 			.set("adminToken", ADMIN_TOKEN)
 			.set("masterKey", MASTER_KEY)));
 		JsonNode deployment = single(manifests, "Deployment");
@@ -432,7 +471,7 @@ class HelmChartTest {
 		while (set.find()) {
 			values.add(new String[] { set.group(1), shell.getOrDefault(set.group(2), set.group(2)) });
 		}
-		assertThat(values).hasSize(5);
+		assertThat(values).hasSize(7);
 		List<JsonNode> manifests = manifests(template(t -> {
 			values.forEach(v -> t.set(v[0], v[1]));
 			return t;
@@ -440,6 +479,13 @@ class HelmChartTest {
 		assertThat(env(container(manifests)).get("SPRING_DATASOURCE_URL").path("value").asString())
 			.isEqualTo("jdbc:postgresql://postgres:5432/stoker");
 		assertThat(decode(single(manifests, "Secret").at("/data/master-key"))).isEqualTo(MASTER_KEY);
+		// the pods run the image the section builds, and pushes or loads
+		Matcher build = Pattern.compile("docker build -t (\\S+) \\.\n").matcher(deploying);
+		assertThat(build.find()).as("the section builds the image").isTrue();
+		String image = build.group(1);
+		assertThat(container(manifests).path("image").asString()).isEqualTo(image);
+		assertThat(deploying).contains("docker push " + image + "\n", "kind load docker-image " + image + "\n",
+				"minikube image load " + image + "\n");
 	}
 
 }
