@@ -24,7 +24,8 @@ import dev.stoker.secrets.FetchToken;
  * The small Ignition config that goes into EC2 user data: it replaces itself with the
  * document at {@code source}, fetched with the group's fetch token in the Authorization
  * header (Ignition sends {@code httpHeaders} with the request and logs only the URL).
- * Spec 3.3.0, which every Flatcar release that boots with Ignition 2.14 or later reads.
+ * Spec 3.3.0, which Ignition reads from 2.11.0 on, and so every Flatcar release from
+ * 3185.0.0 (Ignition 2.13.0) on: see Booting nodes, "Flatcar releases".
  */
 final class UserDataPointer {
 
