@@ -51,6 +51,11 @@ class DocsReferenceTest {
 
 	private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
+	/** A curl command and its arguments, up to the end of its line or pipe. */
+	private static final Pattern CURL = Pattern.compile("(?:^|[\\s($`])curl\\s(.*)");
+
+	private static final Pattern WRITTEN_REVISION = Pattern.compile("If-(?:None-)?Match: *\\\\?\"?[0-9]+");
+
 	private static final Pattern VARIABLE = Pattern.compile("`(COREOS_[A-Z0-9_]+)`");
 
 	private static final String NOT_OFFERED = ", not yet offered";
@@ -259,6 +264,55 @@ class DocsReferenceTest {
 			linked.add(Path.of(link.replaceAll("#.*", "")).normalize());
 		}
 		assertThat(linked).containsAll(Markdown.docs());
+	}
+
+	/**
+	 * curl's {@code -f} drops the body of an error answer, which is where Stoker says
+	 * what is wrong: every example asks with {@code --fail-with-body} instead.
+	 */
+	@Test
+	void noCurlExampleHidesTheErrorBody() throws IOException {
+		List<Path> files = new ArrayList<>(linkedPages().stream().map(Markdown::path).toList());
+		files.add(Path.of("helm/stoker/templates/NOTES.txt"));
+		List<String> hiding = new ArrayList<>();
+		int commands = 0;
+		for (Path file : files) {
+			String text = Files.readString(file).replace("\\\n", " ");
+			for (String line : text.split("\n")) {
+				for (String command : line.split("\\|")) {
+					Matcher curl = CURL.matcher(command);
+					if (!curl.find()) {
+						continue;
+					}
+					commands++;
+					for (String option : curl.group(1).split("\\s+")) {
+						if (option.matches("-[A-Za-z]*f[A-Za-z]*") || option.equals("--fail")) {
+							hiding.add(file + ": " + command.strip());
+						}
+					}
+				}
+			}
+		}
+		assertThat(commands).isGreaterThan(10);
+		assertThat(hiding).isEmpty();
+	}
+
+	/**
+	 * A command that names a revision reads it first: a revision written into the page
+	 * holds only for the first run on an empty store.
+	 */
+	@Test
+	void noCommandAssumesARevision() {
+		List<String> assuming = new ArrayList<>();
+		for (Markdown page : Markdown.pages()) {
+			for (String commands : page.codeBlocks("sh")) {
+				Matcher revision = WRITTEN_REVISION.matcher(commands);
+				while (revision.find()) {
+					assuming.add(page + ": " + revision.group());
+				}
+			}
+		}
+		assertThat(assuming).isEmpty();
 	}
 
 	/** The text of the one code span a cell holds. */

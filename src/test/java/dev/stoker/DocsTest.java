@@ -128,13 +128,25 @@ class DocsTest {
 		deleteEveryCluster();
 		Path dir = pageDirectory(page);
 		List<CodeBlock> blocks = page.codeBlocks();
+		// The README's commands run twice in the same directory: a newcomer runs the
+		// quick
+		// start again, which must read the revisions it names rather than assume them.
+		int passes = page.path().equals(Markdown.README) ? 2 : 1;
+		for (int pass = 1; pass <= passes; pass++) {
+			runCommands(page, blocks, dir, pass);
+		}
+		theAwsCallsWereGivenIgnition(dir);
+	}
+
+	private void runCommands(Markdown page, List<CodeBlock> blocks, Path dir, int pass) throws Exception {
 		for (int i = 0; i < blocks.size(); i++) {
 			CodeBlock block = blocks.get(i);
 			if (!block.language().equals("sh")) {
 				continue;
 			}
 			Run run = bash(dir, block.body());
-			assertThat(run.exitCode()).as("in %s:%n%s%noutput:%n%s%s", page, block.body(), run.output(), run.errors())
+			assertThat(run.exitCode())
+				.as("in %s (run %d):%n%s%noutput:%n%s%s", page, pass, block.body(), run.output(), run.errors())
 				.isZero();
 			if (i + 1 < blocks.size() && blocks.get(i + 1).language().equals("json")
 					&& page.adjacent(block, blocks.get(i + 1))) {
@@ -149,7 +161,6 @@ class DocsTest {
 				}
 			}
 		}
-		theAwsCallsWereGivenIgnition(dir);
 	}
 
 	/**
