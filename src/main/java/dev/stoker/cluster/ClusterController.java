@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.stoker.audit.Requester;
 import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.json.YamlMediaTypes;
 
 /** The admin API for cluster definitions: create, list, read, replace, delete. */
 @RestController
@@ -36,7 +37,8 @@ class ClusterController implements ClusterApi {
 	}
 
 	@Override
-	@PostMapping(consumes = { JSON, YAML })
+	@PostMapping(consumes = { JSON, YAML, YamlMediaTypes.APPLICATION_X_YAML, YamlMediaTypes.TEXT_YAML,
+			YamlMediaTypes.TEXT_X_YAML })
 	public ResponseEntity<ClusterWithFetchTokens> create(@RequestBody JsonNode body, Requester requester) {
 		ClusterChange created = clusters.create(body, requester);
 		return withFetchTokens(ResponseEntity.status(HttpStatus.CREATED)
@@ -60,7 +62,8 @@ class ClusterController implements ClusterApi {
 	}
 
 	@Override
-	@PutMapping(path = "/{name}", consumes = { JSON, YAML })
+	@PutMapping(path = "/{name}", consumes = { JSON, YAML, YamlMediaTypes.APPLICATION_X_YAML, YamlMediaTypes.TEXT_YAML,
+			YamlMediaTypes.TEXT_X_YAML })
 	public ResponseEntity<ClusterWithFetchTokens> replace(@PathVariable String name, @RequestBody JsonNode body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Requester requester) {
 		return withFetchTokens(ResponseEntity.ok(),

@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import dev.stoker.audit.AuditEvent;
 import dev.stoker.audit.AuditLog;
 import dev.stoker.audit.Requester;
+import dev.stoker.json.YamlMediaTypes;
 import dev.stoker.problem.FieldError;
 import dev.stoker.problem.InvalidRequestException;
 
@@ -49,7 +50,8 @@ class ClusterSecretsController implements ClusterSecretsApi {
 	}
 
 	@Override
-	@PostMapping(path = "/secrets/rotate", consumes = "application/json")
+	@PostMapping(path = "/secrets/rotate", consumes = { "application/json", YamlMediaTypes.APPLICATION_YAML,
+			YamlMediaTypes.APPLICATION_X_YAML, YamlMediaTypes.TEXT_YAML, YamlMediaTypes.TEXT_X_YAML })
 	public ResponseEntity<RotatedSecretsAnswer> rotateSecrets(@PathVariable String name, @RequestBody JsonNode body,
 			Requester requester) {
 		SecretRotation rotation = SecretRotation.read(body);

@@ -91,12 +91,16 @@ public class ClusterService {
 	}
 
 	/**
-	 * Replaces a definition. The body may leave the name out (it is the one in the URL)
-	 * but not change it. A write that loses a race with another one is judged again on
-	 * the newer revision, as if it had come second: without a precondition it is applied,
-	 * and with one it is applied only if If-Match names the newer revision too.
+	 * Replaces a definition of a cluster that exists. The body may leave the name out (it
+	 * is the one in the URL) but not change it. A write that loses a race with another
+	 * one is judged again on the newer revision, as if it had come second: without a
+	 * precondition it is applied, and with one it is applied only if If-Match names the
+	 * newer revision too.
 	 */
 	public ClusterChange replace(String name, JsonNode body, Revisions precondition, Requester requester) {
+		// PUT replaces, never creates: a missing cluster is 404 whatever the body holds
+		// (a name other than the path's would otherwise read as a rename)
+		get(name);
 		ValidCluster cluster = validator.validate(withName(body, name));
 		if (!cluster.name().equals(name)) {
 			throw new InvalidDefinitionException(List.of(new FieldError("/name",
@@ -167,7 +171,9 @@ public class ClusterService {
 		return transactions.execute((status) -> {
 			StoredCluster cluster = get(name);
 			if (cluster.cluster().group(group).isEmpty()) {
-				throw new NodeGroupNotFoundException(name, group);
+				// only the admin rotates: it may be told which groups there are
+				throw NodeGroupNotFoundException.group(name, group,
+						cluster.cluster().groups().stream().map(ValidGroup::name).toList());
 			}
 			FetchToken token = fetchTokens.rotate(name, group)
 				// gone when a PUT that drops the group committed since the

@@ -20,12 +20,16 @@ public enum ProblemType {
 	UNAUTHORIZED("unauthorized", "Unauthorized", HttpStatus.UNAUTHORIZED),
 	FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN),
 	CLUSTER_NOT_FOUND("cluster-not-found", "Cluster not found", HttpStatus.NOT_FOUND),
-	NODE_GROUP_NOT_FOUND("node-group-not-found", "Node group not found", HttpStatus.NOT_FOUND),
+	/**
+	 * A node group or a static node: one answer for both, on every path that names one.
+	 */
+	NODE_NOT_FOUND("node-not-found", "Node group or node not found", HttpStatus.NOT_FOUND),
 	DOCUMENT_NOT_FOUND("document-not-found", "Document not found", HttpStatus.NOT_FOUND),
 	NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
 	CLUSTER_EXISTS("cluster-exists", "Cluster exists", HttpStatus.CONFLICT),
 	REVISION_MISMATCH("revision-mismatch", "Revision mismatch", HttpStatus.PRECONDITION_FAILED),
 	BODY_TOO_LARGE("body-too-large", "Body too large", HttpStatus.CONTENT_TOO_LARGE),
+	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
 	UNSUPPORTED_CHARSET("unsupported-charset", "Unsupported charset", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
 	USER_DATA_TOO_LARGE("user-data-too-large", "User data too large", HttpStatus.UNPROCESSABLE_CONTENT),
 	/** Transient: always answered with Retry-After ({@link RetryAfter}). */

@@ -86,7 +86,7 @@ public class NodeDocuments {
 			for (int attempt = 1;; attempt++) {
 				Timer.Sample sample = metrics.start();
 				StoredCluster stored = clusters.get(clusterName);
-				Resolved node = resolve(stored.cluster(), target, credential);
+				Resolved node = resolve(stored.cluster(), target, format, credential);
 				Optional<KubeadmSecrets> loaded = secretsAt(stored, attempt);
 				if (loaded.isEmpty()) {
 					continue;
@@ -173,7 +173,7 @@ public class NodeDocuments {
 			boolean verify, Requester requester, int attempt) {
 		Timer.Sample sample = metrics.start();
 		StoredCluster stored = clusters.get(clusterName);
-		Resolved node = resolve(stored.cluster(), target, new Credential.Admin());
+		Resolved node = resolve(stored.cluster(), target, DocumentFormat.USER_DATA, new Credential.Admin());
 		// gone when a PUT that drops the group committed since the definition was read
 		FetchToken token = fetchTokens.find(clusterName, node.group().name())
 			.orElseThrow(() -> new NodeGroupNotFoundException(clusterName, node.group().name()));
@@ -226,17 +226,19 @@ public class NodeDocuments {
 	/**
 	 * Finds what a document is asked of, checking the credential first: a fetch token
 	 * learns nothing about groups and nodes it does not open, not even whether they
-	 * exist.
+	 * exist. Only the admin is told which groups and nodes there are.
 	 */
-	private static Resolved resolve(ValidCluster cluster, DocumentTarget target, Credential credential) {
+	private static Resolved resolve(ValidCluster cluster, DocumentTarget target, DocumentFormat format,
+			Credential credential) {
+		boolean admin = credential instanceof Credential.Admin;
 		if (target instanceof DocumentTarget.Node node) {
 			Optional<ValidNode> found = cluster.node(node.name());
 			if (found.isEmpty() || !credential.opens(cluster.name(), found.get().group().name())) {
-				if (credential instanceof Credential.Fetch) {
+				if (!admin) {
 					throw new AccessDeniedException();
 				}
-				throw new DocumentNotFoundException(
-						"Cluster " + cluster.name() + " has no node named " + node.name() + ".");
+				throw NodeGroupNotFoundException.staticNode(cluster.name(), node.name(),
+						cluster.nodes().stream().map(ValidNode::name).toList());
 			}
 			return new Resolved(cluster, found.get().group(), found.get());
 		}
@@ -244,15 +246,35 @@ public class NodeDocuments {
 			throw new AccessDeniedException();
 		}
 		ValidGroup group = cluster.group(target.name())
-			.orElseThrow(() -> new DocumentNotFoundException(
-					"Cluster " + cluster.name() + " has no node group named " + target.name() + "."));
+			.orElseThrow(() -> NodeGroupNotFoundException.group(cluster.name(), target.name(),
+					admin ? cluster.groups().stream().map(ValidGroup::name).toList() : null));
 		if (cluster.groupAddresses().isEmpty()) {
+			List<String> nodes = cluster.nodes()
+				.stream()
+				.filter((node) -> node.group().name().equals(group.name()))
+				.map(ValidNode::name)
+				.toList();
 			throw new DocumentNotFoundException("Platform " + cluster.platform().wireName()
-					+ " does not tell nodes all of their addresses, so node group " + group.name()
-					+ " has no document of its own; fetch each machine's under /api/v1/clusters/" + cluster.name()
-					+ "/nodes/{node}.");
+					+ " does not tell nodes all of their addresses, so node " + "group " + group.name()
+					+ " has no document of its own: each of its machines is a static " + "node, served at "
+					+ nodeEndpoints(cluster.name(), format) + "."
+					+ (admin ? (nodes.isEmpty() ? " It has no static nodes yet: add them under nodes."
+							: " Its static nodes: " + String.join(", ", nodes) + ".") : ""));
 		}
 		return new Resolved(cluster, group, null);
+	}
+
+	/**
+	 * Where a static node's document of this format is served: a static node has no
+	 * kubeadm endpoint, its kubeadm config is inside its Butane and Ignition.
+	 */
+	private static String nodeEndpoints(String cluster, DocumentFormat format) {
+		String base = DocumentRoutes.CLUSTER.replace("{name}", cluster) + DocumentRoutes.NODE;
+		if (format == DocumentFormat.KUBEADM) {
+			return base + DocumentRoutes.IGNITION + " and " + base + DocumentRoutes.BUTANE
+					+ " (its kubeadm config is inside them)";
+		}
+		return base + format.segment();
 	}
 
 	/** A node group, or a static node of one. */

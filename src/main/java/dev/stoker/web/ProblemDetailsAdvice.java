@@ -1,10 +1,12 @@
 package dev.stoker.web;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -12,6 +14,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,13 +23,24 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
 
+import dev.stoker.json.MalformedInput;
+import dev.stoker.problem.FieldError;
+import dev.stoker.problem.InvalidRequestException;
 import dev.stoker.problem.ProblemResponses;
 import dev.stoker.problem.ProblemType;
 import dev.stoker.problem.RetryAfter;
@@ -42,13 +56,124 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+	private static final String EMPTY_BODY = "The body is empty: send a JSON or YAML document, and its type in "
+			+ "Content-Type.";
+
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (RequestSizeLimitFilter.isTooLarge(ex)) {
 			return problem(ProblemType.BODY_TOO_LARGE.problem(RequestSizeLimitFilter.tooLargeDetail(request)));
 		}
-		return problem(ProblemType.MALFORMED_BODY.problem("The body is not well-formed JSON or YAML, or is empty."));
+		return problem(ProblemType.MALFORMED_BODY.problem(malformed(ex, request)));
+	}
+
+	/**
+	 * What is wrong with the body and where, in words of Stoker's own: the parsers'
+	 * messages quote the body (see MalformedInput).
+	 */
+	private static String malformed(HttpMessageNotReadableException ex, WebRequest request) {
+		boolean yaml = isYaml(request.getHeader(HttpHeaders.CONTENT_TYPE));
+		if (ex.getCause() instanceof JacksonException parsing) {
+			return MalformedInput.of(parsing, yaml).detail(yaml);
+		}
+		if (ex.getCause() == null && String.valueOf(ex.getMessage()).startsWith("Required request body is missing")) {
+			return EMPTY_BODY;
+		}
+		return "The body is not well-formed " + (yaml ? "YAML" : "JSON") + ".";
+	}
+
+	private static boolean isYaml(String contentType) {
+		try {
+			return contentType != null && MediaType.parseMediaType(contentType).getSubtype().endsWith("yaml");
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Lists the types the endpoint reads, in the detail and in Accept, which RFC 9110
+	 * (section 15.5.16) names for a 415 to say which media types would have been
+	 * accepted. The Content-Type that was sent is not repeated: it is part of the
+	 * request.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<MediaType> readable = ex.getSupportedMediaTypes()
+			.stream()
+			.filter((type) -> !type.isWildcardType() && !type.isWildcardSubtype())
+			.distinct()
+			.toList();
+		String types = readable.stream().map(MediaType::toString).collect(Collectors.joining(", "));
+		String sent = (request.getHeader(HttpHeaders.CONTENT_TYPE) == null) ? "The request has no Content-Type"
+				: "The Content-Type is not one this endpoint reads";
+		String detail = readable.isEmpty() ? sent + "; this endpoint reads no body."
+				: sent + ": send the body as one of " + types + ", and say so in Content-Type.";
+		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers((answer) -> {
+			if (!readable.isEmpty()) {
+				answer.setAccept(readable);
+			}
+		}).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ProblemType.UNSUPPORTED_MEDIA_TYPE.problem(detail));
+	}
+
+	/**
+	 * A query parameter or header that is not of its type ({@code ?limit=abc}): Spring's
+	 * own answer quotes the value, which may be a credential pasted into the wrong place.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex instanceof MethodArgumentTypeMismatchException argument) ? argument.getName()
+				: String.valueOf(ex.getPropertyName());
+		String expected = expected(ex.getRequiredType());
+		return invalidRequest(where(ex) + " " + name + " " + expected + ".", new FieldError(name, expected));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return invalidRequest("The query parameter " + ex.getParameterName() + " is required.",
+				new FieldError(ex.getParameterName(), "is required"));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex instanceof MissingRequestHeaderException header) {
+			return invalidRequest("The header " + header.getHeaderName() + " is required.",
+					new FieldError(header.getHeaderName(), "is required"));
+		}
+		return invalidRequest(
+				"The request's parameters or headers cannot be read; see the API description at " + "/v3/api-docs.",
+				new FieldError("", "cannot be read"));
+	}
+
+	private static String where(TypeMismatchException ex) {
+		if (ex instanceof MethodArgumentTypeMismatchException argument) {
+			if (argument.getParameter().hasParameterAnnotation(RequestHeader.class)) {
+				return "The header";
+			}
+			if (argument.getParameter().hasParameterAnnotation(PathVariable.class)) {
+				return "The path segment";
+			}
+		}
+		return "The query parameter";
+	}
+
+	private static String expected(Class<?> type) {
+		if (type == boolean.class || type == Boolean.class) {
+			return "must be true or false";
+		}
+		if (type != null && (type.isPrimitive() || Number.class.isAssignableFrom(type))) {
+			return "must be a whole number";
+		}
+		return "is not of the type it takes";
+	}
+
+	private static ResponseEntity<Object> invalidRequest(String detail, FieldError error) {
+		return problem(new InvalidRequestException(detail, List.of(error)).getBody());
 	}
 
 	/**

@@ -209,17 +209,33 @@ class SecretRotationTest {
 	}
 
 	/**
-	 * The endpoint reads JSON only: YAML, where a tag could stand for something the
-	 * rotation reader does not see, never reaches it.
+	 * Bodies may be YAML wherever a body is read, under any of YAML's media types; a tag
+	 * that could stand for something the rotation reader does not see is refused at its
+	 * pointer, and rotates nothing.
 	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml" })
+	void aYamlBodyRotatesUnderEveryYamlMediaType(String type) throws Exception {
+		String name = "yaml-" + Integer.toHexString(type.hashCode());
+		create(name);
+		Secrets before = Secrets.of(this, name);
+
+		MvcTestResult result = rotate(name, type, "bootstrapToken: true\n");
+
+		assertThat(result).hasStatusOk();
+		assertThat(json(result).path("bootstrapToken").asString()).matches(TOKEN_FORMAT).isNotEqualTo(before.token());
+		assertThat(json(result).has("certificateKey")).isFalse();
+	}
+
 	@Test
-	void aYamlBodyRotatesNothing() throws Exception {
+	void aYamlTagRotatesNothing() throws Exception {
 		Secrets before = Secrets.of(this, UNTOUCHED);
 
 		MvcTestResult result = rotate(UNTOUCHED, "application/yaml", "bootstrapToken: !foo true\n");
 
-		assertThat(result).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(json(result).path("type").asString()).isEqualTo("urn:stoker:problem:invalid-request");
+		assertThat(json(result).at("/errors/0/pointer").asString()).isEqualTo("/bootstrapToken");
 		assertUntouched(before);
 	}
 

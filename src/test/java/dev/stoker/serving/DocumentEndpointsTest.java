@@ -2,13 +2,19 @@ package dev.stoker.serving;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -33,14 +39,23 @@ class DocumentEndpointsTest {
 	@Autowired
 	MockMvcTester mvc;
 
+	/** The metal example's fetch tokens, by group. */
+	private final Map<String, String> labTokens = new HashMap<>();
+
 	@BeforeAll
 	void createTheExamples() throws Exception {
 		for (String example : List.of("aws-dual-stack.yaml", "metal-ipv6-first.yaml")) {
-			assertThat(mvc.post()
+			MvcTestResult created = mvc.post()
 				.uri("/api/v1/clusters")
 				.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 				.contentType("application/yaml")
-				.content(Files.readString(Path.of("examples", example)))).hasStatus(HttpStatus.CREATED);
+				.content(Files.readString(Path.of("examples", example)))
+				.exchange();
+			assertThat(created).hasStatus(HttpStatus.CREATED);
+			JsonNode tokens = Mappers.json().readTree(created.getResponse().getContentAsString()).path("fetchTokens");
+			if (example.startsWith("metal")) {
+				tokens.properties().forEach((entry) -> labTokens.put(entry.getKey(), entry.getValue().asString()));
+			}
 		}
 	}
 
@@ -95,24 +110,106 @@ class DocumentEndpointsTest {
 	}
 
 	@Test
-	void anUnknownGroupOrClusterAnswers404() {
-		assertThat(kubeadm("prod-use1", "nope")).hasStatus(HttpStatus.NOT_FOUND)
-			.bodyJson()
-			.extractingPath("$.type")
-			.isEqualTo("urn:stoker:problem:document-not-found");
+	void anUnknownClusterAnswers404() {
 		assertThat(kubeadm("nowhere", "bootstrap")).hasStatus(HttpStatus.NOT_FOUND)
 			.bodyJson()
 			.extractingPath("$.type")
 			.isEqualTo("urn:stoker:problem:cluster-not-found");
 	}
 
+	/**
+	 * One problem type for a missing group, whichever path names it; the admin, who may
+	 * read the definition anyway, is told which groups there are.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "GET, node-groups/nope/kubeadm", "GET, node-groups/nope/butane", "GET, node-groups/nope/ignition",
+			"GET, node-groups/nope/user-data", "POST, node-groups/nope/fetch-token/rotate" })
+	void aMissingGroupIsOneProblemOnEveryPathListingTheGroupsToTheAdmin(String method, String path) {
+		assertThat(mvc.method(HttpMethod.valueOf(method))
+			.uri("/api/v1/clusters/prod-use1/" + path)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())).hasStatus(HttpStatus.NOT_FOUND)
+			.bodyJson()
+			.isStrictlyEqualTo(
+					"""
+							{"type": "urn:stoker:problem:node-not-found", "title": "Node group or node not found", "status": 404,
+							 "detail": "Cluster prod-use1 has no node group named nope. Its node groups: bootstrap, control-plane, workers, gpu.",
+							 "instance": "/api/v1/clusters/prod-use1/%s"}
+							"""
+						.formatted(path));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "butane", "ignition", "user-data" })
+	void aMissingStaticNodeIsTheSameProblemListingTheNodesToTheAdmin(String format) {
+		assertThat(asAdmin("/api/v1/clusters/lab/nodes/cp-9/" + format)).hasStatus(HttpStatus.NOT_FOUND)
+			.bodyJson()
+			.isStrictlyEqualTo(
+					"""
+							{"type": "urn:stoker:problem:node-not-found", "title": "Node group or node not found", "status": 404,
+							 "detail": "Cluster lab has no static node named cp-9. Its static nodes: cp-1, cp-2, cp-3, worker-1.",
+							 "instance": "/api/v1/clusters/lab/nodes/cp-9/%s"}
+							"""
+						.formatted(format));
+	}
+
+	/**
+	 * A fetch token learns nothing of nodes it does not open, not even that they exist.
+	 */
 	@Test
-	void aMetalClustersGroupsHaveNoDocumentOfTheirOwn() {
-		assertThat(kubeadm("lab", "bootstrap")).hasStatus(HttpStatus.NOT_FOUND)
+	void aFetchTokenAskingForAMissingNodeIsRefusedWithoutNames() throws Exception {
+		MvcTestResult result = mvc.get()
+			.uri("/api/v1/clusters/lab/nodes/cp-9/ignition")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + labTokens.get("workers"))
+			.exchange();
+		assertThat(result).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(result.getResponse().getContentAsString()).doesNotContain("cp-1").doesNotContain("worker-1");
+	}
+
+	/**
+	 * A metal group has no document of its own: the answer names the static node
+	 * endpoints that exist (there is no kubeadm one), and only the admin learns the
+	 * group's nodes.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					kubeadm   | /api/v1/clusters/lab/nodes/{node}/ignition and /api/v1/clusters/lab/nodes/{node}/butane (its kubeadm config is inside them)
+					butane    | /api/v1/clusters/lab/nodes/{node}/butane
+					ignition  | /api/v1/clusters/lab/nodes/{node}/ignition
+					""")
+	void aMetalGroupNamesTheNodeEndpointsThatExist(String format, String endpoints) throws Exception {
+		String detail = "Platform metal does not tell nodes all of their addresses, so node group workers has no "
+				+ "document of its own: each of its machines is a static node, served at " + endpoints + ".";
+		String problem = """
+				{"type": "urn:stoker:problem:document-not-found", "title": "Document not found", "status": 404,
+				 "detail": %s, "instance": "/api/v1/clusters/lab/node-groups/workers/%s"}
+				""";
+		assertThat(asAdmin("/api/v1/clusters/lab/node-groups/workers/" + format)).hasStatus(HttpStatus.NOT_FOUND)
+			.bodyJson()
+			.isStrictlyEqualTo(problem.formatted(quoted(detail + " Its static nodes: worker-1."), format));
+		assertThat(mvc.get()
+			.uri("/api/v1/clusters/lab/node-groups/workers/" + format)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + labTokens.get("workers"))).hasStatus(HttpStatus.NOT_FOUND)
+			.bodyJson()
+			.isStrictlyEqualTo(problem.formatted(quoted(detail), format));
+	}
+
+	@Test
+	void aMetalGroupsUserDataNamesTheNodesUserData() {
+		assertThat(asAdmin("/api/v1/clusters/lab/node-groups/control-plane/user-data")).hasStatus(HttpStatus.NOT_FOUND)
 			.bodyJson()
 			.extractingPath("$.detail")
-			.asString()
-			.contains("/api/v1/clusters/lab/nodes/{node}");
+			.isEqualTo("Platform metal does not tell nodes all of their addresses, so node group control-plane has no "
+					+ "document of its own: each of its machines is a static node, served at "
+					+ "/api/v1/clusters/lab/nodes/{node}/user-data. Its static nodes: cp-2, cp-3.");
+	}
+
+	private MvcTestResult asAdmin(String uri) {
+		return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken()).exchange();
+	}
+
+	private static String quoted(String text) {
+		return Mappers.json().writeValueAsString(text);
 	}
 
 	@Test
