@@ -60,13 +60,22 @@ public final class RunLog {
 		return found;
 	}
 
+	/**
+	 * Whether this JVM is one of those that run after the main one (the Surefire
+	 * executions of their own), which read what the main one wrote.
+	 */
+	public static boolean afterTheMainJvm() {
+		return Boolean.getBoolean("stoker.helm-jvm") || Boolean.getBoolean("stoker.log-scan-jvm")
+				|| Boolean.getBoolean("stoker.api-status-jvm");
+	}
+
 	/** Empties the run log when a test run starts, so it holds this run's lines only. */
 	public static final class FreshForEachRun implements LauncherSessionListener {
 
 		@Override
 		public void launcherSessionOpened(LauncherSession session) {
-			if (Boolean.getBoolean("stoker.helm-jvm") || Boolean.getBoolean("stoker.log-scan-jvm")) {
-				// the JVMs that run after the main one: keep its log
+			if (afterTheMainJvm()) {
+				// keep the main JVM's log
 				return;
 			}
 			try {

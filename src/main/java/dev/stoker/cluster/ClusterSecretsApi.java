@@ -16,12 +16,12 @@ import tools.jackson.databind.JsonNode;
 
 import dev.stoker.audit.AuditEvent;
 import dev.stoker.audit.Requester;
-import dev.stoker.problem.ApiProblems;
 
 /**
  * The API description of {@link ClusterSecretsController}, kept apart so the controller
- * stays readable. The 401, 403 and 503 answers every endpoint shares are declared once,
- * for the whole API (see the web package's OpenAPI configuration).
+ * stays readable. The answers every operation shares (400, 401, 403, 406, 413, 415, 503)
+ * are declared once, for the whole API, in the web package's OpenAPI configuration; an
+ * operation declares a shared status only for its own reasons.
  */
 @Tag(name = "Secrets", description = "Rotating a cluster's fetch tokens and join secrets, and its audit log")
 @SecurityRequirement(name = "admin")
@@ -35,7 +35,7 @@ interface ClusterSecretsApi {
 			description = "The old token stops opening anything at once, so user data that embeds it (a launch template) "
 					+ "must be updated: fetch the group's user-data again.")
 	@ApiResponse(responseCode = "200", description = "The new token")
-	@ApiResponse(responseCode = "404", description = "No such cluster or node group")
+	@ApiResponse(responseCode = "404", description = "No such cluster (cluster-not-found) or node group")
 	ResponseEntity<Map<String, String>> rotateFetchToken(@Parameter(description = "Cluster name") String name,
 			@Parameter(description = "Node group name") String group, Requester requester);
 
@@ -44,15 +44,15 @@ interface ClusterSecretsApi {
 					+ "deleted the uploaded certificates (2 hours after init). Bumps the revision: every document changes. "
 					+ "Answers the commands that register the new secrets on a running control plane; run them before "
 					+ "booting the nodes.",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-					content = @Content(mediaType = "application/json",
-							schema = @Schema(implementation = SecretRotation.class))))
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+					@Content(mediaType = ClusterApi.JSON, schema = @Schema(implementation = SecretRotation.class)),
+					@Content(mediaType = ClusterApi.YAML, schema = @Schema(implementation = SecretRotation.class)) }))
 	@ApiResponse(responseCode = "200", description = "Rotated",
 			headers = @Header(name = "ETag", description = "The cluster's new revision"))
-	@ApiResponse(responseCode = "400", description = "Not a rotation request, or nothing to rotate",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = ApiProblems.ValidationProblem.class)))
-	@ApiResponse(responseCode = "404", description = "No such cluster")
+	@ApiResponse(responseCode = "400",
+			description = "Not a rotation request, or nothing to rotate (invalid-request: errors says which field), or a "
+					+ "body that is not JSON or YAML (malformed-body)")
+	@ApiResponse(responseCode = "404", description = ClusterApi.NOT_FOUND)
 	ResponseEntity<RotatedSecretsAnswer> rotateSecrets(@Parameter(description = "Cluster name") String name,
 			JsonNode body, Requester requester);
 
@@ -62,10 +62,9 @@ interface ClusterSecretsApi {
 	@ApiResponse(responseCode = "200", description = "Events, newest first",
 			headers = @Header(name = "Link",
 					description = "rel=\"next\": the next (older) page, when there may be one"))
-	@ApiResponse(responseCode = "400", description = "limit out of range",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = ApiProblems.ValidationProblem.class)))
-	@ApiResponse(responseCode = "404", description = "No such cluster")
+	@ApiResponse(responseCode = "400",
+			description = "limit or before is not a number in range (invalid-request: errors names the parameter)")
+	@ApiResponse(responseCode = "404", description = ClusterApi.NOT_FOUND)
 	ResponseEntity<List<AuditEvent>> audit(@Parameter(description = "Cluster name") String name,
 			@Parameter(description = "Only events older than this id") Long before,
 			@Parameter(description = "At most this many events (1 to 1000)") int limit);

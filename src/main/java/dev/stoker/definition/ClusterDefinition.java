@@ -15,8 +15,8 @@ import dev.stoker.platform.Platform;
 @Schema(description = "A Kubernetes cluster whose nodes bootstrap themselves on Flatcar Container Linux",
 		example = ClusterDefinitionExample.JSON)
 public record ClusterDefinition(
-		@Schema(description = "DNS-1123 label, at most 63 characters, unique", example = "prod-use1",
-				requiredMode = Schema.RequiredMode.REQUIRED) String name,
+		@Schema(description = "DNS-1123 label, at most 63 characters, unique; required to create a cluster, and when a "
+				+ "replacement gives it, the name in its URL", example = "prod-use1") String name,
 		@Schema(description = "vMAJOR.MINOR.PATCH; picks the kubeadm API version (v1beta4 from v1.31, else v1beta3)",
 				example = "v1.33.2", requiredMode = Schema.RequiredMode.REQUIRED) String kubernetesVersion,
 		@Schema(description = "kubeadm config API version; derived from kubernetesVersion when omitted") KubeadmApiVersion kubeadmApiVersion,

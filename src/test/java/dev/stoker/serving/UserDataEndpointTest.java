@@ -141,8 +141,31 @@ class UserDataEndpointTest {
 		assertThat(userData("?encoding=yaml")).hasStatus(400);
 	}
 
+	/**
+	 * A static node's pointer fetches the node's own Ignition, with the fetch token of
+	 * the node's group; a node the cluster does not list has none.
+	 */
 	@Test
-	void aStaticNodesPointerAndUnknownTargets() {
+	void aStaticNodesPointerAndUnknownTargets() throws Exception {
+		JsonNode labTokens = UserDataFixture.create(mvc, ADMIN, "metal-ipv6-first.yaml");
+		MvcTestResult result = mvc.get()
+			.uri("/api/v1/clusters/lab/nodes/worker-1/user-data")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+			.exchange();
+		assertThat(result).hasStatusOk().hasContentType("application/json");
+		String json = result.getResponse().getContentAsString();
+		JsonNode replace = Mappers.json().readTree(json).at("/ignition/config/replace");
+		assertThat(replace.get("source").asString())
+			.isEqualTo("https://stoker.example.com/api/v1/clusters/lab/nodes/worker-1/ignition");
+		assertThat(replace.at("/httpHeaders/0/value").asString())
+			.isEqualTo("Bearer " + labTokens.get("workers").asString());
+		assertThat(result.getResponse().getHeader("Stoker-Document-Size"))
+			.isEqualTo(Integer.toString(json.getBytes(StandardCharsets.UTF_8).length));
+		assertThat(mvc.get()
+			.uri("/api/v1/clusters/lab/nodes/worker-9/user-data")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+			.exchange()).hasStatus(404);
+
 		assertThat(userData("")).hasStatusOk();
 		assertThat(mvc.get()
 			.uri("/api/v1/clusters/prod-use1/node-groups/nope/user-data")

@@ -50,11 +50,19 @@ final class UserDataFixture {
 	 * group.
 	 */
 	static JsonNode createAws(MockMvcTester mvc, String adminToken) throws Exception {
+		return create(mvc, adminToken, "aws-dual-stack.yaml");
+	}
+
+	/**
+	 * Creates an example of examples/ with the given admin token and answers its fetch
+	 * tokens by group.
+	 */
+	static JsonNode create(MockMvcTester mvc, String adminToken, String example) throws Exception {
 		MvcTestResult created = mvc.post()
 			.uri("/api/v1/clusters")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken)
 			.contentType("application/yaml")
-			.content(Files.readString(Path.of("examples", "aws-dual-stack.yaml")))
+			.content(Files.readString(Path.of("examples", example)))
 			.exchange();
 		assertThat(created).hasStatus(201);
 		return Mappers.json().readTree(created.getResponse().getContentAsString()).get("fetchTokens");
