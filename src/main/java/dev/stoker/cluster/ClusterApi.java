@@ -31,6 +31,12 @@ interface ClusterApi {
 
 	String YAML = "application/yaml";
 
+	/**
+	 * What may not work in a definition that was stored all the same, one header per
+	 * warning; the same header the node documents answer with.
+	 */
+	String WARNING = "Stoker-Warning";
+
 	@Operation(operationId = "createCluster", summary = "Create a cluster",
 			description = "Validates the definition (every problem reported at once), fills in its defaults and stores it at revision 1.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -39,7 +45,9 @@ interface ClusterApi {
 	@ApiResponse(responseCode = "201",
 			description = "Created; the body is the stored definition with its defaults, and fetchTokens: each node group's fetch token, answered this once",
 			headers = { @Header(name = "Location", description = "URL of the new cluster"),
-					@Header(name = "ETag", description = "The revision") })
+					@Header(name = "ETag", description = "The revision"),
+					@Header(name = WARNING,
+							description = "What may not work, such as a Kubernetes minor release newer than Stoker knows") })
 	@ApiResponse(responseCode = "400", description = "Invalid definition; errors lists each field",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ApiProblems.ValidationProblem.class)))
@@ -70,7 +78,8 @@ interface ClusterApi {
 							@Content(mediaType = YAML, schema = @Schema(implementation = ClusterDefinition.class)) }))
 	@ApiResponse(responseCode = "200",
 			description = "Replaced; the body is the stored definition, and fetchTokens: the fetch tokens of the node groups it added (the groups it removed lose theirs)",
-			headers = @Header(name = "ETag", description = "The new revision"))
+			headers = { @Header(name = "ETag", description = "The new revision"), @Header(name = WARNING,
+					description = "What may not work, such as a Kubernetes minor release newer than Stoker knows") })
 	@ApiResponse(responseCode = "400", description = "Invalid definition, or a name other than the one in the URL",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ApiProblems.ValidationProblem.class)))
