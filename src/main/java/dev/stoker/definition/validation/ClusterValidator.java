@@ -74,6 +74,10 @@ public final class ClusterValidator {
 		}
 		List<IpFamily> families = NetworkingRules.check(d.networking(), problems);
 		checkVolumePluginDir(d.volumePluginDir(), problems);
+		if (Boolean.TRUE.equals(d.patchUpdates()) && d.install() == Install.BINARIES) {
+			problems.add("/patchUpdates", "must be false with install binaries: only the sysext install updates "
+					+ "Kubernetes by itself (systemd-sysupdate); use install sysext, or leave patchUpdates out");
+		}
 		checkSsh(d.ssh(), problems);
 		NodeGroupRules.check(d.nodeGroups(), problems);
 		StaticNodeRules.check(d.nodes(), d.nodeGroups(), families, problems);
