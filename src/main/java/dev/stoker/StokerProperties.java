@@ -22,16 +22,27 @@ import org.springframework.util.unit.DataSize;
  * {@code https://stoker.example.com}), written into user-data pointers; when unset, the
  * URL of the request that asked for the pointer
  * @param tls what nodes need to trust Stoker's TLS certificate
+ * @param userData how user-data pointers are served
  */
 @ConfigurationProperties("stoker")
 public record StokerProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("1MB") DataSize maxRequestSize,
-		@DefaultValue Admin admin, @DefaultValue Master master, URI publicUrl, @DefaultValue Tls tls) {
+		@DefaultValue Admin admin, @DefaultValue Master master, URI publicUrl, @DefaultValue Tls tls,
+		@DefaultValue UserData userData) {
 
 	/**
 	 * @param caBundle a PEM file of the CA certificates that sign Stoker's TLS
 	 * certificate, when nodes do not trust it already: user-data pointers carry it inline
 	 */
 	public record Tls(Path caBundle) {
+
+	}
+
+	/**
+	 * @param allowLoopback serve pointers whose URL names a loopback or unspecified
+	 * address (localhost, 127.0.0.1, ::1, 0.0.0.0, ::), for tests on one machine: a
+	 * machine booted with one would fetch from itself
+	 */
+	public record UserData(boolean allowLoopback) {
 
 	}
 

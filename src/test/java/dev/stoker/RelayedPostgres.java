@@ -47,6 +47,8 @@ final class RelayedPostgres implements AfterAllCallback {
 		registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + relay().port()
 				+ server().getRawPath() + "?" + server().getRawQuery());
 		registry.add("stoker.data-dir", dataDir::toString);
+		// the tests fetch pointers from this one machine
+		registry.add("stoker.user-data.allow-loopback", () -> "true");
 		registry.add("stoker.admin.token", () -> adminToken);
 	}
 

@@ -21,10 +21,11 @@ import dev.stoker.secrets.SpiedSecretsRepository;
  * context cache starts the application for the first of them and hands it to the others.
  * <p>
  * It is the application as a first start leaves it, as an operator would run it from the
- * README: the embedded database, and an admin token and master key generated into a data
- * directory of the test run's own (see {@link SharedApplicationSetup}). It listens on a
- * random port, for tests that speak HTTP, and offers MockMvc. Its clock is a
- * {@link MutableClock}, for tests that move time.
+ * README to try it on one machine: the embedded database, pointers to its loopback
+ * address allowed, and an admin token and master key generated into a data directory of
+ * the test run's own (see {@link SharedApplicationSetup}). It listens on a random port,
+ * for tests that speak HTTP, and offers MockMvc. Its clock is a {@link MutableClock}, for
+ * tests that move time.
  * <p>
  * Test classes must not depend on each other's data: before each class, every cluster
  * (with its secrets and fetch tokens) and every audit row is deleted, and the clock

@@ -68,7 +68,9 @@ public final class SharedApplicationSetup {
 
 	/**
 	 * Points the application at the shared data directory. First of all initializers, so
-	 * that WritableDataDirectory checks this directory rather than the default one.
+	 * that WritableDataDirectory checks this directory rather than the default one. Lets
+	 * it serve pointers to its own loopback address, as the README starts it to try the
+	 * examples on one machine (LoopbackPointerTest starts one that refuses them).
 	 */
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	public static final class SharedDataDirectory
@@ -79,7 +81,7 @@ public final class SharedApplicationSetup {
 			context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("sharedApplicationDataDirectory",
-						Map.of("stoker.data-dir", DATA_DIR.toString())));
+						Map.of("stoker.data-dir", DATA_DIR.toString(), "stoker.user-data.allow-loopback", "true")));
 		}
 
 	}

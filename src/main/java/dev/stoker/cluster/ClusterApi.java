@@ -37,6 +37,12 @@ interface ClusterApi {
 
 	String IF_MATCH_FORM = "If-Match that is not a quoted revision such as \"3\" (invalid-request)";
 
+	/**
+	 * What may not work in a definition that was stored all the same, one header per
+	 * warning; the same header the node documents answer with.
+	 */
+	String WARNING = "Stoker-Warning";
+
 	@Operation(operationId = "createCluster", summary = "Create a cluster",
 			description = "Validates the definition (every problem reported at once), fills in its defaults and stores it at revision 1.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -49,7 +55,9 @@ interface ClusterApi {
 			description = "Created; the body is the stored definition with its defaults, and fetchTokens: each node group's fetch token, answered this once",
 			headers = { @Header(name = "Location", description = "URL of the new cluster"),
 					@Header(name = "ETag", description = "The revision, \"1\""),
-					@Header(name = "Last-Modified", description = "When it was stored") })
+					@Header(name = "Last-Modified", description = "When it was stored"),
+					@Header(name = WARNING,
+							description = "What may not work, such as a Kubernetes minor release newer than Stoker knows") })
 	@ApiResponse(responseCode = "400",
 			description = "Invalid definition (invalid-definition: errors lists every field), or a body that is not JSON or YAML (malformed-body)")
 	@ApiResponse(responseCode = "409", description = "A cluster with this name exists (cluster-exists)")
@@ -80,7 +88,9 @@ interface ClusterApi {
 	@ApiResponse(responseCode = "200",
 			description = "Replaced; the body is the stored definition, and fetchTokens: the fetch tokens of the node groups it added (the groups it removed lose theirs)",
 			headers = { @Header(name = "ETag", description = "The new revision"),
-					@Header(name = "Last-Modified", description = "When the new revision was stored") })
+					@Header(name = "Last-Modified", description = "When the new revision was stored"),
+					@Header(name = WARNING,
+							description = "What may not work, such as a Kubernetes minor release newer than Stoker knows") })
 	@ApiResponse(responseCode = "400",
 			description = "Invalid definition (invalid-definition: errors lists every field, a name other than the one in the URL among them), a body that is not JSON or YAML (malformed-body), or "
 					+ IF_MATCH_FORM)

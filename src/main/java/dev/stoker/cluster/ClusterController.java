@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.stoker.audit.Requester;
 import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.validation.VersionRules;
 import dev.stoker.json.YamlMediaTypes;
 
 /** The admin API for cluster definitions: create, list, read, replace, delete. */
@@ -78,7 +79,10 @@ class ClusterController implements ClusterApi {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** The new tokens are secrets: the answer is never cached. */
+	/**
+	 * The new tokens are secrets: the answer is never cached. What was stored but may not
+	 * work is said in warnings: the write succeeded.
+	 */
 	private static ResponseEntity<ClusterWithFetchTokens> withFetchTokens(ResponseEntity.BodyBuilder response,
 			ClusterChange change) {
 		Map<String, String> tokens = new LinkedHashMap<>();
@@ -87,6 +91,7 @@ class ClusterController implements ClusterApi {
 		return response.eTag(Revisions.etag(cluster.revision()))
 			.lastModified(cluster.updatedAt())
 			.cacheControl(CacheControl.noStore())
+			.header(WARNING, VersionRules.warnings(cluster.cluster().kubernetesVersion()).toArray(String[]::new))
 			.body(new ClusterWithFetchTokens(cluster.definition(), tokens));
 	}
 

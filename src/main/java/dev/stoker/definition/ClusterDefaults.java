@@ -49,7 +49,7 @@ public final class ClusterDefaults {
 				or(d.cloudProvider(), CloudProvider.NONE), or(d.volumePluginDir(), VOLUME_PLUGIN_DIR),
 				new Ssh(or(ssh.user(), SSH_USER), or(ssh.authorizedKeys(), List.of())),
 				(d.nodeGroups() == null ? NODE_GROUPS : d.nodeGroups()).stream().map(ClusterDefaults::apply).toList(),
-				or(d.nodes(), List.of()));
+				or(d.nodes(), List.of()), or(d.patchUpdates(), false));
 	}
 
 	private static NodeGroup apply(NodeGroup group) {

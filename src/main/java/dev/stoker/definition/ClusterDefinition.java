@@ -33,5 +33,6 @@ public record ClusterDefinition(
 				example = ClusterDefaults.VOLUME_PLUGIN_DIR) String volumePluginDir,
 		Ssh ssh,
 		@Schema(description = "Node groups; the three default groups (bootstrap, control-plane, workers) when omitted") List<NodeGroup> nodeGroups,
-		@Schema(description = "Named machines with static addresses (required on metal)") List<StaticNode> nodes) {
+		@Schema(description = "Named machines with static addresses (required on metal)") List<StaticNode> nodes,
+		@Schema(description = "With install sysext, let systemd-sysupdate.timer install the Kubernetes patch releases of the cluster's minor version by itself and flag /run/reboot-required for a reboot coordinator (default false)") Boolean patchUpdates) {
 }

@@ -18,12 +18,14 @@ import dev.stoker.platform.Platform;
  * @param controllerManagerArgs extra kube-controller-manager flags, in the order written
  * @param groups node groups in the order written; exactly one has the bootstrap role
  * @param nodes static nodes in the order written, each in one of {@code groups}
+ * @param patchUpdates whether sysupdate installs new patch releases of the cluster's
+ * minor by itself
  */
 public record ValidCluster(String name, KubernetesVersion kubernetesVersion, KubeadmApiVersion kubeadmApiVersion,
 		Platform platform, Install install, Architecture architecture, ButaneVersion butaneVersion,
 		ApiEndpoint controlPlaneEndpoint, ApiServerSettings apiServer, Map<String, String> controllerManagerArgs,
 		ClusterNetwork networking, CloudProvider cloudProvider, String volumePluginDir, SshLogin ssh,
-		List<ValidGroup> groups, List<ValidNode> nodes) {
+		List<ValidGroup> groups, List<ValidNode> nodes, boolean patchUpdates) {
 
 	public ValidCluster {
 		Objects.requireNonNull(name);
@@ -72,7 +74,7 @@ public record ValidCluster(String name, KubernetesVersion kubernetesVersion, Kub
 				architecture, butaneVersion, controlPlaneEndpoint.definition(), apiServer.definition(),
 				new ControllerManager(controllerManagerArgs), networking.definition(), cloudProvider, volumePluginDir,
 				ssh.definition(), groups.stream().map(ValidGroup::definition).toList(),
-				nodes.stream().map(ValidNode::definition).toList());
+				nodes.stream().map(ValidNode::definition).toList(), patchUpdates);
 	}
 
 	/**
@@ -88,7 +90,8 @@ public record ValidCluster(String name, KubernetesVersion kubernetesVersion, Kub
 				ApiEndpoint.of(d.controlPlaneEndpoint()), ApiServerSettings.of(d.apiServer()),
 				d.controllerManager().extraArgs(), networking, d.cloudProvider(), d.volumePluginDir(),
 				SshLogin.of(d.ssh()), groups,
-				d.nodes().stream().map((node) -> ValidNode.of(node, groups, networking.families())).toList());
+				d.nodes().stream().map((node) -> ValidNode.of(node, groups, networking.families())).toList(),
+				d.patchUpdates());
 	}
 
 }

@@ -32,6 +32,7 @@ public enum ProblemType {
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
 	UNSUPPORTED_CHARSET("unsupported-charset", "Unsupported charset", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
 	USER_DATA_TOO_LARGE("user-data-too-large", "User data too large", HttpStatus.UNPROCESSABLE_CONTENT),
+	LOOPBACK_POINTER("loopback-pointer", "Pointer to a loopback address", HttpStatus.UNPROCESSABLE_CONTENT),
 	/** Transient: always answered with Retry-After ({@link RetryAfter}). */
 	UNAVAILABLE("unavailable", "Temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 

@@ -36,9 +36,12 @@ class DocumentController implements DocumentApi {
 
 	private final URI publicUrl;
 
+	private final boolean allowLoopback;
+
 	DocumentController(NodeDocuments documents, StokerProperties properties) {
 		this.documents = documents;
 		this.publicUrl = properties.publicUrl();
+		this.allowLoopback = properties.userData().allowLoopback();
 	}
 
 	@Override
@@ -110,6 +113,9 @@ class DocumentController implements DocumentApi {
 		UserDataEncoding encoding = UserDataEncoding.fromParameter(encodingName);
 		URI base = (publicUrl != null) ? publicUrl
 				: ServletUriComponentsBuilder.fromCurrentContextPath().build().toUri();
+		if (!allowLoopback && LoopbackHost.isLoopback(base)) {
+			throw new LoopbackPointerException(publicUrl != null);
+		}
 		ServedDocument pointer = documents.userData(cluster, target, base, verify, requester);
 		byte[] json = pointer.body().getBytes(StandardCharsets.UTF_8);
 		if (encoding == UserDataEncoding.BASE64) {

@@ -30,9 +30,9 @@ class AccessFilterTest {
 
 	private static final String FETCH = "stf.abcdefghijkl.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-	private final AdminToken adminToken = new AdminToken(
-			new StokerProperties(Path.of("unused"), DataSize.ofMegabytes(1), new StokerProperties.Admin(ADMIN),
-					new StokerProperties.Master(null, null), null, new StokerProperties.Tls(null)));
+	private final AdminToken adminToken = new AdminToken(new StokerProperties(Path.of("unused"),
+			DataSize.ofMegabytes(1), new StokerProperties.Admin(ADMIN), new StokerProperties.Master(null, null), null,
+			new StokerProperties.Tls(null), new StokerProperties.UserData(false)));
 
 	private final AccessFilter filter = new AccessFilter(adminToken, new DatabaseDown(), (holder, method, path) -> {
 		throw new DataAccessResourceFailureException("down");

@@ -25,7 +25,8 @@ class AdminTokenTest {
 
 	private StokerProperties properties(String token) {
 		return new StokerProperties(dataDir, DataSize.ofMegabytes(1), new StokerProperties.Admin(token),
-				new StokerProperties.Master(null, null), null, new StokerProperties.Tls(null));
+				new StokerProperties.Master(null, null), null, new StokerProperties.Tls(null),
+				new StokerProperties.UserData(false));
 	}
 
 	@Test
@@ -69,7 +70,8 @@ class AdminTokenTest {
 	void eachFirstStartGeneratesADifferentToken(@TempDir Path otherDataDir) throws Exception {
 		new AdminToken(properties(null));
 		new AdminToken(new StokerProperties(otherDataDir, DataSize.ofMegabytes(1), new StokerProperties.Admin(null),
-				new StokerProperties.Master(null, null), null, new StokerProperties.Tls(null)));
+				new StokerProperties.Master(null, null), null, new StokerProperties.Tls(null),
+				new StokerProperties.UserData(false)));
 		assertThat(Files.readString(dataDir.resolve(AdminToken.FILE_NAME)))
 			.isNotEqualTo(Files.readString(otherDataDir.resolve(AdminToken.FILE_NAME)));
 	}

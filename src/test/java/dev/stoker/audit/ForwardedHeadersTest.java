@@ -40,6 +40,8 @@ class ForwardedHeadersTest {
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
 		registry.add("stoker.data-dir", dataDir::toString);
+		// the test fetches pointers from this one machine
+		registry.add("stoker.user-data.allow-loopback", () -> "true");
 		registry.add("stoker.admin.token", () -> TOKEN);
 	}
 

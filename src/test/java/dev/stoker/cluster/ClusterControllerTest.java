@@ -333,6 +333,31 @@ class ClusterControllerTest {
 	}
 
 	@Test
+	void aMinorNewerThanStokerKnowsIsStoredWithAWarningAndAKnownOneWithout() {
+		String warning = "kubernetesVersion v1.99.0 is newer than v1.37, the newest minor release Stoker knows: check "
+				+ "that the release exists and that its kubeadm reads the config API version the cluster uses before "
+				+ "booting nodes.";
+		assertThat(mvc.post()
+			.uri("/api/v1/clusters")
+			.header(HttpHeaders.AUTHORIZATION, BEARER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(TestDefinitions.dualStackAws("future").replace("v1.33.2", "v1.99.0")))
+			.hasStatus(HttpStatus.CREATED)
+			.hasHeader("Stoker-Warning", warning);
+		assertThat(mvc.put()
+			.uri("/api/v1/clusters/future")
+			.header(HttpHeaders.AUTHORIZATION, BEARER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(TestDefinitions.dualStackAws("future").replace("v1.33.2", "v1.99.0"))).hasStatusOk()
+			.hasHeader("Stoker-Warning", warning);
+		assertThat(mvc.put()
+			.uri("/api/v1/clusters/future")
+			.header(HttpHeaders.AUTHORIZATION, BEARER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(TestDefinitions.dualStackAws("future"))).hasStatusOk().doesNotContainHeader("Stoker-Warning");
+	}
+
+	@Test
 	void putWithAStaleRevisionAnswers412AndChangesNothing() {
 		create("eta");
 		mvc.put()

@@ -65,7 +65,8 @@ final class ClusterDefinitions {
 										new Taint("example.com/spot", null, TaintEffect.PREFER_NO_SCHEDULE)))),
 				List.of(new StaticNode("cp-1", "bootstrap", "10.100.0.2", "fd00:1:2:3::2"),
 						new StaticNode("cp-2", "control-plane", "10.100.0.3", "fd00:1:2:3::3"),
-						new StaticNode("worker-1", "workers", "10.100.0.4", "fd00:1:2:3::4"))));
+						new StaticNode("worker-1", "workers", "10.100.0.4", "fd00:1:2:3::4")),
+				false));
 	}
 
 	/** The same cluster with one visible change, for replaces. */
@@ -75,7 +76,7 @@ final class ClusterDefinitions {
 				definition.platform(), definition.install(), definition.architecture(), definition.butaneVersion(),
 				definition.controlPlaneEndpoint(), definition.apiServer(), definition.controllerManager(),
 				definition.networking(), definition.cloudProvider(), definition.volumePluginDir(), definition.ssh(),
-				definition.nodeGroups(), definition.nodes()));
+				definition.nodeGroups(), definition.nodes(), definition.patchUpdates()));
 	}
 
 	/**

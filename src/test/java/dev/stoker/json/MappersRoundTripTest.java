@@ -149,7 +149,7 @@ class MappersRoundTripTest {
 				List.of(new NodeGroup("bootstrap", NodeRole.BOOTSTRAP, Map.of(), null),
 						new NodeGroup("workers", NodeRole.WORKER, Map.of("tier", value),
 								List.of(new Taint("dedicated", value, TaintEffect.NO_SCHEDULE)))),
-				List.of(new StaticNode("w-1", "workers", "10.100.0.4", null)));
+				List.of(new StaticNode("w-1", "workers", "10.100.0.4", null)), true);
 	}
 
 	/** Every field of every object in the tree, as a JSON Pointer. */

@@ -69,7 +69,7 @@ class KubeadmUnitHostSimulationTest {
 		return new ValidCluster(c.name(), c.kubernetesVersion(), c.kubeadmApiVersion(), c.platform(), c.install(),
 				c.architecture(), c.butaneVersion(), c.controlPlaneEndpoint(),
 				new ApiServerSettings(c.apiServer().certSANs(), args), c.controllerManagerArgs(), c.networking(),
-				c.cloudProvider(), c.volumePluginDir(), c.ssh(), c.groups(), c.nodes());
+				c.cloudProvider(), c.volumePluginDir(), c.ssh(), c.groups(), c.nodes(), c.patchUpdates());
 	}
 
 	@ParameterizedTest(name = "group {0}: node-ip is substituted in subnet order and nothing else changes")

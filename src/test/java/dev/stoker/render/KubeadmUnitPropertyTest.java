@@ -111,7 +111,7 @@ class KubeadmUnitPropertyTest {
 		return new ValidCluster(d.name(), d.kubernetesVersion(), d.kubeadmApiVersion(), d.platform(), install,
 				d.architecture(), d.butaneVersion(), d.controlPlaneEndpoint(), d.apiServer(), d.controllerManagerArgs(),
 				d.networking(), d.cloudProvider(), d.volumePluginDir(), new SshLogin(user, d.ssh().authorizedKeys()),
-				d.groups(), d.nodes());
+				d.groups(), d.nodes(), d.patchUpdates());
 	}
 
 	private static ValidCluster example() {

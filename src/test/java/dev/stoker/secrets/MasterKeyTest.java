@@ -46,7 +46,8 @@ class MasterKeyTest {
 
 	private static StokerProperties properties(Path dataDir, String key) {
 		return new StokerProperties(dataDir, DataSize.ofMegabytes(1), new StokerProperties.Admin(null),
-				new StokerProperties.Master(key, null), null, new StokerProperties.Tls(null));
+				new StokerProperties.Master(key, null), null, new StokerProperties.Tls(null),
+				new StokerProperties.UserData(false));
 	}
 
 	@Test
@@ -131,7 +132,8 @@ class MasterKeyTest {
 
 	private StokerProperties withPrevious(String previous) {
 		return new StokerProperties(dataDir, DataSize.ofMegabytes(1), new StokerProperties.Admin(null),
-				new StokerProperties.Master(CONFIGURED, previous), null, new StokerProperties.Tls(null));
+				new StokerProperties.Master(CONFIGURED, previous), null, new StokerProperties.Tls(null),
+				new StokerProperties.UserData(false));
 	}
 
 	@Test

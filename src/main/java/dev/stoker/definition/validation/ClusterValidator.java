@@ -12,6 +12,7 @@ import dev.stoker.definition.CloudProvider;
 import dev.stoker.definition.ClusterDefaults;
 import dev.stoker.definition.ClusterDefinition;
 import dev.stoker.definition.ControlPlaneEndpoint;
+import dev.stoker.definition.Install;
 import dev.stoker.definition.KubeadmApiVersion;
 import dev.stoker.definition.KubernetesVersion;
 import dev.stoker.definition.Ssh;
@@ -28,12 +29,6 @@ import dev.stoker.problem.JsonPointer;
  * or throws {@link InvalidDefinitionException} listing every problem at once.
  */
 public final class ClusterValidator {
-
-	/**
-	 * kubeadm's config API v1beta3, the oldest Stoker writes, arrived in Kubernetes
-	 * v1.22.
-	 */
-	private static final KubernetesVersion OLDEST_KUBERNETES = KubeadmApiVersion.V1BETA3.firstRelease();
 
 	/**
 	 * The first release whose kubelet takes a dual-stack node-ip together with a cloud
@@ -68,7 +63,7 @@ public final class ClusterValidator {
 
 	private void check(ClusterDefinition d, FieldErrors problems) {
 		checkName(d.name(), problems);
-		checkVersions(d.kubernetesVersion(), d.kubeadmApiVersion(), problems);
+		checkVersions(d.kubernetesVersion(), d.kubeadmApiVersion(), d.install(), problems);
 		if (d.platform() == null) {
 			problems.required("/platform");
 		}
@@ -79,6 +74,10 @@ public final class ClusterValidator {
 		}
 		List<IpFamily> families = NetworkingRules.check(d.networking(), problems);
 		checkVolumePluginDir(d.volumePluginDir(), problems);
+		if (Boolean.TRUE.equals(d.patchUpdates()) && d.install() == Install.BINARIES) {
+			problems.add("/patchUpdates", "must be false with install binaries: only the sysext install updates "
+					+ "Kubernetes by itself (systemd-sysupdate); use install sysext, or leave patchUpdates out");
+		}
 		checkSsh(d.ssh(), problems);
 		NodeGroupRules.check(d.nodeGroups(), problems);
 		StaticNodeRules.check(d.nodes(), d.nodeGroups(), families, problems);
@@ -94,7 +93,7 @@ public final class ClusterValidator {
 		KubernetesSyntax.dnsLabel(name).ifPresent(d -> problems.add("/name", d));
 	}
 
-	private static void checkVersions(String text, KubeadmApiVersion api, FieldErrors problems) {
+	private static void checkVersions(String text, KubeadmApiVersion api, Install install, FieldErrors problems) {
 		if (text == null) {
 			problems.required("/kubernetesVersion");
 			return;
@@ -105,25 +104,17 @@ public final class ClusterValidator {
 			return;
 		}
 		KubernetesVersion version = parsed.get();
-		if (version.compareTo(OLDEST_KUBERNETES) < 0) {
-			problems.add("/kubernetesVersion", "must be " + OLDEST_KUBERNETES
-					+ " or later: older kubeadm releases read no config API that Stoker writes");
+		Optional<String> refusal = VersionRules.refusal(version, install);
+		if (refusal.isPresent()) {
+			problems.add("/kubernetesVersion", refusal.get());
 		}
 		else if (api != null && !api.isReadBy(version)) {
 			problems.add("/kubeadmApiVersion",
 					"is not read by kubeadm " + version + ": " + api.wireName() + " is read from "
-							+ minorRelease(api.firstRelease())
-							+ api.lastRelease().map(r -> " to " + minorRelease(r)).orElse("")
+							+ VersionRules.minor(api.firstRelease())
+							+ api.lastRelease().map(r -> " to " + VersionRules.minor(r)).orElse("")
 							+ "; leave kubeadmApiVersion out to get the right one");
 		}
-	}
-
-	/**
-	 * v1.36, not v1.36.0: every patch release of a minor reads the same config API
-	 * versions.
-	 */
-	private static String minorRelease(KubernetesVersion version) {
-		return "v" + version.major() + "." + version.minor();
 	}
 
 	private static void checkEndpoint(ControlPlaneEndpoint endpoint, FieldErrors problems) {
@@ -274,10 +265,10 @@ public final class ClusterValidator {
 			return;
 		}
 		KubernetesVersion.tryParse(d.kubernetesVersion())
-			.filter(version -> version.compareTo(OLDEST_KUBERNETES) >= 0
+			.filter(version -> VersionRules.refusal(version, d.install()).isEmpty()
 					&& version.compareTo(CLOUD_DUAL_STACK_NODE_IPS) < 0)
 			.ifPresent(version -> problems.add("/cloudProvider",
-					"external needs Kubernetes " + minorRelease(CLOUD_DUAL_STACK_NODE_IPS)
+					"external needs Kubernetes " + VersionRules.minor(CLOUD_DUAL_STACK_NODE_IPS)
 							+ " or later in a dual-stack cluster: the kubelet of " + version
 							+ " refuses a node-ip of two addresses when a cloud provider is set; use v1.29 or"
 							+ " later, cloudProvider none, or one address family"));

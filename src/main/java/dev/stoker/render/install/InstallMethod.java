@@ -20,7 +20,8 @@ public final class InstallMethod {
 	public static InstallPieces pieces(ValidCluster cluster) {
 		Directory volumePlugins = volumePluginDir(cluster.volumePluginDir());
 		return switch (cluster.install()) {
-			case SYSEXT -> SysextInstall.pieces(cluster.kubernetesVersion(), cluster.architecture(), volumePlugins);
+			case SYSEXT -> SysextInstall.pieces(cluster.kubernetesVersion(), cluster.architecture(), volumePlugins,
+					cluster.patchUpdates());
 			case BINARIES -> BinariesInstall.pieces(cluster.kubernetesVersion(), cluster.architecture(), volumePlugins);
 		};
 	}

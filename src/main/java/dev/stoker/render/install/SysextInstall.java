@@ -21,10 +21,13 @@ import dev.stoker.systemd.UnitWriter;
  * kubeadm, kubelet, kubectl, the CNI plugins and a kubelet.service that starts by itself
  * (the image makes multi-user.target uphold it), so no unit of ours is needed for it.
  * <p>
- * Updates: systemd-sysupdate's timer runs the service, whose drop-in updates the
- * {@code kubernetes} component from a transfer pinned to the cluster's minor version, and
- * flags {@code /run/reboot-required} when the link moved to a new image, for a reboot
- * coordinator such as kured to act on.
+ * Updates, only when the definition turns on {@code patchUpdates}: systemd-sysupdate's
+ * timer runs the service, whose drop-in updates the {@code kubernetes} component from a
+ * transfer pinned to the cluster's minor version, and flags {@code /run/reboot-required}
+ * when the link moved to a new image, for a reboot coordinator such as kured to act on
+ * (the sysext-bakery's docs/kubernetes.md). Off, the node keeps the release it booted
+ * with: neither the timer (the bakery's docs turn updates off by not enabling it) nor the
+ * transfers are written.
  */
 final class SysextInstall {
 
@@ -38,17 +41,21 @@ final class SysextInstall {
 	private SysextInstall() {
 	}
 
-	static InstallPieces pieces(KubernetesVersion version, Architecture architecture, Directory volumePlugins) {
+	static InstallPieces pieces(KubernetesVersion version, Architecture architecture, Directory volumePlugins,
+			boolean patchUpdates) {
 		String image = SysextBakery.IMAGE_DIR + SysextBakery.imageName(version, architecture);
+		List<Link> links = List.of(new Link(SysextBakery.EXTENSION_LINK, image, null, null, null, null));
+		File download = download(image, SysextBakery.imageUrl(version, architecture));
+		if (!patchUpdates) {
+			return new InstallPieces(List.of(download), List.of(volumePlugins), links, List.of());
+		}
 		List<File> files = List.of(
 				download(SysextBakery.SYSUPDATE_COMPONENT_DIR + SysextBakery.sysupdateName(version),
 						SysextBakery.sysupdateUrl(version)),
 				// The service's own run updates the default component, /etc/sysupdate.d;
 				// Flatcar gives it this transfer that matches nothing, as it does
 				// with every sysext.
-				download(SysextBakery.NOOP_TRANSFER, SysextBakery.NOOP_TRANSFER_URL),
-				download(image, SysextBakery.imageUrl(version, architecture)));
-		List<Link> links = List.of(new Link(SysextBakery.EXTENSION_LINK, image, null, null, null, null));
+				download(SysextBakery.NOOP_TRANSFER, SysextBakery.NOOP_TRANSFER_URL), download);
 		List<Unit> units = List.of(new Unit("systemd-sysupdate.timer", true, null, null, null),
 				new Unit("systemd-sysupdate.service", null, null, null,
 						List.of(new Dropin("kubernetes.conf", UnitWriter.write(updateKubernetes())))));

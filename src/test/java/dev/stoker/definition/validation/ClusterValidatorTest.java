@@ -162,7 +162,8 @@ class ClusterValidatorTest {
 			ClusterDefinition defined = validate(ValidationCases.base()
 				.set("/kubernetesVersion", kubernetes)
 				.remove("/kubeadmApiVersion")
-				.set("/cloudProvider", "none"));
+				.set("/cloudProvider", "none")
+				.set("/install", "binaries"));
 			assertThat(defined.kubeadmApiVersion().wireName()).isEqualTo(api);
 		}
 

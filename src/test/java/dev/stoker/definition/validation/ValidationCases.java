@@ -153,8 +153,39 @@ public final class ValidationCases {
 	}
 
 	private static Stream<ValidationCase> versions() {
-		return Stream.of(accepted("Kubernetes v1.22.0, the first release that reads kubeadm's v1beta3, is accepted",
-				base().set("/kubernetesVersion", "v1.22.0").remove("/kubeadmApiVersion").set("/cloudProvider", "none")),
+		return Stream.of(accepted(
+				"Kubernetes v1.22.0, the first release that reads kubeadm's v1beta3, with install binaries is accepted",
+				base().set("/kubernetesVersion", "v1.22.0")
+					.remove("/kubeadmApiVersion")
+					.set("/cloudProvider", "none")
+					.set("/install", "binaries")),
+				accepted(
+						"Kubernetes v1.27.0, the oldest minor in Flatcar's sysext bakery, with install sysext is accepted",
+						base().set("/kubernetesVersion", "v1.27.0")
+							.remove("/kubeadmApiVersion")
+							.set("/cloudProvider", "none")),
+				accepted("Kubernetes v1.99.0, a minor newer than Stoker knows, is accepted",
+						base().set("/kubernetesVersion", "v1.99.0")),
+				accepted("Kubernetes v1.33.99, a patch release that may not exist, is accepted",
+						base().set("/kubernetesVersion", "v1.33.99")),
+				accepted("patchUpdates true with install sysext is accepted", base().set("/patchUpdates", true)),
+				refused("patchUpdates true with install binaries is refused",
+						base().set("/patchUpdates", true).set("/install", "binaries"), "/patchUpdates"),
+				refused("Kubernetes v2.0.0 is refused: there is no such major release",
+						base().set("/kubernetesVersion", "v2.0.0"), "/kubernetesVersion"),
+				refused("Kubernetes v0.33.2 is refused", base().set("/kubernetesVersion", "v0.33.2"),
+						"/kubernetesVersion"),
+				refused("Kubernetes v1.26.15 with install sysext is refused: the bakery has no image of it",
+						base().set("/kubernetesVersion", "v1.26.15")
+							.remove("/kubeadmApiVersion")
+							.set("/cloudProvider", "none"),
+						"/kubernetesVersion"),
+				refused("Kubernetes v1.26.15 without install, which defaults to sysext, is refused",
+						base().set("/kubernetesVersion", "v1.26.15")
+							.remove("/kubeadmApiVersion")
+							.remove("/install")
+							.set("/cloudProvider", "none"),
+						"/kubernetesVersion"),
 				accepted("Kubernetes v1.30.14 with kubeadmApiVersion v1beta3 is accepted",
 						base().set("/kubernetesVersion", "v1.30.14").set("/kubeadmApiVersion", "v1beta3")),
 				accepted("Kubernetes v1.31.0 with kubeadmApiVersion v1beta4 is accepted",

@@ -14,6 +14,7 @@ import dev.stoker.Golden;
 import dev.stoker.butane.ButaneConfig;
 import dev.stoker.butane.ButaneConfig.Directory;
 import dev.stoker.butane.ButaneConfig.File;
+import dev.stoker.butane.ButaneConfig.Link;
 import dev.stoker.butane.ButaneYaml;
 import dev.stoker.definition.ValidCluster;
 import dev.stoker.definition.validation.ClusterValidator;
@@ -44,6 +45,7 @@ class InstallMethodTest {
 	static ValidCluster binariesCluster() throws Exception {
 		return cluster(example().replace("kubernetesVersion: v1.33.2", "kubernetesVersion: v1.30.14")
 			.replace("install: sysext", "install: binaries")
+			.replace("patchUpdates: true", "patchUpdates: false")
 			.replace("architecture: x86-64", "architecture: arm64"));
 	}
 
@@ -119,6 +121,16 @@ class InstallMethodTest {
 			assertThat(unit.enabled()).isTrue();
 		});
 		assertThat(pieces.units()).noneMatch(unit -> unit.name().equals("kubelet.service"));
+	}
+
+	@Test
+	void withoutPatchUpdatesTheSysextIsLinkedAndNothingUpdatesIt() throws Exception {
+		InstallPieces pieces = InstallMethod.pieces(cluster(example().replaceAll("patchUpdates: true.*\n", "")));
+		assertThat(pieces.links()).extracting(Link::target)
+			.containsExactly("/opt/extensions/kubernetes/kubernetes-v1.33.2-x86-64.raw");
+		assertThat(pieces.files()).extracting(File::path)
+			.containsExactly("/opt/extensions/kubernetes/kubernetes-v1.33.2-x86-64.raw");
+		assertThat(pieces.units()).isEmpty();
 	}
 
 	@Test
