@@ -247,10 +247,10 @@ public class NodeDocuments {
 			.orElseThrow(() -> new DocumentNotFoundException(
 					"Cluster " + cluster.name() + " has no node group named " + target.name() + "."));
 		if (cluster.groupAddresses().isEmpty()) {
-			throw new DocumentNotFoundException("Platform " + cluster.platform().wireName()
-					+ " does not tell nodes all of their addresses, so node group " + group.name()
-					+ " has no document of its own; fetch each machine's under /api/v1/clusters/" + cluster.name()
-					+ "/nodes/{node}.");
+			throw new DocumentNotFoundException("Cluster " + cluster.name()
+					+ " takes its nodes' addresses from their nodes entries (addressSource nodes), so node group "
+					+ group.name() + " has no document of its own; fetch each machine's under /api/v1/clusters/"
+					+ cluster.name() + "/nodes/{node}.");
 		}
 		return new Resolved(cluster, group, null);
 	}
