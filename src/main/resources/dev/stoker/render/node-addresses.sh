@@ -71,7 +71,7 @@ for name in ${NODE_ADDRESS_FAMILIES//,/ }; do
 		find_address "$family" "$subnets"
 		[ -z "$address" ] || break
 		if ((SECONDS >= deadline)); then
-			echo "<3>no usable IPv$family address $where after ${wait_seconds}s (one of global scope, neither temporary, deprecated nor tentative); ip shows: $(seen "$family")" >&2
+			echo "<3>no usable IPv$family address after ${wait_seconds}s $where (usable: global scope, not temporary, deprecated or tentative); ip shows: $(seen "$family")" >&2
 			exit 1
 		fi
 		sleep 1
