@@ -307,7 +307,8 @@ public final class ClusterValidator {
 	 */
 	private static void checkNodeSubnetFamilies(List<String> texts, NodeAddressSource source, List<IpFamily> families,
 			FieldErrors problems) {
-		if (texts == null) {
+		// empty is what a stored definition says when there are none
+		if (texts == null || texts.isEmpty()) {
 			return;
 		}
 		String at = "/networking/nodeSubnets";

@@ -498,6 +498,8 @@ public final class ValidationCases {
 						ipv4Only().set(source, "interfaces").set(subnets, List.of("2001:db8::/64")), subnets + "/0"),
 				refused("an IPv4 node subnet with addressSource mixed is refused",
 						base().set("/platform", "azure").set(subnets, List.of("10.0.0.0/16")), subnets + "/0"),
+				accepted("an empty nodeSubnets list with addressSource afterburn, as stored, is accepted",
+						base().set(source, "afterburn").set(subnets, List.of())),
 				refused("node subnets with addressSource afterburn are refused",
 						base().set(subnets, List.of("10.0.0.0/16")), subnets),
 				refused("a node subnet that is no CIDR is refused",
