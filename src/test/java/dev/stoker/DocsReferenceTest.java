@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.definition.NodeAddressSource;
 import dev.stoker.definition.validation.ClusterValidator;
 import dev.stoker.json.Mappers;
 import dev.stoker.json.WireEnum;
@@ -87,6 +88,10 @@ class DocsReferenceTest {
 				assertThat(row.get(1)).as(platform.wireName()).isEqualTo("none usable");
 				assertThat(row.get(5)).as("%s says why", platform.wireName()).isNotEmpty();
 			}
+			assertThat(code(row.get(6)))
+				.as("%s: the default address source of a dual-stack cluster", platform.wireName())
+				.isEqualTo(NodeAddressSource.defaultFor(platform, List.of(IpFamily.IPV4, IpFamily.IPV6), false)
+					.wireName());
 		}
 		assertThat(DEFINITION.section("Platforms"))
 			.contains("ship Afterburn " + AfterburnVersion.SHIPPED_BY_FLATCAR + " ");

@@ -3,6 +3,8 @@ package dev.stoker.definition;
 import java.util.List;
 import java.util.Map;
 
+import dev.stoker.net.IpFamily;
+
 /**
  * Fills the optional fields of a valid definition, so that the stored definition (and
  * what GET answers) spells out everything the renderer will use. Defaults are resolved
@@ -45,11 +47,18 @@ public final class ClusterDefaults {
 				new ApiServer(or(apiServer.certSANs(), List.of()), or(apiServer.extraArgs(), Map.of())),
 				new ControllerManager(or(controllerManager.extraArgs(), Map.of())),
 				new Networking(net.podSubnets(), net.serviceSubnets(), or(net.dnsDomain(), DNS_DOMAIN),
-						or(net.skipKubeProxy(), false)),
+						or(net.skipKubeProxy(), false), or(net.addressSource(), addressSource(d)),
+						or(net.nodeSubnets(), List.of())),
 				or(d.cloudProvider(), CloudProvider.NONE), or(d.volumePluginDir(), VOLUME_PLUGIN_DIR),
 				new Ssh(or(ssh.user(), SSH_USER), or(ssh.authorizedKeys(), List.of())),
 				(d.nodeGroups() == null ? NODE_GROUPS : d.nodeGroups()).stream().map(ClusterDefaults::apply).toList(),
 				or(d.nodes(), List.of()), or(d.patchUpdates(), false));
+	}
+
+	/** The platform's default address source for the definition's families. */
+	public static NodeAddressSource addressSource(ClusterDefinition d) {
+		List<IpFamily> families = Subnet.parse(d.networking().podSubnets()).stream().map(Subnet::family).toList();
+		return NodeAddressSource.defaultFor(d.platform(), families, d.nodes() != null && !d.nodes().isEmpty());
 	}
 
 	private static NodeGroup apply(NodeGroup group) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.stoker.flatcar.HostVariable;
 import dev.stoker.net.IpFamily;
 import dev.stoker.platform.AddressVariable;
 import dev.stoker.platform.Platform;
@@ -52,12 +53,29 @@ public record ValidCluster(String name, KubernetesVersion kubernetesVersion, Kub
 	}
 
 	/**
-	 * The Afterburn variables every machine of a group reads its addresses from, one per
-	 * family in family order; empty when the platform cannot give every family, and its
-	 * machines are then served only as static nodes.
+	 * The host variables every machine of a group reads its addresses from, one per
+	 * family in family order: Afterburn's, or those node-addresses.service writes from
+	 * the interfaces. Empty when the address source is the listed machines, which are
+	 * then served only as static nodes.
 	 */
-	public Optional<List<AddressVariable>> groupAddresses() {
-		return platform.addressVariables(families());
+	public Optional<List<HostVariable>> groupAddresses() {
+		NodeAddressSource source = networking.addressSource();
+		if (source == NodeAddressSource.NODES || !source.isPossible(platform, families())) {
+			return Optional.empty();
+		}
+		List<IpFamily> fromInterfaces = interfaceFamilies();
+		return Optional.of(families().stream()
+			.map((family) -> fromInterfaces.contains(family) ? HostVariable.fromInterfaces(family)
+					: HostVariable.afterburn(platform.address(family).map(AddressVariable::name).orElseThrow()))
+			.toList());
+	}
+
+	/**
+	 * The families a group's machines find on their own interfaces, in family order;
+	 * empty when they find none there.
+	 */
+	public List<IpFamily> interfaceFamilies() {
+		return networking.addressSource().interfaceFamilies(families());
 	}
 
 	public Optional<ValidGroup> group(String name) {
@@ -83,7 +101,7 @@ public record ValidCluster(String name, KubernetesVersion kubernetesVersion, Kub
 	 * damaged store can hold.
 	 */
 	public static ValidCluster of(ClusterDefinition d) {
-		ClusterNetwork networking = ClusterNetwork.of(d.networking());
+		ClusterNetwork networking = ClusterNetwork.of(d.networking(), ClusterDefaults.addressSource(d));
 		List<ValidGroup> groups = d.nodeGroups().stream().map(ValidGroup::of).toList();
 		return new ValidCluster(d.name(), KubernetesVersion.parse(d.kubernetesVersion()), d.kubeadmApiVersion(),
 				d.platform(), d.install(), d.architecture(), d.butaneVersion(),

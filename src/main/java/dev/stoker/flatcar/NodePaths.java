@@ -18,6 +18,18 @@ public final class NodePaths {
 	 */
 	public static final String AFTERBURN_METADATA = "/run/metadata/flatcar";
 
+	/**
+	 * Where node-addresses.service writes the addresses it found on the node's
+	 * interfaces, as an environment file; under /run, so every boot looks again.
+	 */
+	public static final String NODE_ADDRESSES = "/run/node-addresses/addresses.env";
+
+	/** The script node-addresses.service runs. */
+	public static final String NODE_ADDRESSES_SCRIPT = "/opt/libexec/node-addresses";
+
+	/** The node-addresses script's parameters, as an environment file. */
+	public static final String NODE_ADDRESSES_PARAMETERS = "/etc/node-addresses.env";
+
 	/** kubeadm's certificate directory; kubeadm uses the files it finds there. */
 	public static final String PKI_DIR = "/etc/kubernetes/pki/";
 

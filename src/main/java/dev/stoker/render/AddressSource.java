@@ -7,36 +7,35 @@ import dev.stoker.definition.ValidCluster;
 import dev.stoker.definition.ValidGroup;
 import dev.stoker.definition.ValidNode;
 import dev.stoker.definition.ValidNode.NodeAddress;
+import dev.stoker.flatcar.HostVariable;
 import dev.stoker.kubeadm.NodeAddresses;
 import dev.stoker.net.IpFamily;
-import dev.stoker.platform.AddressVariable;
 
 /**
  * Where a node's own addresses come from, in the family order of the cluster's subnets:
- * the Afterburn variables of its platform (substituted on the host at boot), or a static
- * node's literal addresses.
+ * host variables that Afterburn or node-addresses.service write (substituted on the host
+ * at boot), or a static node's literal addresses.
  *
  * @param addresses node-ip and, on control planes of an IPv6-first cluster, the advertise
  * address, as written into the kubeadm config
- * @param variables the Afterburn variables those hold, which the host must substitute
- * (empty for a static node)
+ * @param variables the host variables those hold, which the host must substitute (empty
+ * for a static node)
  */
-record AddressSource(NodeAddresses addresses, List<String> variables) {
+record AddressSource(NodeAddresses addresses, List<HostVariable> variables) {
 
 	AddressSource {
 		variables = List.copyOf(variables);
 	}
 
 	/**
-	 * A group's machines read their addresses from the platform's metadata; only a
-	 * cluster whose platform gives every family has group documents.
+	 * A group's machines read their addresses from host variables; a cluster whose
+	 * address source is its listed machines has no group documents.
 	 */
 	static AddressSource forGroup(ValidCluster cluster, ValidGroup group) {
-		List<AddressVariable> variables = cluster.groupAddresses()
+		List<HostVariable> variables = cluster.groupAddresses()
 			.orElseThrow(() -> new IllegalArgumentException("the machines of cluster " + cluster.name()
 					+ " learn their addresses only as static nodes: node group " + group.name() + " has no document"));
-		List<String> names = variables.stream().map(AddressVariable::name).toList();
-		List<String> references = names.stream().map((name) -> "$" + name).toList();
+		List<String> references = variables.stream().map((variable) -> "$" + variable.name()).toList();
 		String ipv6 = null;
 		for (int i = 0; i < variables.size(); i++) {
 			if (cluster.families().get(i) == IpFamily.IPV6) {
@@ -44,7 +43,7 @@ record AddressSource(NodeAddresses addresses, List<String> variables) {
 			}
 		}
 		return new AddressSource(
-				new NodeAddresses(String.join(",", references), advertise(cluster, group.role(), ipv6)), names);
+				new NodeAddresses(String.join(",", references), advertise(cluster, group.role(), ipv6)), variables);
 	}
 
 	/** A static node's addresses are known: nothing is left for the host. */

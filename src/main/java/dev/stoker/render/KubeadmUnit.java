@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import dev.stoker.definition.NodeRole;
 import dev.stoker.definition.ValidCluster;
+import dev.stoker.flatcar.HostVariable;
 import dev.stoker.flatcar.NodePaths;
 import dev.stoker.render.install.InstallMethod;
 import dev.stoker.systemd.Command;
@@ -67,22 +68,31 @@ final class KubeadmUnit {
 
 	/**
 	 * The unit of a node with this role, reading its addresses from {@code source}: with
-	 * Afterburn variables it waits for coreos-metadata.service and substitutes them into
-	 * {@link #FINAL_CONFIG}; a static node has nothing to substitute and gives kubeadm
-	 * {@link #CONFIG} itself.
+	 * host variables it waits for the units that write them (coreos-metadata.service,
+	 * node-addresses.service) and substitutes them into {@link #FINAL_CONFIG}; a static
+	 * node has nothing to substitute and gives kubeadm {@link #CONFIG} itself.
 	 */
 	static UnitFile of(ValidCluster cluster, NodeRole role, AddressSource source) {
-		List<String> variables = source.variables().stream().map(Bash::variable).toList();
-		boolean afterburn = !variables.isEmpty();
+		List<HostVariable> variables = source.variables();
+		variables.forEach((variable) -> Bash.variable(variable.name()));
+		boolean substitutes = !variables.isEmpty();
+		boolean afterburn = variables.stream().anyMatch((variable) -> !variable.isFromInterfaces());
+		boolean interfaces = variables.stream().anyMatch(HostVariable::isFromInterfaces);
 		String kubeadm = InstallMethod.kubeadm(cluster.install());
-		String config = afterburn ? FINAL_CONFIG : CONFIG;
+		String config = substitutes ? FINAL_CONFIG : CONFIG;
 
 		UnitFile.Builder unit = UnitFile.builder().section("Unit").set("Description", description(role));
 		// The platform's metadata only for nodes that read their addresses from it: a
 		// static node must boot where no metadata service answers.
-		String after = afterburn ? "containerd.service coreos-metadata.service" : "containerd.service";
-		unit.set("Requires", after)
-			.set("Wants", "network-online.target")
+		String requires = afterburn ? "containerd.service " + HostVariable.AFTERBURN_UNIT : "containerd.service";
+		// Wanted, not required: a failed attempt of node-addresses.service must not fail
+		// this unit's start for good (Restart= does not retry a dependency failure); this
+		// unit's own check below waits for the file instead.
+		String wants = interfaces ? "network-online.target " + HostVariable.NODE_ADDRESSES_UNIT
+				: "network-online.target";
+		String after = interfaces ? requires + " " + HostVariable.NODE_ADDRESSES_UNIT : requires;
+		unit.set("Requires", requires)
+			.set("Wants", wants)
 			.set("After", after + " network-online.target")
 			// kubeadm writes kubelet.conf once init or join has got that far: a node that
 			// has joined never runs this again, in this boot or a later one.
@@ -102,11 +112,18 @@ final class KubeadmUnit {
 			// has rewritten in the meantime.
 			unit.set("EnvironmentFile", METADATA);
 		}
+		if (interfaces) {
+			// "-": a missing file is no error here, so the check below names the missing
+			// variable and fails with a status that Restart=on-failure retries (a file
+			// that cannot be loaded would end the unit with result "resources", which it
+			// does not).
+			unit.set("EnvironmentFile", "-" + NodePaths.NODE_ADDRESSES);
+		}
 		unit.set("Environment", "PATH=" + PATH);
 
-		if (afterburn) {
+		if (substitutes) {
 			unit.exec("ExecStartPre", Command.bash(nonEmptyCheck(variables)));
-			unit.exec("ExecStartPre", Command.bash(envsubst(variables)));
+			unit.exec("ExecStartPre", Command.bash(envsubst(variables.stream().map(HostVariable::name).toList())));
 		}
 		switch (role) {
 			case BOOTSTRAP ->
@@ -148,15 +165,22 @@ final class KubeadmUnit {
 	 * prefix gives the journal entry error priority (SyslogLevelPrefix= is on by
 	 * default).
 	 */
-	private static String nonEmptyCheck(List<String> variables) {
+	private static String nonEmptyCheck(List<HostVariable> variables) {
 		return variables.stream()
-			.map(name -> "[ -n \"${" + name + ":-}\" ] || { echo "
-					+ Bash.quote("<3>" + name + " is empty or missing in " + METADATA
-							+ ", and kubeadm needs it for the address of this node. Check that the machine has that"
-							+ " address on its platform, then run: systemctl restart coreos-metadata.service"
-							+ " (this unit retries on its own)")
+			.map(variable -> "[ -n \"${" + variable.name() + ":-}\" ] || { echo "
+					+ Bash.quote("<3>" + variable.name() + " is empty or missing in " + variable.file()
+							+ ", and kubeadm needs it for the address of this node. " + whatToDo(variable))
 					+ " >&2; exit 1; }")
 			.collect(Collectors.joining("; "));
+	}
+
+	private static String whatToDo(HostVariable variable) {
+		if (variable.writerRetries()) {
+			return variable.writer() + " has not found it yet; its journal says what it saw (journalctl -u "
+					+ variable.writer() + "). Both units retry on their own";
+		}
+		return "Check that the machine has that address on its platform, then run: systemctl restart "
+				+ variable.writer() + " (this unit retries on its own)";
 	}
 
 	/**

@@ -30,9 +30,9 @@ public final class NodeButane {
 	}
 
 	/**
-	 * The document every machine of a group boots with; addresses come from Afterburn.
-	 * Only a cluster whose platform gives every address family has group documents
-	 * ({@link ValidCluster#groupAddresses()}).
+	 * The document every machine of a group boots with; addresses come from Afterburn or
+	 * the machine's interfaces. Only a cluster whose address source is not its listed
+	 * machines has group documents ({@link ValidCluster#groupAddresses()}).
 	 */
 	public static ButaneConfig forGroup(ValidCluster cluster, ValidGroup group, KubeadmSecrets secrets) {
 		return assemble(cluster, group, AddressSource.forGroup(cluster, group), secrets, null);
@@ -65,6 +65,10 @@ public final class NodeButane {
 				NodeFiles.files(group.role(), kubeadmConfig(cluster, group, source, secrets), secrets.ca(), node));
 		files.addAll(install.files());
 		List<Unit> units = new ArrayList<>(install.units());
+		if (node == null && NodeAddressesUnit.isNeeded(cluster)) {
+			files.addAll(NodeAddressesUnit.files(cluster));
+			units.add(NodeAddressesUnit.unit());
+		}
 		units.add(new Unit(KubeadmUnit.NAME, true, null,
 				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source)), null));
 		List<ButaneConfig.User> users = NodeFiles.users(cluster);

@@ -254,9 +254,9 @@ public class NodeDocuments {
 				.filter((node) -> node.group().name().equals(group.name()))
 				.map(ValidNode::name)
 				.toList();
-			throw new DocumentNotFoundException("Platform " + cluster.platform().wireName()
-					+ " does not tell nodes all of their addresses, so node " + "group " + group.name()
-					+ " has no document of its own: each of its machines is a static " + "node, served at "
+			throw new DocumentNotFoundException("Cluster " + cluster.name()
+					+ " takes its nodes' addresses from their nodes entries (addressSource nodes), so node group "
+					+ group.name() + " has no document of its own: each of its machines is a static node, served at "
 					+ nodeEndpoints(cluster.name(), format) + "."
 					+ (admin ? (nodes.isEmpty() ? " It has no static nodes yet: add them under nodes."
 							: " Its static nodes: " + String.join(", ", nodes) + ".") : ""));

@@ -55,7 +55,7 @@ final class ClusterDefinitions {
 				new ApiServer(List.of("k8s.example.com", "10.100.0.10", "fd00:1:2:3::10"), apiServerArgs),
 				new ControllerManager(Map.of("node-cidr-mask-size-ipv6", "64")),
 				new Networking(List.of("fd00:10:244::/56", "10.244.0.0/16"),
-						List.of("fd00:10:96::/112", "10.96.0.0/16"), "cluster.example", true),
+						List.of("fd00:10:96::/112", "10.96.0.0/16"), "cluster.example", true, null, null),
 				CloudProvider.EXTERNAL, "/opt/libexec/kubernetes/kubelet-plugins/volume/exec/",
 				new Ssh("ops", List.of(SSH_KEY)),
 				List.of(new NodeGroup("bootstrap", NodeRole.BOOTSTRAP, Map.of("node.kubernetes.io/pool", "cp"), null),

@@ -2,16 +2,20 @@ package dev.stoker.definition;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
+
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.stoker.definition.validation.ClusterValidator;
+import dev.stoker.flatcar.HostVariable;
 import dev.stoker.json.Mappers;
 import dev.stoker.net.IpFamily;
-import dev.stoker.platform.Platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -60,18 +64,52 @@ class ValidClusterTest {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("examples")
-	void aGroupDocumentExistsExactlyWhenThePlatformGivesEveryFamily(String example) throws Exception {
+	void aGroupDocumentExistsExactlyWhenTheAddressSourceIsNotTheListedMachines(String example) throws Exception {
 		ValidCluster cluster = validator.validate(Mappers.yaml().readTree(Path.of("examples", example).toFile()));
 
-		boolean everyFamily = cluster.families()
-			.stream()
-			.allMatch((family) -> cluster.platform().address(family).isPresent());
-
-		assertThat(cluster.groupAddresses().isPresent()).isEqualTo(everyFamily && cluster.platform() != Platform.METAL);
+		assertThat(cluster.groupAddresses().isPresent())
+			.isEqualTo(cluster.networking().addressSource() != NodeAddressSource.NODES);
 		cluster.groupAddresses()
-			.ifPresent((variables) -> assertThat(variables).hasSameSizeAs(cluster.families())
-				.isEqualTo(
-						cluster.families().stream().map((f) -> cluster.platform().address(f).orElseThrow()).toList()));
+			.ifPresent((variables) -> assertThat(variables).isEqualTo(cluster.families()
+				.stream()
+				.map((f) -> cluster.interfaceFamilies().contains(f) ? HostVariable.fromInterfaces(f)
+						: HostVariable.afterburn(cluster.platform().address(f).orElseThrow().name()))
+				.toList()));
+	}
+
+	@ParameterizedTest(name = "{0}: {1}")
+	@CsvSource({ "aws-dual-stack.yaml, afterburn, ''", "azure-ipv4.yaml, afterburn, ''",
+			"azure-dual-stack.yaml, mixed, IPV6", "metal-dual-stack.yaml, interfaces, IPV6 IPV4",
+			"metal-ipv6-first.yaml, nodes, ''" })
+	void eachExampleGetsItsPlatformsDefaultAddressSource(String example, String source, String fromInterfaces)
+			throws Exception {
+		ValidCluster cluster = validator.validate(Mappers.yaml().readTree(Path.of("examples", example).toFile()));
+
+		assertThat(cluster.networking().addressSource().wireName()).isEqualTo(source);
+		assertThat(cluster.definition().networking().addressSource().wireName()).as("stored as defaulted")
+			.isEqualTo(source);
+		assertThat(cluster.interfaceFamilies().stream().map(IpFamily::name).toList())
+			.isEqualTo(fromInterfaces.isEmpty() ? List.of() : List.of(fromInterfaces.split(" ")));
+	}
+
+	/**
+	 * A definition stored before addressSource existed has none: it reads as the default,
+	 * which for every definition valid then keeps the documents it had.
+	 */
+	@Test
+	void aDefinitionStoredWithoutAnAddressSourceReadsAsItsDefault() throws Exception {
+		ValidCluster metal = validator
+			.validate(Mappers.yaml().readTree(Path.of("examples", "metal-ipv6-first.yaml").toFile()));
+		ClusterDefinition stored = metal.definition();
+		Networking net = stored.networking();
+		ClusterDefinition old = new ClusterDefinition(stored.name(), stored.kubernetesVersion(),
+				stored.kubeadmApiVersion(), stored.platform(), stored.install(), stored.architecture(),
+				stored.butaneVersion(), stored.controlPlaneEndpoint(), stored.apiServer(), stored.controllerManager(),
+				new Networking(net.podSubnets(), net.serviceSubnets(), net.dnsDomain(), net.skipKubeProxy(), null,
+						null),
+				stored.cloudProvider(), stored.volumePluginDir(), stored.ssh(), stored.nodeGroups(), stored.nodes());
+
+		assertThat(ValidCluster.of(old)).isEqualTo(metal);
 	}
 
 	@ParameterizedTest(name = "{0}")

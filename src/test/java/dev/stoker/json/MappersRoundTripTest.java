@@ -143,7 +143,7 @@ class MappersRoundTripTest {
 				new ApiServer(List.of("k8s.example.com"), Map.of("oidc-username-prefix", value)),
 				new ControllerManager(Map.of("v", value)),
 				new Networking(List.of("10.244.0.0/16", "fd00:10:244::/56"),
-						List.of("10.96.0.0/16", "fd00:10:96::/112"), "cluster.local", true),
+						List.of("10.96.0.0/16", "fd00:10:96::/112"), "cluster.local", true, null, null),
 				CloudProvider.EXTERNAL, "/opt/libexec/kubernetes/kubelet-plugins/volume/exec/",
 				new Ssh("core", List.of()),
 				List.of(new NodeGroup("bootstrap", NodeRole.BOOTSTRAP, Map.of(), null),

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import dev.stoker.definition.NodeRole;
 import dev.stoker.definition.ValidCluster;
 import dev.stoker.definition.ValidGroup;
+import dev.stoker.flatcar.HostVariable;
 import dev.stoker.definition.validation.ClusterValidator;
 import dev.stoker.json.Mappers;
 
@@ -28,7 +29,8 @@ class AddressSourceTest {
 		ValidCluster aws = example("aws-dual-stack.yaml");
 		AddressSource source = AddressSource.forGroup(aws, group(aws, "workers"));
 		assertThat(source.addresses().nodeIp()).isEqualTo("$COREOS_EC2_IPV4_LOCAL,$COREOS_EC2_IPV6");
-		assertThat(source.variables()).containsExactly("COREOS_EC2_IPV4_LOCAL", "COREOS_EC2_IPV6");
+		assertThat(source.variables()).extracting(HostVariable::name)
+			.containsExactly("COREOS_EC2_IPV4_LOCAL", "COREOS_EC2_IPV6");
 		assertThat(source.addresses().advertiseAddress()).as("IPv4-first: kubeadm's default").isNull();
 	}
 
@@ -51,7 +53,7 @@ class AddressSourceTest {
 		ValidCluster azure = example("azure-ipv4.yaml");
 		AddressSource source = AddressSource.forGroup(azure, group(azure, "bootstrap"));
 		assertThat(source.addresses().nodeIp()).isEqualTo("$COREOS_AZURE_IPV4_DYNAMIC");
-		assertThat(source.variables()).containsExactly("COREOS_AZURE_IPV4_DYNAMIC");
+		assertThat(source.variables()).extracting(HostVariable::name).containsExactly("COREOS_AZURE_IPV4_DYNAMIC");
 	}
 
 	@Test

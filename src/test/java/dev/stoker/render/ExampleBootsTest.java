@@ -19,6 +19,7 @@ import dev.stoker.definition.KubeadmApiVersion;
 import dev.stoker.definition.NodeRole;
 import dev.stoker.definition.ValidCluster;
 import dev.stoker.definition.ValidNode.NodeAddress;
+import dev.stoker.flatcar.HostVariable;
 import dev.stoker.ignition.ButaneTranspiler;
 import dev.stoker.ignition.DataUrls;
 import dev.stoker.ignition.IgnitionConfig;
@@ -114,17 +115,15 @@ class ExampleBootsTest {
 	}
 
 	/**
-	 * The fake /run/metadata/flatcar: the platform's address variables, in the platform
-	 * table's names, for the cluster's families.
+	 * The fake host variables: those of /run/metadata/flatcar in the platform table's
+	 * names, and those node-addresses.service writes, for the cluster's families.
 	 */
 	private static Map<String, String> metadata(ValidCluster cluster) {
 		Map<String, String> variables = new LinkedHashMap<>();
-		for (IpFamily family : cluster.families()) {
-			String name = cluster.platform()
-				.address(family)
-				.orElseThrow(() -> new AssertionError(cluster.platform().wireName() + " has no " + family))
-				.name();
-			variables.put(name, METADATA_ADDRESSES.get(family));
+		List<HostVariable> names = cluster.groupAddresses()
+			.orElseThrow(() -> new AssertionError(cluster.name() + " has no group documents"));
+		for (int i = 0; i < names.size(); i++) {
+			variables.put(names.get(i).name(), METADATA_ADDRESSES.get(cluster.families().get(i)));
 		}
 		return variables;
 	}

@@ -16,9 +16,9 @@ import dev.stoker.definition.Install;
 import dev.stoker.definition.NodeRole;
 import dev.stoker.definition.SshLogin;
 import dev.stoker.definition.ValidCluster;
+import dev.stoker.flatcar.HostVariable;
 import dev.stoker.kubeadm.NodeAddresses;
 import dev.stoker.net.IpFamily;
-import dev.stoker.platform.AddressVariable;
 import dev.stoker.platform.Platform;
 import dev.stoker.systemd.UnitFile;
 import dev.stoker.systemd.UnitWriter;
@@ -38,10 +38,12 @@ class KubeadmUnitPropertyTest {
 
 	@Property(tries = 500)
 	void everyExecLineParsesBackAndEnvsubstListsExactlyTheAddressVariables(@ForAll("users") String user,
-			@ForAll("variables") List<String> variables, @ForAll NodeRole role, @ForAll Install install) {
+			@ForAll("variables") List<HostVariable> hostVariables, @ForAll NodeRole role, @ForAll Install install) {
 		ValidCluster cluster = with(AWS, install, user);
+		List<String> variables = hostVariables.stream().map(HostVariable::name).toList();
 		AddressSource source = new AddressSource(
-				new NodeAddresses(String.join(",", variables.stream().map(v -> "$" + v).toList()), null), variables);
+				new NodeAddresses(String.join(",", variables.stream().map(v -> "$" + v).toList()), null),
+				hostVariables);
 		UnitFile model = KubeadmUnit.of(cluster, role, source);
 		UnitLines unit = new UnitLines(UnitWriter.write(model));
 
@@ -83,16 +85,25 @@ class KubeadmUnitPropertyTest {
 	}
 
 	/**
-	 * The address variables of a platform in the table, for a single-stack cluster of
-	 * either family or a dual-stack one in either order.
+	 * The address variables of a platform in the table, or found on the interfaces, for a
+	 * single-stack cluster of either family or a dual-stack one in either order.
 	 */
 	@Provide
-	Arbitrary<List<String>> variables() {
-		List<List<String>> choices = new ArrayList<>();
+	Arbitrary<List<HostVariable>> variables() {
+		List<List<HostVariable>> choices = new ArrayList<>();
+		List<HostVariable> interfaces4 = List.of(HostVariable.fromInterfaces(IpFamily.IPV4));
+		List<HostVariable> interfaces6 = List.of(HostVariable.fromInterfaces(IpFamily.IPV6));
 		for (Platform platform : Platform.values()) {
-			List<String> v4 = platform.listedAddress(IpFamily.IPV4).map(AddressVariable::name).stream().toList();
-			List<String> v6 = platform.listedAddress(IpFamily.IPV6).map(AddressVariable::name).stream().toList();
-			for (List<String> choice : List.of(v4, v6, concat(v4, v6), concat(v6, v4))) {
+			List<HostVariable> v4 = platform.listedAddress(IpFamily.IPV4)
+				.map(v -> HostVariable.afterburn(v.name()))
+				.stream()
+				.toList();
+			List<HostVariable> v6 = platform.listedAddress(IpFamily.IPV6)
+				.map(v -> HostVariable.afterburn(v.name()))
+				.stream()
+				.toList();
+			for (List<HostVariable> choice : List.of(v4, v6, concat(v4, v6), concat(v6, v4), concat(v4, interfaces6),
+					concat(interfaces6, v4), interfaces4, interfaces6, concat(interfaces4, interfaces6))) {
 				if (!choice.isEmpty()) {
 					choices.add(choice);
 				}
@@ -101,8 +112,8 @@ class KubeadmUnitPropertyTest {
 		return Arbitraries.of(choices);
 	}
 
-	private static List<String> concat(List<String> a, List<String> b) {
-		List<String> both = new ArrayList<>(a);
+	private static List<HostVariable> concat(List<HostVariable> a, List<HostVariable> b) {
+		List<HostVariable> both = new ArrayList<>(a);
 		both.addAll(b);
 		return both;
 	}

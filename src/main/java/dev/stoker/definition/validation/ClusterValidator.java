@@ -15,8 +15,11 @@ import dev.stoker.definition.ControlPlaneEndpoint;
 import dev.stoker.definition.Install;
 import dev.stoker.definition.KubeadmApiVersion;
 import dev.stoker.definition.KubernetesVersion;
+import dev.stoker.definition.Networking;
+import dev.stoker.definition.NodeAddressSource;
 import dev.stoker.definition.Ssh;
 import dev.stoker.definition.ValidCluster;
+import dev.stoker.net.Cidr;
 import dev.stoker.net.IpAddress;
 import dev.stoker.net.IpFamily;
 import dev.stoker.platform.AddressVariable;
@@ -230,26 +233,101 @@ public final class ClusterValidator {
 	}
 
 	/**
-	 * Each node needs an address of every cluster family for its kubelet's node-ip. Group
-	 * documents read them from Afterburn; a platform whose metadata lacks one can only
-	 * serve static nodes.
+	 * Each node needs an address of every cluster family for its kubelet's node-ip, from
+	 * its address source: Afterburn only where the platform's metadata gives that family,
+	 * the interfaces anywhere, the listed machines only if there are some.
 	 */
 	private static void checkAddressSource(ClusterDefinition d, List<IpFamily> families, FieldErrors problems) {
 		Platform platform = d.platform();
+		Networking networking = d.networking();
+		if (platform == null || networking == null || families.isEmpty()) {
+			return;
+		}
 		boolean staticNodes = d.nodes() != null && !d.nodes().isEmpty();
-		if (platform == null || staticNodes || platform.addressVariables(families).isPresent()) {
-			return;
-		}
-		if (!platform.hasMetadataService()) {
-			problems.required("/nodes", "must list the machines of a metal cluster: without a metadata service, "
-					+ "each node's addresses come from its nodes entry");
-			return;
-		}
-		// the platform's rule refused the cluster; say which families it lacks, and why
-		for (IpFamily family : families) {
-			if (platform.address(family).isEmpty()) {
-				problems.add("/platform", missingAddress(platform, family));
+		NodeAddressSource source = networking.addressSource() == null
+				? NodeAddressSource.defaultFor(platform, families, staticNodes) : networking.addressSource();
+		String at = "/networking/addressSource";
+		switch (source) {
+			case AFTERBURN -> {
+				if (!platform.hasMetadataService()) {
+					problems.add(at, "cannot be afterburn on " + platform.wireName()
+							+ ", which has no metadata service: use interfaces, or nodes with the machines listed"
+							+ " under nodes");
+					return;
+				}
+				for (IpFamily family : families) {
+					if (platform.address(family).isEmpty()) {
+						problems.add(at, missingAddress(platform, family, interfacesFix(platform, families)));
+					}
+				}
 			}
+			case MIXED -> {
+				if (families.size() != 2) {
+					problems.add(at, "cannot be mixed in a single-stack cluster: mixed takes IPv4 from Afterburn and"
+							+ " IPv6 from the node's interfaces; use afterburn or interfaces");
+				}
+				else if (platform.address(IpFamily.IPV4).isEmpty()) {
+					problems.add(at, "cannot be mixed: "
+							+ missingAddress(platform, IpFamily.IPV4, "use interfaces, or leave addressSource out"));
+				}
+			}
+			case NODES -> {
+				if (!staticNodes) {
+					problems.required("/nodes", "must list the machines when addressSource is nodes: each node's"
+							+ " addresses come from its nodes entry");
+				}
+			}
+			case INTERFACES -> {
+			}
+		}
+		checkNodeSubnetFamilies(networking.nodeSubnets(), source, families, problems);
+	}
+
+	/** What to use instead of afterburn, for a platform that lacks a family. */
+	private static String interfacesFix(Platform platform, List<IpFamily> families) {
+		if (families.size() == 2 && platform.address(IpFamily.IPV4).isPresent()) {
+			return "use mixed (IPv4 from Afterburn, IPv6 from the node's interfaces) or interfaces, or leave"
+					+ " addressSource out for the platform's default";
+		}
+		return "use interfaces, or leave addressSource out for the platform's default";
+	}
+
+	/**
+	 * Node subnets say where on its interfaces a node finds its address of a family: one
+	 * of a family it does not look for there would never be used.
+	 */
+	private static void checkNodeSubnetFamilies(List<String> texts, NodeAddressSource source, List<IpFamily> families,
+			FieldErrors problems) {
+		// empty is what a stored definition says when there are none
+		if (texts == null || texts.isEmpty()) {
+			return;
+		}
+		String at = "/networking/nodeSubnets";
+		List<IpFamily> fromInterfaces = source.interfaceFamilies(families);
+		if (fromInterfaces.isEmpty()) {
+			problems.add(at, "must be left out: with addressSource " + source.wireName()
+					+ " no node reads its addresses from its interfaces");
+			return;
+		}
+		for (int i = 0; i < texts.size(); i++) {
+			Optional<IpFamily> family = Optional.ofNullable(texts.get(i)).flatMap(ClusterValidator::family);
+			if (family.isEmpty() || fromInterfaces.contains(family.get())) {
+				continue;
+			}
+			String why = families.contains(family.get())
+					? "with addressSource mixed the " + family.get() + " address comes from Afterburn"
+					: "the cluster has no " + family.get() + " subnets";
+			problems.add(at + "/" + i, "must be an " + fromInterfaces.get(0) + " range: " + why);
+		}
+	}
+
+	/** A range's family; an unparseable one is reported with the networking rules. */
+	private static Optional<IpFamily> family(String text) {
+		try {
+			return Optional.of(Cidr.parse(text).family());
+		}
+		catch (Cidr.InvalidCidrException ex) {
+			return Optional.empty();
 		}
 	}
 
@@ -274,21 +352,20 @@ public final class ClusterValidator {
 							+ " later, cloudProvider none, or one address family"));
 	}
 
-	private static String missingAddress(Platform platform, IpFamily family) {
+	private static String missingAddress(Platform platform, IpFamily family, String fix) {
 		Optional<AddressVariable> listed = platform.listedAddress(family);
-		String fix = family == IpFamily.IPV6
-				? "use IPv4-only subnets, list the machines under nodes, or use platform custom"
-				: "list the machines under nodes, or use platform custom";
+		String platformName = platform.wireName();
 		if (platform.unusableAddresses().isPresent()) {
-			return "cannot give nodes their " + family + " address: " + platform.unusableAddresses().get() + "; " + fix;
+			return "Afterburn cannot give nodes their " + family + " address on " + platformName + ": "
+					+ platform.unusableAddresses().get() + "; " + fix;
 		}
 		if (listed.isPresent()) {
-			return "cannot give nodes their " + family + " address yet: " + listed.get().name() + " needs Afterburn "
-					+ listed.get().since() + " and Flatcar ships Afterburn " + AfterburnVersion.SHIPPED_BY_FLATCAR
-					+ "; " + fix;
+			return "Afterburn cannot give nodes their " + family + " address on " + platformName + " yet: "
+					+ listed.get().name() + " needs Afterburn " + listed.get().since() + " and Flatcar ships Afterburn "
+					+ AfterburnVersion.SHIPPED_BY_FLATCAR + "; " + fix;
 		}
-		return "has no " + family + " address in its Afterburn metadata, so nodes cannot learn their " + family
-				+ " node-ip; " + fix;
+		return platformName + " has no " + family + " address in its Afterburn metadata, so Afterburn cannot give"
+				+ " nodes their " + family + " node-ip; " + fix;
 	}
 
 }

@@ -84,6 +84,7 @@ final class NetworkingRules {
 				}
 			}
 		}
+		checkNodeSubnets(networking, pods, services, problems);
 		List<IpFamily> families = families(pods, at + "/podSubnets", problems);
 		List<IpFamily> serviceFamilies = families(services, at + "/serviceSubnets", problems);
 		if (families.size() == pods.size() && serviceFamilies.size() == services.size() && !families.isEmpty()
@@ -105,6 +106,39 @@ final class NetworkingRules {
 			KubernetesSyntax.dnsSubdomain(networking.dnsDomain()).ifPresent(d -> problems.add(at + "/dnsDomain", d));
 		}
 		return families.size() == pods.size() ? families : List.of();
+	}
+
+	/**
+	 * The ranges a node's addresses are looked for in: the kubelet's node-ip must not be
+	 * a pod or service address, which the cluster routes elsewhere. Their families are
+	 * checked with the address source.
+	 */
+	private static void checkNodeSubnets(Networking networking, List<Cidr> pods, List<Cidr> services,
+			FieldErrors problems) {
+		List<String> texts = networking.nodeSubnets();
+		String at = "/networking/nodeSubnets";
+		for (int i = 0; texts != null && i < texts.size(); i++) {
+			Cidr range;
+			try {
+				range = Cidr.parse(texts.get(i));
+			}
+			catch (Cidr.InvalidCidrException ex) {
+				problems.required(at + "/" + i, ex.getMessage());
+				continue;
+			}
+			for (int j = 0; j < pods.size(); j++) {
+				if (pods.get(j) != null && pods.get(j).overlaps(range)) {
+					problems.add(at + "/" + i, "overlaps the pod range " + networking.podSubnets().get(j)
+							+ "; node addresses must lie outside the pod and service ranges");
+				}
+			}
+			for (int j = 0; j < services.size(); j++) {
+				if (services.get(j) != null && services.get(j).overlaps(range)) {
+					problems.add(at + "/" + i, "overlaps the service range " + networking.serviceSubnets().get(j)
+							+ "; node addresses must lie outside the pod and service ranges");
+				}
+			}
+		}
 	}
 
 	/**
