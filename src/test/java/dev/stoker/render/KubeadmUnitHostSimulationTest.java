@@ -85,7 +85,7 @@ class KubeadmUnitHostSimulationTest {
 		Path out = dir.resolve("kubeadm-final.yml");
 		Files.writeString(in, config, StandardCharsets.UTF_8);
 
-		UnitLines unit = new UnitLines(UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source)));
+		UnitLines unit = new UnitLines(UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source, false)));
 		HostSimulation.Run run = HostSimulation.run(unit.execLine("envsubst"), in, out,
 				HostSimulation.metadata(METADATA));
 
@@ -112,7 +112,7 @@ class KubeadmUnitHostSimulationTest {
 		Path out = dir.resolve("kubeadm-final.yml");
 		Files.writeString(in,
 				KubeadmYaml.write(KubeadmConfigFactory.documents(cluster, group, source.addresses(), SECRETS)));
-		String line = new UnitLines(UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source)))
+		String line = new UnitLines(UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source, false)))
 			.execLine("envsubst");
 		assertThat(HostSimulation.run(line, in, out, HostSimulation.metadata(METADATA)).exitCode()).isZero();
 		String first = Files.readString(out);
@@ -127,7 +127,7 @@ class KubeadmUnitHostSimulationTest {
 		ValidCluster cluster = aws();
 		ValidGroup group = RenderExamples.group(cluster, "workers");
 		String line = new UnitLines(
-				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group))))
+				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group), false)))
 			.execLine(" is empty or missing ");
 		Path unused = dir.resolve("unused");
 
@@ -155,7 +155,7 @@ class KubeadmUnitHostSimulationTest {
 		ValidCluster cluster = aws();
 		ValidGroup group = RenderExamples.group(cluster, "control-plane");
 		String line = new UnitLines(
-				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group))))
+				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group), false)))
 			.execLine("ExecStopPost");
 		Path calls = dir.resolve("calls");
 		HostSimulation.Run run = HostSimulation.run(withFakeKubeadm(line, calls, 0), dir.resolve("unused"),
@@ -175,7 +175,7 @@ class KubeadmUnitHostSimulationTest {
 		ValidCluster cluster = aws();
 		ValidGroup group = RenderExamples.group(cluster, "bootstrap");
 		String line = new UnitLines(
-				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group))))
+				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group), false)))
 			.execLine(" init ");
 		Path calls = dir.resolve("calls");
 		Path unused = dir.resolve("unused");
