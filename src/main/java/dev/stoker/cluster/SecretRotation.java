@@ -16,7 +16,8 @@ import dev.stoker.problem.InvalidRequestException;
  */
 @Schema(description = "The join secrets to replace; at least one must be true")
 record SecretRotation(@Schema(description = "Make a new bootstrap token", example = "true") boolean bootstrapToken,
-		@Schema(description = "Make a new certificate key", example = "true") boolean certificateKey) {
+		@Schema(description = "Make a new certificate key; only clusters created before Stoker generated the"
+				+ " control-plane keys have one, others refuse it", example = "false") boolean certificateKey) {
 
 	/**
 	 * Why a cluster created with Stoker's control-plane PKI refuses a certificate-key
