@@ -22,6 +22,7 @@ import dev.stoker.audit.Requester;
 import dev.stoker.json.YamlMediaTypes;
 import dev.stoker.problem.FieldError;
 import dev.stoker.problem.InvalidRequestException;
+import dev.stoker.secrets.NoCertificateKeyException;
 
 /**
  * The admin API for a cluster's secrets: rotating them, and reading the log of who was
@@ -55,8 +56,14 @@ class ClusterSecretsController implements ClusterSecretsApi {
 	public ResponseEntity<RotatedSecretsAnswer> rotateSecrets(@PathVariable String name, @RequestBody JsonNode body,
 			Requester requester) {
 		SecretRotation rotation = SecretRotation.read(body);
-		RotatedSecrets rotated = clusters.rotateSecrets(name, rotation.bootstrapToken(), rotation.certificateKey(),
-				requester);
+		RotatedSecrets rotated;
+		try {
+			rotated = clusters.rotateSecrets(name, rotation.bootstrapToken(), rotation.certificateKey(), requester);
+		}
+		catch (NoCertificateKeyException ex) {
+			throw new InvalidRequestException("Nothing was rotated; see errors.",
+					List.of(new FieldError("/certificateKey", SecretRotation.NO_CERTIFICATE_KEY)));
+		}
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.eTag(Revisions.etag(rotated.stored().revision()))

@@ -25,6 +25,7 @@ import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.FetchToken;
 import dev.stoker.secrets.FetchTokens;
 import dev.stoker.secrets.KubeadmSecrets;
+import dev.stoker.secrets.NoCertificateKeyException;
 
 /**
  * Creates, replaces and deletes cluster definitions: validation first, then the revision
@@ -187,9 +188,11 @@ public class ClusterService {
 	/**
 	 * Replaces the bootstrap token, the certificate key or both, and bumps the revision
 	 * (every document changes), in one transaction.
+	 * @throws NoCertificateKeyException when a certificate key is asked of a cluster that
+	 * has the control-plane PKI instead; nothing is rotated
 	 */
 	public RotatedSecrets rotateSecrets(String name, boolean bootstrapToken, boolean certificateKey,
-			Requester requester) {
+			Requester requester) throws NoCertificateKeyException {
 		for (int attempt = 1;; attempt++) {
 			StoredCluster current = get(name);
 			Optional<RotatedSecrets> rotated = transactions

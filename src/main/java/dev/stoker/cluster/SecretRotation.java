@@ -16,7 +16,17 @@ import dev.stoker.problem.InvalidRequestException;
  */
 @Schema(description = "The join secrets to replace; at least one must be true")
 record SecretRotation(@Schema(description = "Make a new bootstrap token", example = "true") boolean bootstrapToken,
-		@Schema(description = "Make a new certificate key", example = "true") boolean certificateKey) {
+		@Schema(description = "Make a new certificate key; only clusters created before Stoker generated the"
+				+ " control-plane keys have one, others refuse it", example = "false") boolean certificateKey) {
+
+	/**
+	 * Why a cluster created with Stoker's control-plane PKI refuses a certificate-key
+	 * rotation: rotating nothing and saying so beats answering a key and an upload-certs
+	 * command that no node of it would ever use.
+	 */
+	static final String NO_CERTIFICATE_KEY = "this cluster has no certificate key: its control planes get the keys"
+			+ " they share from their documents, and kubeadm uploads no certificates for them. Rotate only"
+			+ " bootstrapToken";
 
 	private static final StrictReader<SecretRotation> READER = new StrictReader<>(SecretRotation.class,
 			"must be a JSON object such as {\"bootstrapToken\": true}");

@@ -38,6 +38,14 @@ public final class NodePaths {
 
 	public static final String CA_KEY = PKI_DIR + "ca.key";
 
+	/**
+	 * Where a control plane keeps the keys all control planes share (kubeadm's names,
+	 * relative to its certificate directory), to copy into {@link #PKI_DIR} before every
+	 * join attempt: kubeadm reset, which follows a failed attempt, deletes what is in
+	 * {@link #PKI_DIR}.
+	 */
+	public static final String SHARED_PKI_DIR = "/etc/stoker/pki/";
+
 	/** Written by kubeadm once init or join has got that far. */
 	public static final String KUBELET_KUBECONFIG = "/etc/kubernetes/kubelet.conf";
 

@@ -70,9 +70,13 @@ final class KubeadmUnit {
 	 * The unit of a node with this role, reading its addresses from {@code source}: with
 	 * host variables it waits for the units that write them (coreos-metadata.service,
 	 * node-addresses.service) and substitutes them into {@link #FINAL_CONFIG}; a static
-	 * node has nothing to substitute and gives kubeadm {@link #CONFIG} itself.
+	 * node has nothing to substitute and gives kubeadm {@link #CONFIG} itself. With
+	 * {@code uploadCerts} (a cluster stored before Stoker generated the control-plane
+	 * PKI), init uploads the certificates other control planes download; without it, a
+	 * control plane copies the shared keys its document wrote into kubeadm's directory
+	 * before each attempt.
 	 */
-	static UnitFile of(ValidCluster cluster, NodeRole role, AddressSource source) {
+	static UnitFile of(ValidCluster cluster, NodeRole role, AddressSource source, boolean uploadCerts) {
 		List<HostVariable> variables = source.variables();
 		variables.forEach((variable) -> Bash.variable(variable.name()));
 		boolean substitutes = !variables.isEmpty();
@@ -128,13 +132,17 @@ final class KubeadmUnit {
 		switch (role) {
 			case BOOTSTRAP ->
 				unit.exec("ExecStartPre", Command.of(kubeadm, "config", "images", "pull", "--config", config))
-					.exec("ExecStart", Command.bash(initOrStop(kubeadm, config)));
+					.exec("ExecStart", Command.bash(initOrStop(kubeadm, config, uploadCerts)));
 			// A join-only config makes images pull --config fail: name the version.
-			case CONTROL_PLANE -> unit
-				.exec("ExecStartPre",
+			case CONTROL_PLANE -> {
+				if (!uploadCerts) {
+					unit.exec("ExecStartPre", Command.bash(restoreSharedPki()));
+				}
+				unit.exec("ExecStartPre",
 						Command.of(kubeadm, "config", "images", "pull", "--kubernetes-version",
 								cluster.kubernetesVersion().toString()))
-				.exec("ExecStart", Command.of(kubeadm, "join", "--config", config));
+					.exec("ExecStart", Command.of(kubeadm, "join", "--config", config));
+			}
 			// A worker runs no control plane images; the kubelet pulls what it needs.
 			case WORKER -> unit.exec("ExecStart", Command.of(kubeadm, "join", "--config", config));
 		}
@@ -200,13 +208,25 @@ final class KubeadmUnit {
 	 * failed init is final (the status is in RestartPreventExitStatus=) and the journal
 	 * says what to do.
 	 */
-	private static String initOrStop(String kubeadm, String config) {
-		return kubeadm + " init --upload-certs --config " + config + " || { echo "
+	private static String initOrStop(String kubeadm, String config, boolean uploadCerts) {
+		return kubeadm + " init " + (uploadCerts ? "--upload-certs " : "") + "--config " + config + " || { echo "
 				+ Bash.quote("<2>kubeadm init failed and this node will not retry it. Do not run kubeadm reset here:"
 						+ " it deletes the cluster CA under /etc/kubernetes/pki that every joining node pins."
 						+ " Fix the cause shown in the kubeadm output above, then boot a fresh machine"
 						+ " from the bootstrap document.")
 				+ " >&2; exit " + INIT_FAILED + "; }";
+	}
+
+	/**
+	 * The document wrote the keys all control planes share under
+	 * {@link NodePaths#SHARED_PKI_DIR}; kubeadm reads them from
+	 * {@link NodePaths#PKI_DIR}, whose contents kubeadm reset deletes after a failed
+	 * attempt (cmd/kubeadm/app/cmd/phases/reset: resetConfigDir cleans the certificate
+	 * directory). So every attempt starts by copying them there again; cp -p keeps each
+	 * file's mode (0600 for the keys).
+	 */
+	private static String restoreSharedPki() {
+		return "mkdir -p " + NodePaths.PKI_DIR + " && cp -Rp " + NodePaths.SHARED_PKI_DIR + ". " + NodePaths.PKI_DIR;
 	}
 
 	/**

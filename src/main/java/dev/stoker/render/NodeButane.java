@@ -21,8 +21,8 @@ import dev.stoker.secrets.KubeadmSecrets;
 import dev.stoker.systemd.UnitWriter;
 
 /**
- * A node's whole Butane config: its install method, its own files (kubeadm config, CA,
- * hostname), kubeadm.service and its login user's keys.
+ * A node's whole Butane config: its install method, its own files (kubeadm config, CA and
+ * shared keys, hostname), kubeadm.service and its login user's keys.
  */
 public final class NodeButane {
 
@@ -53,16 +53,16 @@ public final class NodeButane {
 	}
 
 	static String kubeadmConfig(ValidCluster cluster, ValidGroup group, AddressSource source, KubeadmSecrets secrets) {
-		JoinSecrets join = new JoinSecrets(secrets.bootstrapToken().value(), secrets.certificateKey().hex(),
-				secrets.ca().caCertHash());
+		JoinSecrets join = new JoinSecrets(secrets.bootstrapToken().value(),
+				secrets.uploadsCertificates() ? secrets.certificateKey().hex() : null, secrets.ca().caCertHash());
 		return KubeadmYaml.write(KubeadmConfigFactory.documents(cluster, group, source.addresses(), join));
 	}
 
 	private static ButaneConfig assemble(ValidCluster cluster, ValidGroup group, AddressSource source,
 			KubeadmSecrets secrets, ValidNode node) {
 		InstallPieces install = InstallMethod.pieces(cluster);
-		List<File> files = new ArrayList<>(
-				NodeFiles.files(group.role(), kubeadmConfig(cluster, group, source, secrets), secrets.ca(), node));
+		List<File> files = new ArrayList<>(NodeFiles.files(group.role(), kubeadmConfig(cluster, group, source, secrets),
+				secrets.ca(), secrets.controlPlanePki(), node));
 		files.addAll(install.files());
 		List<Unit> units = new ArrayList<>(install.units());
 		if (node == null && NodeAddressesUnit.isNeeded(cluster)) {
@@ -70,7 +70,7 @@ public final class NodeButane {
 			units.add(NodeAddressesUnit.unit());
 		}
 		units.add(new Unit(KubeadmUnit.NAME, true, null,
-				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source)), null));
+				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source, secrets.uploadsCertificates())), null));
 		List<ButaneConfig.User> users = NodeFiles.users(cluster);
 		return ButaneConfig.flatcar(cluster.butaneVersion().wireName(),
 				new Storage(files, install.directories().isEmpty() ? null : install.directories(),

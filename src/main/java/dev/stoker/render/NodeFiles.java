@@ -11,11 +11,12 @@ import dev.stoker.definition.ValidCluster;
 import dev.stoker.definition.ValidNode;
 import dev.stoker.flatcar.NodePaths;
 import dev.stoker.secrets.ClusterCa;
+import dev.stoker.secrets.ControlPlanePki;
 
 /**
  * The files a node gets besides its install method and units: its kubeadm config, the
- * cluster CA on the first control plane, its hostname when it is a static node, and the
- * SSH keys of its login user.
+ * cluster CA (and the keys control planes share) on control planes, its hostname when it
+ * is a static node, and the SSH keys of its login user.
  */
 final class NodeFiles {
 
@@ -31,15 +32,22 @@ final class NodeFiles {
 	}
 
 	/**
-	 * Only the bootstrap node gets the CA: its key signs every certificate of the
-	 * cluster, and joins pin the CA by its public key hash instead.
+	 * The CA's key signs every certificate of the cluster, so only control planes get it:
+	 * the bootstrap node always, with the control-plane PKI when the cluster has one;
+	 * other control planes only with the PKI (without it they download what init
+	 * uploaded). Workers get no key at all, and pin the CA by its public key hash. The
+	 * bootstrap node never resets, so its files go straight to kubeadm's directory; a
+	 * joining control plane keeps them in {@link NodePaths#SHARED_PKI_DIR}, from which
+	 * kubeadm.service copies them before each attempt.
 	 */
-	static List<File> files(NodeRole role, String kubeadmConfig, ClusterCa ca, ValidNode node) {
+	static List<File> files(NodeRole role, String kubeadmConfig, ClusterCa ca, ControlPlanePki pki, ValidNode node) {
 		List<File> files = new ArrayList<>();
 		files.add(file(NodePaths.KUBEADM_CONFIG, kubeadmConfig, SECRET));
-		if (role == NodeRole.BOOTSTRAP) {
-			files.add(file(NodePaths.CA_CERTIFICATE, ca.certificatePem(), PUBLIC));
-			files.add(file(NodePaths.CA_KEY, ca.privateKeyPem(), SECRET));
+		if (role == NodeRole.BOOTSTRAP || (role == NodeRole.CONTROL_PLANE && pki != null)) {
+			String directory = (role == NodeRole.BOOTSTRAP) ? NodePaths.PKI_DIR : NodePaths.SHARED_PKI_DIR;
+			for (SharedPkiFiles.PkiFile pkiFile : SharedPkiFiles.of(ca, pki)) {
+				files.add(file(directory + pkiFile.relativePath(), pkiFile.contents(), pkiFile.mode()));
+			}
 		}
 		if (node != null) {
 			files.add(file(NodePaths.HOSTNAME, node.name() + "\n", PUBLIC));

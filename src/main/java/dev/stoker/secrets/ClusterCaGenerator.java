@@ -50,14 +50,25 @@ final class ClusterCaGenerator {
 	private ClusterCaGenerator() {
 	}
 
+	/** The cluster CA, which kubeadm names {@code ca} and gives the CN kubernetes. */
 	static ClusterCa generate(RandomSource random, Instant now) {
+		return generate(random, now, "kubernetes");
+	}
+
+	/**
+	 * A CA of this common name, with the same profile as the cluster CA: kubeadm's own
+	 * CAs differ only in their CN (its certlist.go: {@code front-proxy-ca},
+	 * {@code etcd-ca}), and it accepts any certificate file that is a CA ({@code IsCA},
+	 * from basic constraints) with a key that loads.
+	 */
+	static ClusterCa generate(RandomSource random, Instant now, String commonName) {
 		SecureRandom secure = random.asSecureRandom();
 		try {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 			generator.initialize(new ECGenParameterSpec("secp256r1"), secure);
 			KeyPair keys = generator.generateKeyPair();
 
-			X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, "kubernetes").build();
+			X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
 			// RFC 5280: a positive serial of at most 20 octets; 128 random bits
 			// make it unique.
 			BigInteger serial = new BigInteger(1, random.bytes(16)).add(BigInteger.ONE);
@@ -65,6 +76,9 @@ final class ClusterCaGenerator {
 			JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial,
 					Date.from(start.minus(BACKDATE)), Date.from(start.plus(VALIDITY)), subject, keys.getPublic());
 			builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+			// kubeadm's CAs (client-go's NewSelfSignedCACert) also set keyEncipherment,
+			// which RFC 5480 section 3 rules out for an EC key; certSign is what a CA
+			// needs.
 			builder.addExtension(Extension.keyUsage, true,
 					new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
 			builder.addExtension(Extension.subjectKeyIdentifier, false,
@@ -86,7 +100,7 @@ final class ClusterCaGenerator {
 	/**
 	 * RFC 7468 text: base64 in lines of 64 characters, every line ending in a newline.
 	 */
-	private static String pem(String label, byte[] der) {
+	static String pem(String label, byte[] der) {
 		String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
 		return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n";
 	}

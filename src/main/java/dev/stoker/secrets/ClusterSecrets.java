@@ -37,7 +37,8 @@ public interface ClusterSecrets {
 	/**
 	 * Replaces the bootstrap token, the certificate key or both with new random ones,
 	 * joining the caller's transaction, and answers the secrets as they now are; empty
-	 * when there is no such cluster.
+	 * when there is no such cluster. Throws {@link NoCertificateKeyException}, rotating
+	 * nothing, when asked for a certificate key the cluster does not have.
 	 */
 	Optional<KubeadmSecrets> rotate(String cluster, boolean bootstrapToken, boolean certificateKey);
 

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.stoker.database.StoredTime;
+import dev.stoker.secrets.EncryptedSecrets.EncryptedPki;
 
 /**
  * The {@code cluster_secrets} table. It knows the cluster table only by its name and id
@@ -20,8 +21,9 @@ import dev.stoker.database.StoredTime;
 class ClusterSecretsRepository {
 
 	private static final String SELECT = "SELECT s.cluster_id, s.revision, s.bootstrap_token, s.certificate_key,"
-			+ " s.ca_certificate, s.ca_key, s.created_at, s.updated_at"
-			+ " FROM cluster_secrets s JOIN cluster c ON c.id = s.cluster_id";
+			+ " s.ca_certificate, s.ca_key, s.created_at, s.updated_at, s.front_proxy_ca_certificate,"
+			+ " s.front_proxy_ca_key, s.etcd_ca_certificate, s.etcd_ca_key, s.service_account_key,"
+			+ " s.service_account_public_key" + " FROM cluster_secrets s JOIN cluster c ON c.id = s.cluster_id";
 
 	private final JdbcClient jdbc;
 
@@ -33,12 +35,17 @@ class ClusterSecretsRepository {
 		return jdbc.sql("SELECT id FROM cluster WHERE name = ?").param(cluster).query(Long.class).optional();
 	}
 
+	/** Inserts a new cluster's row, which has a control-plane PKI. */
 	void insert(EncryptedSecrets secrets) {
+		EncryptedPki pki = secrets.pki();
 		jdbc.sql("INSERT INTO cluster_secrets (cluster_id, revision, bootstrap_token, certificate_key, ca_certificate,"
-				+ " ca_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+				+ " ca_key, created_at, updated_at, front_proxy_ca_certificate, front_proxy_ca_key,"
+				+ " etcd_ca_certificate, etcd_ca_key, service_account_key, service_account_public_key)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(secrets.clusterId(), secrets.revision(), secrets.bootstrapToken(), secrets.certificateKey(),
 					secrets.caCertificate(), secrets.caKey(), StoredTime.column(secrets.createdAt()),
-					StoredTime.column(secrets.updatedAt()))
+					StoredTime.column(secrets.updatedAt()), pki.frontProxyCaCertificate(), pki.frontProxyCaKey(),
+					pki.etcdCaCertificate(), pki.etcdCaKey(), pki.serviceAccountKey(), pki.serviceAccountPublicKey())
 			.update();
 	}
 
@@ -84,10 +91,11 @@ class ClusterSecretsRepository {
 
 	Optional<SecretClocks> clocks(String cluster) {
 		return jdbc
-			.sql("SELECT s.bootstrap_fetched_at, s.bootstrap_token_rotated_at, s.certificate_key_rotated_at"
+			.sql("SELECT s.bootstrap_fetched_at, s.bootstrap_token_rotated_at, s.certificate_key_rotated_at,"
+					+ " s.certificate_key IS NOT NULL"
 					+ " FROM cluster_secrets s JOIN cluster c ON c.id = s.cluster_id WHERE c.name = ?")
 			.param(cluster)
-			.query((rs, n) -> new SecretClocks(instant(rs, 1), instant(rs, 2), instant(rs, 3)))
+			.query((rs, n) -> new SecretClocks(instant(rs, 1), instant(rs, 2), instant(rs, 3), rs.getBoolean(4)))
 			.optional();
 	}
 
@@ -100,7 +108,19 @@ class ClusterSecretsRepository {
 		return new EncryptedSecrets(rs.getLong("cluster_id"), rs.getLong("revision"), rs.getString("bootstrap_token"),
 				rs.getString("certificate_key"), rs.getString("ca_certificate"), rs.getString("ca_key"),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant(), pki(rs));
+	}
+
+	/**
+	 * Null for a row stored before the PKI columns existed (V6 keeps them null there).
+	 */
+	private static EncryptedPki pki(ResultSet rs) throws SQLException {
+		if (rs.getString("front_proxy_ca_certificate") == null) {
+			return null;
+		}
+		return new EncryptedPki(rs.getString("front_proxy_ca_certificate"), rs.getString("front_proxy_ca_key"),
+				rs.getString("etcd_ca_certificate"), rs.getString("etcd_ca_key"), rs.getString("service_account_key"),
+				rs.getString("service_account_public_key"));
 	}
 
 }

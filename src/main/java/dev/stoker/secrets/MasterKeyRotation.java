@@ -1,16 +1,19 @@
 package dev.stoker.secrets;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Re-encrypts everything the master key protects from one key to another, in the caller's
- * transaction: the four kubeadm secrets of every cluster, and every fetch token together
- * with its lookup hash. These are all the columns that hold a ciphertext or a value keyed
- * from the master key (migrations V2 and V3); a column added later belongs here too, and
- * the rotation tests look for the old key's id in every column of every table. Plaintexts
- * stay as they were, so revisions do too, and so do the documents rendered from them.
+ * transaction: the kubeadm secrets of every cluster (the control-plane PKI included,
+ * where a cluster has one), and every fetch token together with its lookup hash. These
+ * are all the columns that hold a ciphertext or a value keyed from the master key
+ * (migrations V2, V3 and V6); a column added later belongs here too, and the rotation
+ * tests look for the old key's id in every column of every table. Plaintexts stay as they
+ * were, so revisions do too, and so do the documents rendered from them.
  */
 final class MasterKeyRotation {
 
@@ -19,8 +22,26 @@ final class MasterKeyRotation {
 
 	}
 
-	private record SecretsRow(long clusterId, String bootstrapToken, String certificateKey, String caCertificate,
-			String caKey) {
+	/** The secret columns of a cluster_secrets row, each with the kind it is bound to. */
+	private static final List<Column> SECRET_COLUMNS = List.of(
+			new Column("bootstrap_token", SecretKind.BOOTSTRAP_TOKEN),
+			new Column("certificate_key", SecretKind.CERTIFICATE_KEY),
+			new Column("ca_certificate", SecretKind.CA_CERTIFICATE), new Column("ca_key", SecretKind.CA_KEY),
+			new Column("front_proxy_ca_certificate", SecretKind.FRONT_PROXY_CA_CERTIFICATE),
+			new Column("front_proxy_ca_key", SecretKind.FRONT_PROXY_CA_KEY),
+			new Column("etcd_ca_certificate", SecretKind.ETCD_CA_CERTIFICATE),
+			new Column("etcd_ca_key", SecretKind.ETCD_CA_KEY),
+			new Column("service_account_key", SecretKind.SERVICE_ACCOUNT_KEY),
+			new Column("service_account_public_key", SecretKind.SERVICE_ACCOUNT_PUBLIC_KEY));
+
+	private record Column(String name, SecretKind kind) {
+
+	}
+
+	/**
+	 * A row's values in the order of {@link #SECRET_COLUMNS}; null where a row has none.
+	 */
+	private record SecretsRow(long clusterId, List<String> values) {
 
 	}
 
@@ -48,21 +69,27 @@ final class MasterKeyRotation {
 	 * transaction rolls back whatever was re-encrypted before it.
 	 */
 	Counts run() {
-		List<SecretsRow> secrets = jdbc
-			.sql("SELECT cluster_id, bootstrap_token, certificate_key, ca_certificate, ca_key FROM cluster_secrets"
-					+ " ORDER BY cluster_id")
-			.query((rs, n) -> new SecretsRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5)))
+		String names = SECRET_COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "));
+		List<SecretsRow> secrets = jdbc.sql("SELECT cluster_id, " + names + " FROM cluster_secrets ORDER BY cluster_id")
+			.query((rs, n) -> {
+				List<String> values = new ArrayList<>();
+				for (int i = 0; i < SECRET_COLUMNS.size(); i++) {
+					values.add(rs.getString(i + 2));
+				}
+				return new SecretsRow(rs.getLong(1), values);
+			})
 			.list();
+		String assignments = SECRET_COLUMNS.stream()
+			.map((column) -> column.name() + " = ?")
+			.collect(Collectors.joining(", "));
 		for (SecretsRow row : secrets) {
 			long id = row.clusterId();
-			jdbc.sql("UPDATE cluster_secrets SET bootstrap_token = ?, certificate_key = ?, ca_certificate = ?,"
-					+ " ca_key = ? WHERE cluster_id = ?")
-				.params(again(row.bootstrapToken(), SecretKind.BOOTSTRAP_TOKEN.associatedData(id)),
-						again(row.certificateKey(), SecretKind.CERTIFICATE_KEY.associatedData(id)),
-						again(row.caCertificate(), SecretKind.CA_CERTIFICATE.associatedData(id)),
-						again(row.caKey(), SecretKind.CA_KEY.associatedData(id)), id)
-				.update();
+			List<Object> params = new ArrayList<>();
+			for (int i = 0; i < SECRET_COLUMNS.size(); i++) {
+				params.add(again(row.values().get(i), SECRET_COLUMNS.get(i).kind().associatedData(id)));
+			}
+			params.add(id);
+			jdbc.sql("UPDATE cluster_secrets SET " + assignments + " WHERE cluster_id = ?").params(params).update();
 		}
 		List<TokenRow> tokens = jdbc
 			.sql("SELECT cluster_id, node_group, token FROM fetch_token ORDER BY cluster_id, node_group")
@@ -80,7 +107,13 @@ final class MasterKeyRotation {
 		return new Counts(secrets.size(), tokens.size());
 	}
 
+	/**
+	 * Null stays null: a cluster has either a certificate key or the control-plane PKI.
+	 */
 	private String again(String stored, String associatedData) {
+		if (stored == null) {
+			return null;
+		}
 		return to.encrypt(from.decrypt(stored, associatedData), associatedData);
 	}
 

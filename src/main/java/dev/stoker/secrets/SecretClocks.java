@@ -13,17 +13,31 @@ import java.util.Optional;
  * then
  * @param bootstrapTokenRotatedAt the last rotation of the bootstrap token, or null
  * @param certificateKeyRotatedAt the last rotation of the certificate key, or null
+ * @param uploadsCertificates whether the cluster's control planes download the
+ * certificates init uploaded ({@link KubeadmSecrets#uploadsCertificates()}); a cluster
+ * whose documents carry the control-plane PKI has no certificate-key clock
  */
-public record SecretClocks(Instant bootstrapFetchedAt, Instant bootstrapTokenRotatedAt,
-		Instant certificateKeyRotatedAt) {
+public record SecretClocks(Instant bootstrapFetchedAt, Instant bootstrapTokenRotatedAt, Instant certificateKeyRotatedAt,
+		boolean uploadsCertificates) {
+
+	/** The clocks of a cluster whose control planes download uploaded certificates. */
+	public SecretClocks(Instant bootstrapFetchedAt, Instant bootstrapTokenRotatedAt, Instant certificateKeyRotatedAt) {
+		this(bootstrapFetchedAt, bootstrapTokenRotatedAt, certificateKeyRotatedAt, true);
+	}
 
 	/** Since when the current bootstrap token has been registered with the cluster. */
 	public Optional<Instant> bootstrapTokenSince() {
 		return latest(bootstrapTokenRotatedAt);
 	}
 
-	/** Since when the certificates have been uploaded under the current key. */
+	/**
+	 * Since when the certificates have been uploaded under the current key; empty for a
+	 * cluster that uploads none.
+	 */
 	public Optional<Instant> certificateKeySince() {
+		if (!uploadsCertificates) {
+			return Optional.empty();
+		}
 		return latest(certificateKeyRotatedAt);
 	}
 

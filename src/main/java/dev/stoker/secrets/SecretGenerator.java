@@ -21,9 +21,14 @@ class SecretGenerator {
 		this.clock = clock;
 	}
 
+	/**
+	 * A new cluster's secrets: a control-plane PKI and no certificate key, so that its
+	 * control planes never depend on certificates uploaded at init.
+	 */
 	KubeadmSecrets generate() {
-		return new KubeadmSecrets(BootstrapToken.generate(random), CertificateKey.generate(random),
-				ClusterCaGenerator.generate(random, clock.instant()));
+		BootstrapToken token = BootstrapToken.generate(random);
+		ClusterCa ca = ClusterCaGenerator.generate(random, clock.instant());
+		return new KubeadmSecrets(token, null, ca, ControlPlanePkiGenerator.generate(random, clock.instant()));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import dev.stoker.database.StoredTime;
+import dev.stoker.secrets.EncryptedSecrets.EncryptedPki;
 
 /**
  * Cluster secrets generated here, encrypted under the master key and kept in the
@@ -44,11 +45,18 @@ class StoredClusterSecrets implements ClusterSecrets {
 			.orElseThrow(() -> new IllegalStateException("There is no cluster " + cluster + " to make secrets for"));
 		KubeadmSecrets secrets = generator.generate();
 		Instant now = now();
-		repository.insert(
-				new EncryptedSecrets(id, 1, encrypt(id, SecretKind.BOOTSTRAP_TOKEN, secrets.bootstrapToken().value()),
-						encrypt(id, SecretKind.CERTIFICATE_KEY, secrets.certificateKey().hex()),
-						encrypt(id, SecretKind.CA_CERTIFICATE, secrets.ca().certificatePem()),
-						encrypt(id, SecretKind.CA_KEY, secrets.ca().privateKeyPem()), now, now));
+		ControlPlanePki pki = secrets.controlPlanePki();
+		repository.insert(new EncryptedSecrets(id, 1,
+				encrypt(id, SecretKind.BOOTSTRAP_TOKEN, secrets.bootstrapToken().value()), null,
+				encrypt(id, SecretKind.CA_CERTIFICATE, secrets.ca().certificatePem()),
+				encrypt(id, SecretKind.CA_KEY, secrets.ca().privateKeyPem()), now, now,
+				new EncryptedPki(
+						encrypt(id, SecretKind.FRONT_PROXY_CA_CERTIFICATE, pki.frontProxyCa().certificatePem()),
+						encrypt(id, SecretKind.FRONT_PROXY_CA_KEY, pki.frontProxyCa().privateKeyPem()),
+						encrypt(id, SecretKind.ETCD_CA_CERTIFICATE, pki.etcdCa().certificatePem()),
+						encrypt(id, SecretKind.ETCD_CA_KEY, pki.etcdCa().privateKeyPem()),
+						encrypt(id, SecretKind.SERVICE_ACCOUNT_KEY, pki.serviceAccount().privateKeyPem()),
+						encrypt(id, SecretKind.SERVICE_ACCOUNT_PUBLIC_KEY, pki.serviceAccount().publicKeyPem()))));
 	}
 
 	@Override
@@ -70,6 +78,9 @@ class StoredClusterSecrets implements ClusterSecrets {
 				return Optional.empty();
 			}
 			EncryptedSecrets stored = found.get();
+			if (certificateKey && stored.certificateKey() == null) {
+				throw new NoCertificateKeyException(cluster);
+			}
 			long id = stored.clusterId();
 			String token = bootstrapToken
 					? encrypt(id, SecretKind.BOOTSTRAP_TOKEN, BootstrapToken.generate(random).value())
@@ -77,7 +88,7 @@ class StoredClusterSecrets implements ClusterSecrets {
 			String key = certificateKey ? encrypt(id, SecretKind.CERTIFICATE_KEY, CertificateKey.generate(random).hex())
 					: stored.certificateKey();
 			EncryptedSecrets rotated = new EncryptedSecrets(id, stored.revision() + 1, token, key,
-					stored.caCertificate(), stored.caKey(), stored.createdAt(), now());
+					stored.caCertificate(), stored.caKey(), stored.createdAt(), now(), stored.pki());
 			if (repository.rotate(rotated, stored.revision(), bootstrapToken, certificateKey)) {
 				return Optional.of(decrypt(rotated));
 			}
@@ -104,9 +115,21 @@ class StoredClusterSecrets implements ClusterSecrets {
 		long id = stored.clusterId();
 		return new KubeadmSecrets(
 				BootstrapToken.parse(decrypt(id, SecretKind.BOOTSTRAP_TOKEN, stored.bootstrapToken())),
-				new CertificateKey(decrypt(id, SecretKind.CERTIFICATE_KEY, stored.certificateKey())),
+				(stored.certificateKey() != null)
+						? new CertificateKey(decrypt(id, SecretKind.CERTIFICATE_KEY, stored.certificateKey())) : null,
 				new ClusterCa(decrypt(id, SecretKind.CA_CERTIFICATE, stored.caCertificate()),
-						decrypt(id, SecretKind.CA_KEY, stored.caKey())));
+						decrypt(id, SecretKind.CA_KEY, stored.caKey())),
+				(stored.pki() != null) ? decrypt(id, stored.pki()) : null);
+	}
+
+	private ControlPlanePki decrypt(long id, EncryptedPki pki) {
+		return new ControlPlanePki(
+				new ClusterCa(decrypt(id, SecretKind.FRONT_PROXY_CA_CERTIFICATE, pki.frontProxyCaCertificate()),
+						decrypt(id, SecretKind.FRONT_PROXY_CA_KEY, pki.frontProxyCaKey())),
+				new ClusterCa(decrypt(id, SecretKind.ETCD_CA_CERTIFICATE, pki.etcdCaCertificate()),
+						decrypt(id, SecretKind.ETCD_CA_KEY, pki.etcdCaKey())),
+				new ServiceAccountKeys(decrypt(id, SecretKind.SERVICE_ACCOUNT_KEY, pki.serviceAccountKey()),
+						decrypt(id, SecretKind.SERVICE_ACCOUNT_PUBLIC_KEY, pki.serviceAccountPublicKey())));
 	}
 
 	private String encrypt(long clusterId, SecretKind kind, String plaintext) {

@@ -336,7 +336,8 @@ class AuthorizationMatrixTest {
 		for (String cluster : tokens.keySet()) {
 			KubeadmSecrets kubeadm = clusterSecrets.load(cluster).orElseThrow();
 			secrets.add(kubeadm.bootstrapToken().value());
-			secrets.add(kubeadm.certificateKey().hex());
+			secrets.add(kubeadm.ca().privateKeyPem());
+			secrets.add(kubeadm.controlPlanePki().serviceAccount().privateKeyPem());
 		}
 		return secrets;
 	}

@@ -340,7 +340,7 @@ class AuditTrailTest {
 			.uri("/api/v1/clusters/unrotated/secrets/rotate")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"bootstrapToken\": true, \"certificateKey\": true}")
+			.content("{\"bootstrapToken\": true}")
 			.exchange());
 		MvcTestResult tokenRotation = withoutTheAuditTable(() -> mvc.post()
 			.uri("/api/v1/clusters/unrotated/node-groups/workers/fetch-token/rotate")
@@ -390,8 +390,13 @@ class AuditTrailTest {
 		List<String> values = new ArrayList<>(tokens.values());
 		values.add(current.bootstrapToken().value());
 		values.add(current.bootstrapToken().secret());
-		values.add(current.certificateKey().hex());
 		current.ca().privateKeyPem().lines().filter((line) -> !line.startsWith("-----")).forEach(values::add);
+		current.controlPlanePki()
+			.serviceAccount()
+			.privateKeyPem()
+			.lines()
+			.filter((line) -> !line.startsWith("-----"))
+			.forEach(values::add);
 		return values;
 	}
 

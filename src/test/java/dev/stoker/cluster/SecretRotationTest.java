@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.stoker.SharedApplication;
 import dev.stoker.json.Mappers;
+import dev.stoker.secrets.StoredBeforeThePki;
 
 import static dev.stoker.SharedApplicationSetup.adminToken;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +52,9 @@ class SecretRotationTest {
 	@Autowired
 	MockMvcTester mvc;
 
+	@Autowired
+	ApplicationContext application;
+
 	private String untouchedWorkersToken;
 
 	@BeforeAll
@@ -57,9 +62,13 @@ class SecretRotationTest {
 		untouchedWorkersToken = create(UNTOUCHED).path("fetchTokens").path("workers").asString();
 	}
 
+	/**
+	 * A cluster stored before the control-plane PKI rotates its certificate key as
+	 * before.
+	 */
 	@Test
 	void rotatingBothAnswersTheNewValuesAndTheCommandsThatRegisterThem() throws Exception {
-		create("both");
+		createStoredBeforeThePki("both");
 		Secrets before = Secrets.of(this, "both");
 
 		MvcTestResult result = rotate("both", "{\"bootstrapToken\": true, \"certificateKey\": true}");
@@ -111,14 +120,15 @@ class SecretRotationTest {
 			.containsExactly("kubeadm token create " + token + " --ttl 24h0m0s");
 		Secrets after = Secrets.of(this, name);
 		assertThat(after.token()).isEqualTo(token);
-		assertThat(after.key()).isEqualTo(before.key());
+		assertThat(after.key()).as("a cluster created now has none").isEmpty();
+		assertThat(before.key()).isEmpty();
 		assertThat(after.caCertHashes()).isEqualTo(before.caCertHashes());
 		assertThat(cluster(name)).hasHeader(HttpHeaders.ETAG, "\"2\"");
 	}
 
 	@Test
 	void rotatingTheKeyAloneKeepsTheToken() throws Exception {
-		create("key-only");
+		createStoredBeforeThePki("key-only");
 		Secrets before = Secrets.of(this, "key-only");
 
 		MvcTestResult result = rotate("key-only", "{\"certificateKey\": true}");
@@ -153,11 +163,17 @@ class SecretRotationTest {
 
 	private static final String NOT_AN_OBJECT = "must be a JSON object such as {\"bootstrapToken\": true}";
 
+	private static final String NO_KEY = "this cluster has no certificate key: its control planes get the keys they"
+			+ " share from their documents, and kubeadm uploads no certificates for them. Rotate only bootstrapToken";
+
 	static Stream<Arguments> requestsThatSayNothingPlainly() {
 		return Stream.of(Arguments.of("{}", Map.of("", NOTHING)),
 				Arguments.of("{\"bootstrapToken\": false}", Map.of("", NOTHING)),
 				Arguments.of("{\"bootstrapToken\": false, \"certificateKey\": false}", Map.of("", NOTHING)),
 				Arguments.of("{\"bootstrapToken\": \"true\"}", Map.of("/bootstrapToken", NOT_A_FLAG)),
+				// a cluster created now has the control-plane PKI and no certificate key
+				Arguments.of("{\"certificateKey\": true}", Map.of("/certificateKey", NO_KEY)),
+				Arguments.of("{\"bootstrapToken\": true, \"certificateKey\": true}", Map.of("/certificateKey", NO_KEY)),
 				Arguments.of("{\"certificateKey\": 1}", Map.of("/certificateKey", NOT_A_FLAG)),
 				Arguments.of("{\"certificateKey\": null}", Map.of("/certificateKey", NOT_A_FLAG)),
 				Arguments.of("{\"bogus\": true}", Map.of("/bogus", UNKNOWN)),
@@ -295,6 +311,12 @@ class SecretRotationTest {
 			.exchange();
 		assertThat(created).hasStatus(HttpStatus.CREATED).hasHeader(HttpHeaders.ETAG, "\"1\"");
 		return json(created);
+	}
+
+	private void createStoredBeforeThePki(String name) throws Exception {
+		create(name);
+		StoredBeforeThePki.rewrite(application, name);
+		assertThat(Secrets.of(this, name).key()).matches(KEY_FORMAT);
 	}
 
 	private MvcTestResult rotate(String cluster, String body) {

@@ -54,6 +54,26 @@ public final class KubeadmConfigCheck {
 
 	}
 
+	/**
+	 * How a cluster's control planes come to share their keys, which decides whether init
+	 * and a control-plane join must name a certificate key or must not.
+	 */
+	public enum ControlPlaneKeys {
+
+		/**
+		 * init uploads the certificates encrypted under the certificate key, and control
+		 * planes download them with it (clusters stored before Stoker's PKI).
+		 */
+		UPLOADED,
+
+		/**
+		 * Every control plane's document holds the keys as files under kubeadm's
+		 * certificate directory, and kubeadm uses them where it finds them.
+		 */
+		SHARED
+
+	}
+
 	/** What is wrong, and where: the kind and the path of fields below it. */
 	public record Problem(String path, String message) {
 
@@ -119,31 +139,47 @@ public final class KubeadmConfigCheck {
 
 	private final Command command;
 
+	private final ControlPlaneKeys keys;
+
 	private final List<Problem> problems = new ArrayList<>();
 
 	/** The first control plane's kubelet flags, which the cluster's version rules see. */
 	private Map<String, List<String>> initKubeletArgs = Map.of();
 
-	private KubeadmConfigCheck(KubeadmApiVersion api, Command command) {
+	private KubeadmConfigCheck(KubeadmApiVersion api, Command command, ControlPlaneKeys keys) {
 		this.kubeadmApiVersion = KubeadmSchema.KUBEADM_GROUP + api.wireName();
 		this.listArgs = api == KubeadmApiVersion.V1BETA4;
 		this.command = command;
+		this.keys = keys;
+	}
+
+	/**
+	 * Every problem kubeadm (or Stoker's rules) would find in the file of a cluster whose
+	 * control planes download uploaded certificates; empty if none.
+	 */
+	public static List<Problem> check(String yaml, KubeadmApiVersion api, Command command) {
+		return check(yaml, api, command, ControlPlaneKeys.UPLOADED);
 	}
 
 	/**
 	 * Every problem kubeadm (or Stoker's rules) would find in the file; empty if none.
 	 */
-	public static List<Problem> check(String yaml, KubeadmApiVersion api, Command command) {
-		KubeadmConfigCheck check = new KubeadmConfigCheck(api, command);
+	public static List<Problem> check(String yaml, KubeadmApiVersion api, Command command, ControlPlaneKeys keys) {
+		KubeadmConfigCheck check = new KubeadmConfigCheck(api, command, keys);
 		check.run(yaml);
 		return List.copyOf(check.problems);
 	}
 
 	/** Fails with every problem and the file when there is any. */
 	public static void assertValid(String yaml, KubeadmApiVersion api, Command command) {
-		List<Problem> problems = check(yaml, api, command);
+		assertValid(yaml, api, command, ControlPlaneKeys.UPLOADED);
+	}
+
+	/** Fails with every problem and the file when there is any. */
+	public static void assertValid(String yaml, KubeadmApiVersion api, Command command, ControlPlaneKeys keys) {
+		List<Problem> problems = check(yaml, api, command, keys);
 		if (!problems.isEmpty()) {
-			throw new AssertionError("not a valid kubeadm config for " + command.text + " ("
+			throw new AssertionError("not a valid kubeadm config for " + command.text + " (" + keys + " keys, "
 					+ KubeadmSchema.KUBEADM_GROUP + api.wireName() + "):\n  "
 					+ problems.stream().map(Problem::toString).collect(Collectors.joining("\n  ")) + "\nin\n" + yaml);
 		}
@@ -385,10 +421,18 @@ public final class KubeadmConfigCheck {
 	}
 
 	/**
-	 * Init must name the key (the control planes that join decrypt the uploaded
-	 * certificates with it); it is 32 bytes in hex.
+	 * Init must name the key when it uploads the certificates (the control planes that
+	 * join decrypt them with it); it is 32 bytes in hex. Where control planes get the
+	 * keys as files, no config may name one: nothing is uploaded or downloaded.
 	 */
 	private void certificateKey(Object key, String path) {
+		if (keys == ControlPlaneKeys.SHARED) {
+			if (key != null) {
+				problem(path, "is set, but the control planes share their keys as files: nothing is uploaded"
+						+ " and no node should hold a certificate key (Stoker)");
+			}
+			return;
+		}
 		if (key == null) {
 			if (command != Command.JOIN) {
 				problem(path, "is missing: without it kubeadm makes a random key, and no control plane"

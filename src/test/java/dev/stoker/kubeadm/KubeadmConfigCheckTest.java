@@ -10,12 +10,14 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 import dev.stoker.definition.KubeadmApiVersion;
 import dev.stoker.kubeadm.KubeadmConfigCheck.Command;
+import dev.stoker.kubeadm.KubeadmConfigCheck.ControlPlaneKeys;
 import dev.stoker.kubeadm.KubeadmConfigCheck.Problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -202,6 +204,47 @@ class KubeadmConfigCheckTest {
 
 	static Stream<Base> validFiles() {
 		return Stream.of(Base.values());
+	}
+
+	/**
+	 * The files of a cluster whose control planes get the shared keys as files: init and
+	 * a control-plane join name no certificate key, in v1beta3 and v1beta4.
+	 */
+	static Stream<Arguments> filesWithSharedKeys() {
+		String v1beta3ControlPlane = set("JoinConfiguration", "controlPlane",
+				Map.of("localAPIEndpoint", Map.of("advertiseAddress", "fd00:1:2:3::a")))
+			.apply(V1BETA3_JOIN_WORKER);
+		return Stream.of(
+				Arguments.of("v1beta4 init", remove("InitConfiguration", "certificateKey").apply(V1BETA4_INIT),
+						KubeadmApiVersion.V1BETA4, Command.INIT, "InitConfiguration.certificateKey"),
+				Arguments.of("v1beta3 init", remove("InitConfiguration", "certificateKey").apply(V1BETA3_INIT),
+						KubeadmApiVersion.V1BETA3, Command.INIT, "InitConfiguration.certificateKey"),
+				Arguments.of("v1beta4 control-plane join",
+						remove("JoinConfiguration.controlPlane", "certificateKey").apply(V1BETA4_JOIN_CONTROL_PLANE),
+						KubeadmApiVersion.V1BETA4, Command.JOIN_CONTROL_PLANE,
+						"JoinConfiguration.controlPlane.certificateKey"),
+				Arguments.of("v1beta3 control-plane join", v1beta3ControlPlane, KubeadmApiVersion.V1BETA3,
+						Command.JOIN_CONTROL_PLANE, "JoinConfiguration.controlPlane.certificateKey"));
+	}
+
+	@ParameterizedTest(name = "{0} without a certificate key passes where the keys are shared, and not where uploaded")
+	@MethodSource("filesWithSharedKeys")
+	void withSharedKeysNoConfigNamesACertificateKey(String name, String yaml, KubeadmApiVersion api, Command command,
+			String keyPath) {
+		assertThat(yaml).doesNotContain("certificateKey");
+		assertThat(KubeadmConfigCheck.check(yaml, api, command, ControlPlaneKeys.SHARED)).isEmpty();
+		assertThat(KubeadmConfigCheck.check(yaml, api, command, ControlPlaneKeys.UPLOADED)).singleElement()
+			.satisfies((problem) -> {
+				assertThat(problem.path()).isEqualTo(keyPath);
+				assertThat(problem.message()).startsWith("is missing");
+			});
+		String withKey = set(keyPath.substring(0, keyPath.lastIndexOf('.')), "certificateKey", CERTIFICATE_KEY)
+			.apply(yaml);
+		assertThat(KubeadmConfigCheck.check(withKey, api, command, ControlPlaneKeys.SHARED)).singleElement()
+			.satisfies((problem) -> {
+				assertThat(problem.path()).isEqualTo(keyPath);
+				assertThat(problem.message()).startsWith("is set, but the control planes share their keys as files");
+			});
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -26,6 +26,7 @@ import dev.stoker.ignition.IgnitionConfig;
 import dev.stoker.ignition.IgnitionJson;
 import dev.stoker.kubeadm.KubeadmConfigCheck;
 import dev.stoker.kubeadm.KubeadmConfigCheck.Command;
+import dev.stoker.kubeadm.KubeadmConfigCheck.ControlPlaneKeys;
 import dev.stoker.net.IpFamily;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,7 +98,8 @@ class ExampleBootsTest {
 			.isNotEmpty()
 			.containsOnly(configPath);
 
-		KubeadmConfigCheck.assertValid(config, cluster.kubeadmApiVersion(), command(node.role()));
+		KubeadmConfigCheck.assertValid(config, cluster.kubeadmApiVersion(), command(node.role()),
+				node.secrets().uploadsCertificates() ? ControlPlaneKeys.UPLOADED : ControlPlaneKeys.SHARED);
 		Map<String, Object> first = document(config,
 				node.role() == NodeRole.BOOTSTRAP ? "InitConfiguration" : "JoinConfiguration");
 		assertThat(kubeletArg(first, cluster.kubeadmApiVersion(), "node-ip"))

@@ -33,7 +33,8 @@ class KubeadmUnitGoldenTest {
 	void aGroupsUnitMatchesItsGoldenFile(String file, String groupName, String golden) throws Exception {
 		ValidCluster cluster = example(file);
 		ValidGroup group = group(cluster, groupName);
-		String unit = UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group)));
+		String unit = UnitWriter
+			.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group), false));
 		Golden.assertMatches(unit, "units/" + golden + "/kubeadm.service");
 	}
 
@@ -44,7 +45,7 @@ class KubeadmUnitGoldenTest {
 		ValidNode node = node(cluster, nodeName);
 		ValidGroup group = node.group();
 		String unit = UnitWriter
-			.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forNode(cluster, node, group.role())));
+			.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forNode(cluster, node, group.role()), false));
 		Golden.assertMatches(unit, "units/metal-ipv6-first-" + nodeName + "/kubeadm.service");
 	}
 

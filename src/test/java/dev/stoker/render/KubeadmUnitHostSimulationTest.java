@@ -85,7 +85,7 @@ class KubeadmUnitHostSimulationTest {
 		Path out = dir.resolve("kubeadm-final.yml");
 		Files.writeString(in, config, StandardCharsets.UTF_8);
 
-		UnitLines unit = new UnitLines(UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source)));
+		UnitLines unit = new UnitLines(UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source, false)));
 		HostSimulation.Run run = HostSimulation.run(unit.execLine("envsubst"), in, out,
 				HostSimulation.metadata(METADATA));
 
@@ -112,7 +112,7 @@ class KubeadmUnitHostSimulationTest {
 		Path out = dir.resolve("kubeadm-final.yml");
 		Files.writeString(in,
 				KubeadmYaml.write(KubeadmConfigFactory.documents(cluster, group, source.addresses(), SECRETS)));
-		String line = new UnitLines(UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source)))
+		String line = new UnitLines(UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source, false)))
 			.execLine("envsubst");
 		assertThat(HostSimulation.run(line, in, out, HostSimulation.metadata(METADATA)).exitCode()).isZero();
 		String first = Files.readString(out);
@@ -127,7 +127,7 @@ class KubeadmUnitHostSimulationTest {
 		ValidCluster cluster = aws();
 		ValidGroup group = RenderExamples.group(cluster, "workers");
 		String line = new UnitLines(
-				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group))))
+				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group), false)))
 			.execLine(" is empty or missing ");
 		Path unused = dir.resolve("unused");
 
@@ -155,7 +155,7 @@ class KubeadmUnitHostSimulationTest {
 		ValidCluster cluster = aws();
 		ValidGroup group = RenderExamples.group(cluster, "control-plane");
 		String line = new UnitLines(
-				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group))))
+				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group), false)))
 			.execLine("ExecStopPost");
 		Path calls = dir.resolve("calls");
 		HostSimulation.Run run = HostSimulation.run(withFakeKubeadm(line, calls, 0), dir.resolve("unused"),
@@ -175,7 +175,7 @@ class KubeadmUnitHostSimulationTest {
 		ValidCluster cluster = aws();
 		ValidGroup group = RenderExamples.group(cluster, "bootstrap");
 		String line = new UnitLines(
-				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group))))
+				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group), false)))
 			.execLine(" init ");
 		Path calls = dir.resolve("calls");
 		Path unused = dir.resolve("unused");
@@ -184,13 +184,74 @@ class KubeadmUnitHostSimulationTest {
 		assertThat(failed.exitCode()).isEqualTo(KubeadmUnit.INIT_FAILED);
 		assertThat(failed.output()).startsWith("<2>kubeadm init failed and this node will not retry it.")
 			.contains("Do not run kubeadm reset here");
-		assertThat(Files.readString(calls)).as("the final config, moved for the test")
-			.isEqualTo("init --upload-certs --config " + unused + "\n");
+		assertThat(Files.readString(calls)).as("the final config, moved for the test; nothing uploaded")
+			.isEqualTo("init --config " + unused + "\n");
 
 		Files.delete(calls);
 		HostSimulation.Run succeeded = HostSimulation.run(withFakeKubeadm(line, calls, 0), unused, unused, Map.of());
 		assertThat(succeeded.exitCode()).isZero();
 		assertThat(succeeded.output()).isEmpty();
+	}
+
+	/**
+	 * A joining control plane over two attempts: the first copies the shared keys from
+	 * where the document wrote them into kubeadm's directory, with their modes; the
+	 * attempt fails, and the reset that follows deletes that directory's contents as
+	 * kubeadm reset does; the next attempt copies them again, so kubeadm finds them.
+	 */
+	@Test
+	void aControlPlaneFindsTheSharedKeysAgainAfterAResetDeletedThem() throws Exception {
+		ValidCluster cluster = aws();
+		ValidGroup group = RenderExamples.group(cluster, "control-plane");
+		UnitLines unit = new UnitLines(
+				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group), false)));
+		Path shared = dir.resolve("etc/stoker/pki");
+		Path pki = dir.resolve("etc/kubernetes/pki");
+		Map<String, String> modes = new LinkedHashMap<>();
+		for (String file : List.of("ca.crt", "front-proxy-ca.crt", "etcd/ca.crt", "sa.pub")) {
+			modes.put(file, "rw-r--r--");
+		}
+		for (String file : List.of("ca.key", "front-proxy-ca.key", "etcd/ca.key", "sa.key")) {
+			modes.put(file, "rw-------");
+		}
+		for (Map.Entry<String, String> file : modes.entrySet()) {
+			Path path = shared.resolve(file.getKey());
+			Files.createDirectories(path.getParent());
+			Files.writeString(path, "contents of " + file.getKey());
+			Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(file.getValue()));
+		}
+		String restore = unit.execLine("/etc/stoker/pki/")
+			.replace("/etc/stoker/pki/", shared + "/")
+			.replace("/etc/kubernetes/pki/", pki + "/");
+		Path calls = dir.resolve("calls");
+		// kubeadm reset deletes the contents of the certificate directory
+		// (cmd/kubeadm/app/cmd/phases/reset, resetConfigDir)
+		Path fake = dir.resolve("kubeadm");
+		Files.writeString(fake,
+				"#!/bin/bash\necho \"$*\" >> '" + calls + "'\nfind '" + pki + "' -mindepth 1 -delete\n");
+		Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+		String reset = unit.execLine("ExecStopPost").replace("/usr/bin/kubeadm ", fake + " ");
+		Path unused = dir.resolve("unused");
+
+		for (int attempt = 1; attempt <= 2; attempt++) {
+			HostSimulation.Run copied = HostSimulation.run(restore, unused, unused, Map.of());
+			assertThat(copied.exitCode()).as(copied.output()).isZero();
+			for (Map.Entry<String, String> file : modes.entrySet()) {
+				Path path = pki.resolve(file.getKey());
+				assertThat(path).as("attempt " + attempt).hasContent("contents of " + file.getKey());
+				assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).as(file.getKey())
+					.isEqualTo(file.getValue());
+			}
+			HostSimulation.Run failed = HostSimulation.run(reset, unused, unused,
+					Map.of("SERVICE_RESULT", "exit-code"));
+			assertThat(failed.exitCode()).isZero();
+			try (var left = Files.list(pki)) {
+				assertThat(left).as("the reset emptied kubeadm's directory").isEmpty();
+			}
+		}
+		assertThat(Files.readAllLines(calls)).containsExactly("reset -f", "reset -f");
+		assertThat(shared.resolve("sa.key")).as("the document's copy is never touched")
+			.hasContent("contents of sa.key");
 	}
 
 	/**

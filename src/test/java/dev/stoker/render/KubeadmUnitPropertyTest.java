@@ -44,7 +44,7 @@ class KubeadmUnitPropertyTest {
 		AddressSource source = new AddressSource(
 				new NodeAddresses(String.join(",", variables.stream().map(v -> "$" + v).toList()), null),
 				hostVariables);
-		UnitFile model = KubeadmUnit.of(cluster, role, source);
+		UnitFile model = KubeadmUnit.of(cluster, role, source, false);
 		UnitLines unit = new UnitLines(UnitWriter.write(model));
 
 		List<List<String>> written = unit.execLines().stream().map(UnitLines::argv).toList();

@@ -26,7 +26,7 @@ class KubeadmUnitTest {
 		ValidCluster cluster = example(file);
 		ValidGroup group = group(cluster, groupName);
 		return new UnitLines(
-				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group))));
+				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), AddressSource.forGroup(cluster, group), false)));
 	}
 
 	private static UnitLines staticUnit(String nodeName) throws Exception {
@@ -34,7 +34,7 @@ class KubeadmUnitTest {
 		ValidNode node = node(cluster, nodeName);
 		NodeRole role = node.group().role();
 		return new UnitLines(
-				UnitWriter.write(KubeadmUnit.of(cluster, role, AddressSource.forNode(cluster, node, role))));
+				UnitWriter.write(KubeadmUnit.of(cluster, role, AddressSource.forNode(cluster, node, role), false)));
 	}
 
 	static Stream<Arguments> units() throws Exception {
@@ -51,12 +51,14 @@ class KubeadmUnitTest {
 				Arguments.of("static worker-1", NodeRole.WORKER, staticUnit("worker-1")));
 	}
 
-	@ParameterizedTest(name = "{0}: only the bootstrap node runs kubeadm init --upload-certs, every other one joins")
+	@ParameterizedTest(
+			name = "{0}: only the bootstrap node runs kubeadm init, uploading nothing; every other one joins")
 	@MethodSource("units")
 	void onlyTheBootstrapNodeInitialises(String name, NodeRole role, UnitLines unit) {
 		String exec = String.join("\n", unit.execLines());
+		assertThat(exec).doesNotContain("upload-certs");
 		if (role == NodeRole.BOOTSTRAP) {
-			assertThat(exec).contains("kubeadm init --upload-certs --config /etc/kubeadm").doesNotContain(" join ");
+			assertThat(exec).contains("kubeadm init --config /etc/kubeadm").doesNotContain(" join ");
 		}
 		else {
 			assertThat(exec).doesNotContain(" init ");
@@ -142,6 +144,39 @@ class KubeadmUnitTest {
 				assertThat(check.waitFor()).as(line + "\n" + output).isZero();
 			}
 		}
+	}
+
+	@ParameterizedTest(name = "{0}: a joining control plane copies the shared keys into place before each attempt")
+	@MethodSource("units")
+	void aJoiningControlPlaneRestoresTheSharedKeysFirst(String name, NodeRole role, UnitLines unit) {
+		List<String> restores = unit.execLines().stream().filter(l -> l.contains("/etc/stoker/pki/")).toList();
+		if (role != NodeRole.CONTROL_PLANE) {
+			assertThat(restores).isEmpty();
+			return;
+		}
+		assertThat(restores).singleElement().asString().startsWith("ExecStartPre=/bin/bash");
+		assertThat(UnitLines.argv(restores.get(0)).get(2))
+			.isEqualTo("mkdir -p /etc/kubernetes/pki/ && cp -Rp /etc/stoker/pki/. /etc/kubernetes/pki/");
+		assertThat(unit.execLines().indexOf(restores.get(0))).as("before the join")
+			.isLessThan(unit.execLines().indexOf(unit.execLine(" join ")));
+	}
+
+	/**
+	 * A cluster stored before the control-plane PKI keeps today's unit: init uploads the
+	 * certificates, control planes download them and restore nothing.
+	 */
+	@Test
+	void aClusterThatUploadsCertificatesKeepsItsUnits() throws Exception {
+		ValidCluster cluster = example("aws-dual-stack.yaml");
+		ValidGroup bootstrap = group(cluster, "bootstrap");
+		ValidGroup controlPlane = group(cluster, "control-plane");
+		UnitLines init = new UnitLines(UnitWriter
+			.write(KubeadmUnit.of(cluster, bootstrap.role(), AddressSource.forGroup(cluster, bootstrap), true)));
+		UnitLines join = new UnitLines(UnitWriter
+			.write(KubeadmUnit.of(cluster, controlPlane.role(), AddressSource.forGroup(cluster, controlPlane), true)));
+		assertThat(UnitLines.argv(init.execLine(" init ")).get(2))
+			.startsWith("/usr/bin/kubeadm init --upload-certs --config /etc/kubeadm-final.yml || {");
+		assertThat(join.text()).doesNotContain("/etc/stoker/pki");
 	}
 
 	@Test

@@ -2,7 +2,9 @@ package dev.stoker.render;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +16,7 @@ import dev.stoker.definition.NodeRole;
 import dev.stoker.ignition.ButaneTranspiler;
 import dev.stoker.ignition.IgnitionJson;
 import dev.stoker.ignition.IgnitionValidate;
+import dev.stoker.secrets.ControlPlanePki;
 import dev.stoker.secrets.KubeadmSecrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,23 +74,46 @@ class NodeDocumentGoldenTest {
 		assertThat(result.clean()).as(result.output()).isTrue();
 	}
 
+	/**
+	 * A cluster created now: every control plane holds the CA and the keys control planes
+	 * share, under kubeadm's names, and nothing names a certificate key or uploads
+	 * certificates; a worker holds no private key at all and pins the CA by its hash.
+	 */
 	@ParameterizedTest(name = "{0}: holds the secrets its role needs and no others")
 	@MethodSource("everyDocument")
 	void holdsOnlyTheSecretsItsRoleNeeds(ExampleNodes.Node document) {
 		String butane = ButaneYaml.write(document.butane());
 		KubeadmSecrets secrets = document.secrets();
-		assertThat(butane).contains(secrets.bootstrapToken().value());
+		ControlPlanePki pki = secrets.controlPlanePki();
+		assertThat(secrets.uploadsCertificates()).isFalse();
+		assertThat(butane).contains(secrets.bootstrapToken().value())
+			.doesNotContain("certificateKey")
+			.doesNotContain("upload-certs");
+		Map<String, String> files = new LinkedHashMap<>();
+		document.butane().storage().files().forEach((file) -> files.put(file.path(), file.contents().inline()));
+		List<String> privateKeys = List.of(secrets.ca().privateKeyPem(), pki.frontProxyCa().privateKeyPem(),
+				pki.etcdCa().privateKeyPem(), pki.serviceAccount().privateKeyPem());
 		if (document.role() == NodeRole.WORKER) {
-			assertThat(butane).doesNotContain(secrets.certificateKey().hex());
-		}
-		else {
-			assertThat(butane).contains(secrets.certificateKey().hex());
-		}
-		if (document.role() == NodeRole.BOOTSTRAP) {
-			assertThat(butane).contains("PRIVATE KEY");
-		}
-		else {
 			assertThat(butane).doesNotContain("PRIVATE KEY").contains(secrets.ca().caCertHash());
+			for (String key : privateKeys) {
+				assertThat(butane).doesNotContain(key.lines().skip(1).findFirst().orElseThrow());
+			}
+			assertThat(files.keySet()).noneMatch((path) -> path.contains("pki"));
+			return;
+		}
+		String directory = (document.role() == NodeRole.BOOTSTRAP) ? "/etc/kubernetes/pki/" : "/etc/stoker/pki/";
+		Map<String, String> expected = new LinkedHashMap<>();
+		expected.put("ca.crt", secrets.ca().certificatePem());
+		expected.put("ca.key", secrets.ca().privateKeyPem());
+		expected.put("front-proxy-ca.crt", pki.frontProxyCa().certificatePem());
+		expected.put("front-proxy-ca.key", pki.frontProxyCa().privateKeyPem());
+		expected.put("etcd/ca.crt", pki.etcdCa().certificatePem());
+		expected.put("etcd/ca.key", pki.etcdCa().privateKeyPem());
+		expected.put("sa.key", pki.serviceAccount().privateKeyPem());
+		expected.put("sa.pub", pki.serviceAccount().publicKeyPem());
+		expected.forEach((name, contents) -> assertThat(files).containsEntry(directory + name, contents));
+		if (document.role() == NodeRole.CONTROL_PLANE) {
+			assertThat(butane).contains(secrets.ca().caCertHash());
 		}
 	}
 

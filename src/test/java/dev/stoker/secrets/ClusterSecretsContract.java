@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,8 +38,9 @@ abstract class ClusterSecretsContract {
 
 	private static final Instant NOW = Instant.parse("2026-06-01T08:00:00.123456Z");
 
-	private static final List<String> COLUMNS = List.of("bootstrap_token", "certificate_key", "ca_certificate",
-			"ca_key");
+	private static final List<String> COLUMNS = List.of("bootstrap_token", "ca_certificate", "ca_key",
+			"front_proxy_ca_certificate", "front_proxy_ca_key", "etcd_ca_certificate", "etcd_ca_key",
+			"service_account_key", "service_account_public_key");
 
 	private final MasterKey masterKey = new MasterKey(new SecureRandomSource().bytes(32));
 
@@ -107,9 +110,42 @@ abstract class ClusterSecretsContract {
 		for (String column : COLUMNS) {
 			assertThat((String) row.get(column)).as(column)
 				.matches("v1:" + masterKey.id() + ":[A-Za-z0-9+/]+={0,2}")
-				.doesNotContain(loaded.bootstrapToken().secret(), loaded.certificateKey().hex(),
-						SecretGeneratorTest.body(loaded.ca().privateKeyPem()).substring(0, 40), "BEGIN");
+				.doesNotContain(loaded.bootstrapToken().secret(),
+						SecretGeneratorTest.body(loaded.ca().privateKeyPem()).substring(0, 40),
+						SecretGeneratorTest.body(loaded.controlPlanePki().serviceAccount().privateKeyPem())
+							.substring(0, 40),
+						"BEGIN");
 		}
+		assertThat(row.get("certificate_key")).as("a cluster created now has no certificate key").isNull();
+	}
+
+	@Test
+	void aRowHoldsACertificateKeyOrThePkiNeverBothNorNeither() {
+		insertCluster("alpha");
+		secrets.create("alpha");
+
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> jdbc.sql("UPDATE cluster_secrets SET certificate_key = bootstrap_token").update());
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> jdbc.sql("UPDATE cluster_secrets SET service_account_key = NULL").update());
+		assertThat(secrets.load("alpha")).isPresent();
+	}
+
+	@Test
+	void aClusterWithThePkiHasNoCertificateKeyToRotateNorItsClock() {
+		insertCluster("alpha");
+		secrets.create("alpha");
+		KubeadmSecrets before = secrets.load("alpha").orElseThrow();
+		secrets.recordBootstrapFetch("alpha", NOW);
+
+		assertThatExceptionOfType(NoCertificateKeyException.class).isThrownBy(() -> secrets.rotate("alpha", true, true))
+			.withMessage("Cluster alpha has no certificate key to rotate");
+
+		assertThat(secrets.load("alpha")).contains(before);
+		assertThat(storedRow("alpha")).containsEntry("revision", 1L);
+		SecretClocks clocks = secrets.clocks("alpha").orElseThrow();
+		assertThat(clocks.certificateKeySince()).isEmpty();
+		assertThat(clocks.bootstrapTokenSince()).contains(NOW);
 	}
 
 	@Test
@@ -134,7 +170,7 @@ abstract class ClusterSecretsContract {
 		KubeadmSecrets alpha = secrets.load("alpha").orElseThrow();
 		KubeadmSecrets beta = secrets.load("beta").orElseThrow();
 		assertThat(beta.bootstrapToken()).isNotEqualTo(alpha.bootstrapToken());
-		assertThat(beta.certificateKey()).isNotEqualTo(alpha.certificateKey());
+		assertThat(beta.controlPlanePki()).isNotEqualTo(alpha.controlPlanePki());
 		assertThat(beta.ca()).isNotEqualTo(alpha.ca());
 	}
 
@@ -192,15 +228,17 @@ abstract class ClusterSecretsContract {
 		assertThat(secrets.load("beta")).isPresent();
 	}
 
-	@Test
-	void aValueMovedToAnotherColumnFailsClosed() {
+	@ParameterizedTest(name = "{0} fails closed")
+	@CsvSource({ "service_account_key = bootstrap_token, :service-account-key",
+			"etcd_ca_key = front_proxy_ca_key, :etcd-ca-key" })
+	void aValueMovedToAnotherColumnFailsClosed(String move, String kind) {
 		insertCluster("alpha");
 		secrets.create("alpha");
 
-		jdbc.sql("UPDATE cluster_secrets SET certificate_key = bootstrap_token").update();
+		jdbc.sql("UPDATE cluster_secrets SET " + move).update();
 
 		assertThatExceptionOfType(SecretDecryptionException.class).isThrownBy(() -> secrets.load("alpha"))
-			.withMessageContaining(":certificate-key");
+			.withMessageContaining(kind);
 	}
 
 	@Test

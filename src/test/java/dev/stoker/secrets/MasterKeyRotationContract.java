@@ -97,7 +97,10 @@ abstract class MasterKeyRotationContract {
 		Map<String, FetchToken> tokens = new LinkedHashMap<>();
 		create(before, "alpha").forEach((group, token) -> tokens.put("alpha/" + group, token));
 		create(before, "beta").forEach((group, token) -> tokens.put("beta/" + group, token));
+		StoredBeforeThePki.rewrite(jdbc(), new MasterKey(Base64.getDecoder().decode(OLD)), "beta");
 		Map<String, KubeadmSecrets> secrets = Map.of("alpha", load(before, "alpha"), "beta", load(before, "beta"));
+		assertThat(secrets.get("beta").uploadsCertificates()).isTrue();
+		assertThat(secrets.get("alpha").uploadsCertificates()).isFalse();
 		Map<String, String> documents = documents(before, "alpha", "beta");
 		Map<String, String> stored = storedValues();
 		Map<String, Long> revisions = revisions();
@@ -107,7 +110,8 @@ abstract class MasterKeyRotationContract {
 
 		assertThat(recordedKeyId()).isEqualTo(id(NEW));
 		Map<String, String> rotated = storedValues();
-		assertThat(rotated).hasSize(2 * 4 + 6 * 2).containsOnlyKeys(stored.keySet());
+		// alpha has the control-plane PKI (9 values), beta a certificate key instead (4)
+		assertThat(rotated).hasSize(9 + 4 + 6 * 2).containsOnlyKeys(stored.keySet());
 		rotated.forEach((where, value) -> {
 			assertThat(value).as(where).isNotEqualTo(stored.get(where));
 			if (!where.endsWith("lookup_hash")) {
@@ -284,16 +288,21 @@ abstract class MasterKeyRotationContract {
 		return rendered;
 	}
 
-	/** Every value keyed from the master key, by table, row and column. */
+	/**
+	 * Every value keyed from the master key, by table, row and column; a column a row has
+	 * no value in (a certificate key or a PKI) is left out.
+	 */
 	Map<String, String> storedValues() {
 		Map<String, String> values = new LinkedHashMap<>();
-		jdbc()
-			.sql("SELECT cluster_id, bootstrap_token, certificate_key, ca_certificate, ca_key FROM cluster_secrets"
-					+ " ORDER BY cluster_id")
+		List<String> columns = List.of("bootstrap_token", "certificate_key", "ca_certificate", "ca_key",
+				"front_proxy_ca_certificate", "front_proxy_ca_key", "etcd_ca_certificate", "etcd_ca_key",
+				"service_account_key", "service_account_public_key");
+		jdbc().sql("SELECT cluster_id, " + String.join(", ", columns) + " FROM cluster_secrets ORDER BY cluster_id")
 			.query((rs) -> {
-				List<String> columns = List.of("bootstrap_token", "certificate_key", "ca_certificate", "ca_key");
 				for (int i = 0; i < columns.size(); i++) {
-					values.put("cluster_secrets/" + rs.getLong(1) + "/" + columns.get(i), rs.getString(i + 2));
+					if (rs.getString(i + 2) != null) {
+						values.put("cluster_secrets/" + rs.getLong(1) + "/" + columns.get(i), rs.getString(i + 2));
+					}
 				}
 			});
 		jdbc().sql("SELECT cluster_id, node_group, token, lookup_hash FROM fetch_token ORDER BY cluster_id, node_group")

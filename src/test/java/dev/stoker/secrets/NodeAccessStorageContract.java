@@ -213,7 +213,7 @@ interface NodeAccessStorageContract {
 	@Test
 	default void onlyTheBootstrapsFirstFetchIsRecorded() {
 		clusters().create(fourGroups("booted"), TestRequester.ADMIN);
-		assertThat(secrets().clocks("booted")).contains(new SecretClocks(null, null, null));
+		assertThat(secrets().clocks("booted")).contains(new SecretClocks(null, null, null, false));
 		Instant first = Instant.parse("2026-05-04T03:02:01.123456789Z");
 
 		secrets().recordBootstrapFetch("booted", first);
@@ -221,7 +221,7 @@ interface NodeAccessStorageContract {
 		secrets().recordBootstrapFetch("booted", first.minusSeconds(3600));
 
 		assertThat(secrets().clocks("booted"))
-			.contains(new SecretClocks(Instant.parse("2026-05-04T03:02:01.123456Z"), null, null));
+			.contains(new SecretClocks(Instant.parse("2026-05-04T03:02:01.123456Z"), null, null, false));
 		secrets().recordBootstrapFetch("nowhere", first);
 		assertThat(secrets().clocks("nowhere")).isEmpty();
 	}
@@ -238,22 +238,29 @@ interface NodeAccessStorageContract {
 		assertThat(clusters().get("rotated").revision()).isEqualTo(2);
 		assertThat(secrets().load("rotated")).contains(afterToken);
 		assertThat(afterToken.bootstrapToken()).isNotEqualTo(before.bootstrapToken());
-		assertThat(afterToken.certificateKey()).isEqualTo(before.certificateKey());
+		assertThat(afterToken.certificateKey()).isNull();
+		assertThat(afterToken.controlPlanePki()).isEqualTo(before.controlPlanePki());
 		assertThat(afterToken.ca()).isEqualTo(before.ca());
 		SecretClocks clocks = secrets().clocks("rotated").orElseThrow();
 		assertThat(clocks.bootstrapTokenRotatedAt()).isNotNull();
 		assertThat(clocks.certificateKeyRotatedAt()).isNull();
 
-		KubeadmSecrets afterKey = clusters().rotateSecrets("rotated", false, true, TestRequester.ADMIN).secrets();
+		// a cluster created now has no certificate key: asking for one rotates nothing
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(NoCertificateKeyException.class)
+			.isThrownBy(() -> clusters().rotateSecrets("rotated", true, true, TestRequester.ADMIN));
+		assertThat(secretsRevision("rotated")).isEqualTo(2);
+		assertThat(clusters().get("rotated").revision()).isEqualTo(2);
+		assertThat(secrets().load("rotated")).contains(afterToken);
+
+		KubeadmSecrets again = clusters().rotateSecrets("rotated", true, false, TestRequester.ADMIN).secrets();
 
 		assertThat(secretsRevision("rotated")).isEqualTo(3);
 		assertThat(clusters().get("rotated").revision()).isEqualTo(3);
-		assertThat(afterKey.bootstrapToken()).isEqualTo(afterToken.bootstrapToken());
-		assertThat(afterKey.certificateKey()).isNotEqualTo(before.certificateKey());
-		assertThat(afterKey.ca()).isEqualTo(before.ca());
+		assertThat(again.bootstrapToken()).isNotEqualTo(afterToken.bootstrapToken());
+		assertThat(again.ca()).isEqualTo(before.ca());
 		SecretClocks later = secrets().clocks("rotated").orElseThrow();
-		assertThat(later.bootstrapTokenRotatedAt()).isEqualTo(clocks.bootstrapTokenRotatedAt());
-		assertThat(later.certificateKeyRotatedAt()).isAfterOrEqualTo(clocks.bootstrapTokenRotatedAt());
+		assertThat(later.bootstrapTokenRotatedAt()).isAfterOrEqualTo(clocks.bootstrapTokenRotatedAt());
+		assertThat(later.certificateKeyRotatedAt()).isNull();
 		assertThat(audit().list("rotated", null, 2).orElseThrow())
 			.extracting(AuditEvent::document, AuditEvent::revision)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("rotated-secrets", 3L),
@@ -549,7 +556,7 @@ interface NodeAccessStorageContract {
 			.isThrownBy(() -> documents().document("served", new DocumentTarget.Group("bootstrap"),
 					DocumentFormat.IGNITION, new Credential.Fetch(bootstrap), node)));
 
-		assertThat(secrets().clocks("served")).contains(new SecretClocks(null, null, null));
+		assertThat(secrets().clocks("served")).contains(new SecretClocks(null, null, null, false));
 		assertThat(audit().list("served", null, 10).orElseThrow()).extracting(AuditEvent::document)
 			.containsExactly("fetch-tokens");
 
@@ -572,7 +579,7 @@ interface NodeAccessStorageContract {
 
 		withoutTheAuditTable(() -> {
 			assertThatExceptionOfType(AuditUnavailableException.class)
-				.isThrownBy(() -> clusters().rotateSecrets("unrotated", true, true, TestRequester.ADMIN));
+				.isThrownBy(() -> clusters().rotateSecrets("unrotated", true, false, TestRequester.ADMIN));
 			assertThatExceptionOfType(AuditUnavailableException.class)
 				.isThrownBy(() -> clusters().rotateFetchToken("unrotated", "workers", TestRequester.ADMIN));
 		});
@@ -580,7 +587,7 @@ interface NodeAccessStorageContract {
 		assertThat(secrets().load("unrotated")).contains(before);
 		assertThat(secretsRevision("unrotated")).isOne();
 		assertThat(clusters().get("unrotated").revision()).isOne();
-		assertThat(secrets().clocks("unrotated")).contains(new SecretClocks(null, null, null));
+		assertThat(secrets().clocks("unrotated")).contains(new SecretClocks(null, null, null, false));
 		assertOpens(tokens.get("workers"), "unrotated", "workers");
 	}
 

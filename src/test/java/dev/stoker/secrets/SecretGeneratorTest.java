@@ -170,9 +170,13 @@ class SecretGeneratorTest {
 	@Test
 	void noSecretHoldingTypePrintsItsValue() {
 		KubeadmSecrets secrets = generator.generate();
-		List<String> values = List.of(secrets.bootstrapToken().value(), secrets.bootstrapToken().secret(),
-				secrets.certificateKey().hex(), body(secrets.ca().privateKeyPem()));
-		for (Object holder : List.of(secrets, secrets.bootstrapToken(), secrets.certificateKey(), secrets.ca())) {
+		ControlPlanePki pki = secrets.controlPlanePki();
+		CertificateKey key = CertificateKey.generate(new SecureRandomSource());
+		List<String> values = List.of(secrets.bootstrapToken().value(), secrets.bootstrapToken().secret(), key.hex(),
+				body(secrets.ca().privateKeyPem()), body(pki.frontProxyCa().privateKeyPem()),
+				body(pki.etcdCa().privateKeyPem()), body(pki.serviceAccount().privateKeyPem()));
+		for (Object holder : List.of(secrets, secrets.bootstrapToken(), key, secrets.ca(), pki, pki.frontProxyCa(),
+				pki.etcdCa(), pki.serviceAccount())) {
 			assertThat(holder.toString()).contains("redacted").doesNotContain(values);
 		}
 	}

@@ -17,6 +17,7 @@ import org.springframework.boot.logging.LoggerConfiguration;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -51,6 +52,9 @@ class SecretsStayOutOfResponsesAndLogsTest {
 
 	@Autowired
 	ClusterSecrets secrets;
+
+	@Autowired
+	ApplicationContext application;
 
 	@Autowired
 	LoggingSystem logging;
@@ -140,16 +144,27 @@ class SecretsStayOutOfResponsesAndLogsTest {
 		values
 			.add(Mappers.json().readTree(rotatedToken.getResponse().getContentAsString()).get("fetchToken").asString());
 		assertThat(get("/api/v1/clusters/loud/node-groups/workers/ignition", workers)).hasStatus(401);
-		MvcTestResult rotated = mvc.post()
-			.uri("/api/v1/clusters/loud/secrets/rotate")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"bootstrapToken\": true, \"certificateKey\": true}")
-			.exchange();
-		assertThat(rotated).hasStatusOk();
+		MvcTestResult refused = rotate("loud", "{\"bootstrapToken\": true, \"certificateKey\": true}");
+		assertThat(refused).hasStatus(400);
+		assertThat(refused.getResponse().getContentAsString()).doesNotContain(values);
+		assertThat(rotate("loud", "{\"bootstrapToken\": true}")).hasStatusOk();
+		values.addAll(values(secrets.load("loud").orElseThrow()));
+		// a cluster stored before the control-plane PKI rotates its certificate key too
+		StoredBeforeThePki.rewrite(application, "loud");
+		values.addAll(values(secrets.load("loud").orElseThrow()));
+		assertThat(rotate("loud", "{\"bootstrapToken\": true, \"certificateKey\": true}")).hasStatusOk();
 		values.addAll(values(secrets.load("loud").orElseThrow()));
 
 		assertThat(output.getAll()).contains("loud").doesNotContain(values);
+	}
+
+	private MvcTestResult rotate(String cluster, String body) {
+		return mvc.post()
+			.uri("/api/v1/clusters/" + cluster + "/secrets/rotate")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
 	}
 
 	private MvcTestResult get(String path, String bearer) {
@@ -161,10 +176,22 @@ class SecretsStayOutOfResponsesAndLogsTest {
 	 * half, the key material of the PEMs line by line.
 	 */
 	private static List<String> values(KubeadmSecrets secrets) {
-		List<String> values = new ArrayList<>(List.of(secrets.bootstrapToken().value(),
-				secrets.bootstrapToken().secret(), secrets.certificateKey().hex(), secrets.ca().privateKeyPem()));
-		secrets.ca().privateKeyPem().lines().filter((line) -> !line.startsWith("-----")).forEach(values::add);
-		values.add(SecretGeneratorTest.body(secrets.ca().privateKeyPem()));
+		List<String> values = new ArrayList<>(
+				List.of(secrets.bootstrapToken().value(), secrets.bootstrapToken().secret()));
+		if (secrets.certificateKey() != null) {
+			values.add(secrets.certificateKey().hex());
+		}
+		List<String> privateKeys = new ArrayList<>(List.of(secrets.ca().privateKeyPem()));
+		ControlPlanePki pki = secrets.controlPlanePki();
+		if (pki != null) {
+			privateKeys.addAll(List.of(pki.frontProxyCa().privateKeyPem(), pki.etcdCa().privateKeyPem(),
+					pki.serviceAccount().privateKeyPem()));
+		}
+		for (String key : privateKeys) {
+			values.add(key);
+			key.lines().filter((line) -> !line.startsWith("-----")).forEach(values::add);
+			values.add(SecretGeneratorTest.body(key));
+		}
 		return values;
 	}
 

@@ -82,7 +82,8 @@ class DocumentEndpointsTest {
 			.containsExactly("InitConfiguration", "ClusterConfiguration", "KubeletConfiguration");
 		JsonNode init = documents.get(0);
 		assertThat(init.at("/bootstrapTokens/0/token").asString()).matches("[a-z0-9]{6}\\.[a-z0-9]{16}");
-		assertThat(init.at("/certificateKey").asString()).matches("[0-9a-f]{64}");
+		assertThat(init.has("certificateKey")).as("nothing is uploaded: control planes get the keys as files")
+			.isFalse();
 		assertThat(init.at("/nodeRegistration/kubeletExtraArgs/0/value").asString())
 			.isEqualTo("$COREOS_EC2_IPV4_LOCAL,$COREOS_EC2_IPV6");
 	}
@@ -96,11 +97,10 @@ class DocumentEndpointsTest {
 		assertThat(join.at("/discovery/bootstrapToken/token").asString())
 			.isEqualTo(init.at("/bootstrapTokens/0/token").asString());
 		assertThat(join.at("/discovery/bootstrapToken/caCertHashes/0").asString()).matches("sha256:[0-9a-f]{64}");
-		assertThat(worker.getResponse().getContentAsString()).doesNotContain(init.at("/certificateKey").asString())
-			.doesNotContain("PRIVATE KEY");
+		assertThat(worker.getResponse().getContentAsString()).doesNotContain("PRIVATE KEY");
 		JsonNode controlPlane = documents(kubeadm("prod-use1", "control-plane")).get(0);
-		assertThat(controlPlane.at("/controlPlane/certificateKey").asString())
-			.isEqualTo(init.at("/certificateKey").asString());
+		assertThat(controlPlane.has("controlPlane")).isTrue();
+		assertThat(controlPlane.at("/controlPlane").has("certificateKey")).isFalse();
 	}
 
 	@Test

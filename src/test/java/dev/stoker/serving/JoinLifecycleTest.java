@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -24,6 +25,7 @@ import dev.stoker.SharedApplication;
 import dev.stoker.json.Mappers;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.KubeadmSecrets;
+import dev.stoker.secrets.StoredBeforeThePki;
 
 import static dev.stoker.SharedApplicationSetup.adminToken;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +59,12 @@ class JoinLifecycleTest {
 	@Autowired
 	ClusterSecrets secrets;
 
+	@Autowired
+	ApplicationContext application;
+
+	/** The cluster the test works on. */
+	private String cluster = CLUSTER;
+
 	/** Every secret value the test has seen: none may reach the log. */
 	private final List<String> seenSecrets = new ArrayList<>();
 
@@ -70,6 +78,8 @@ class JoinLifecycleTest {
 			.content(Files.readString(Path.of("examples", "aws-dual-stack.yaml")))
 			.exchange();
 		assertThat(created).hasStatus(201);
+		// a cluster stored before the control-plane PKI: init uploads the certificates
+		StoredBeforeThePki.rewrite(application, CLUSTER);
 		Map<String, String> fetchTokens = fetchTokens(created);
 		assertThat(fetchTokens).containsOnlyKeys("bootstrap", "control-plane", "workers", "gpu");
 		seenSecrets.addAll(fetchTokens.values());
@@ -129,10 +139,9 @@ class JoinLifecycleTest {
 		assertThat(warnings("workers")).as("exactly 24 hours is not past the TTL").isEmpty();
 
 		at(firstFetch.plus(Duration.ofHours(24)).plusSeconds(1));
-		assertThat(warnings("workers")).singleElement().satisfies(JoinLifecycleTest::assertBootstrapToken);
-		assertThat(warnings("gpu")).singleElement().satisfies(JoinLifecycleTest::assertBootstrapToken);
-		assertThat(warnings("control-plane")).satisfiesExactly(JoinLifecycleTest::assertCertificates,
-				JoinLifecycleTest::assertBootstrapToken);
+		assertThat(warnings("workers")).singleElement().satisfies(this::assertBootstrapToken);
+		assertThat(warnings("gpu")).singleElement().satisfies(this::assertBootstrapToken);
+		assertThat(warnings("control-plane")).satisfiesExactly(this::assertCertificates, this::assertBootstrapToken);
 		assertThat(warnings("bootstrap")).isEmpty();
 		assertThat(output.getAll()).contains("Cluster " + CLUSTER + " node group workers: served ignition, but: "
 				+ "The bootstrap token was registered at " + firstFetch);
@@ -141,8 +150,8 @@ class JoinLifecycleTest {
 		// the expired one.
 		at(firstFetch.plus(Duration.ofHours(25)));
 		rotate("{\"certificateKey\": true}");
-		assertThat(warnings("control-plane")).singleElement().satisfies(JoinLifecycleTest::assertBootstrapToken);
-		assertThat(warnings("workers")).singleElement().satisfies(JoinLifecycleTest::assertBootstrapToken);
+		assertThat(warnings("control-plane")).singleElement().satisfies(this::assertBootstrapToken);
+		assertThat(warnings("workers")).singleElement().satisfies(this::assertBootstrapToken);
 
 		clock.advance(Duration.ofMinutes(1));
 		Instant tokenRotated = clock.instant();
@@ -160,11 +169,55 @@ class JoinLifecycleTest {
 			assertBootstrapToken(warning);
 			assertThat(warning).contains(tokenRotated.toString());
 		});
-		assertThat(warnings("gpu")).singleElement().satisfies(JoinLifecycleTest::assertBootstrapToken);
-		assertThat(warnings("control-plane")).satisfiesExactly(JoinLifecycleTest::assertCertificates,
-				JoinLifecycleTest::assertBootstrapToken);
+		assertThat(warnings("gpu")).singleElement().satisfies(this::assertBootstrapToken);
+		assertThat(warnings("control-plane")).satisfiesExactly(this::assertCertificates, this::assertBootstrapToken);
 
 		assertThat(output.getAll()).doesNotContain(seenSecrets);
+	}
+
+	/**
+	 * A cluster created now: its control planes get the shared keys from their documents,
+	 * nothing is uploaded, and so no document ever warns of the 2-hour window; the
+	 * bootstrap token's lifetime still does.
+	 */
+	@Test
+	void aClusterWithTheControlPlanePkiHasNoCertificateWindow(CapturedOutput output) throws Exception {
+		cluster = "shared-pki";
+		at(CREATED);
+		MvcTestResult created = mvc.post()
+			.uri("/api/v1/clusters")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
+			.contentType("application/yaml")
+			.content(Files.readString(Path.of("examples", "aws-dual-stack.yaml"))
+				.replace("name: " + CLUSTER + "\n", "name: " + cluster + "\n"))
+			.exchange();
+		assertThat(created).hasStatus(201);
+		Map<String, String> fetchTokens = fetchTokens(created);
+		seenSecrets.addAll(fetchTokens.values());
+		remember(secrets.load(cluster).orElseThrow());
+		Instant firstFetch = clock.instant();
+		assertThat(mvc.get()
+			.uri("/api/v1/clusters/{name}/node-groups/bootstrap/ignition", cluster)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + fetchTokens.get("bootstrap"))).hasStatusOk();
+
+		at(firstFetch.plus(Duration.ofHours(2)).plusSeconds(1));
+		for (String group : JOINING) {
+			assertThat(warnings(group)).as(group).isEmpty();
+		}
+		at(firstFetch.plus(Duration.ofDays(400)));
+		assertThat(warnings("control-plane")).singleElement().satisfies(this::assertBootstrapToken);
+		assertThat(warnings("workers")).singleElement().satisfies(this::assertBootstrapToken);
+		assertThat(mvc.post()
+			.uri("/api/v1/clusters/{name}/secrets/rotate", cluster)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"certificateKey\": true}")).hasStatus(400);
+		rotate("{\"bootstrapToken\": true}");
+		assertThat(warnings("control-plane")).isEmpty();
+
+		assertThat(output.getAll()).contains("Cluster " + cluster + " node group control-plane: served")
+			.doesNotContain("The control-plane certificates were uploaded")
+			.doesNotContain(seenSecrets);
 	}
 
 	private void at(Instant instant) {
@@ -179,7 +232,7 @@ class JoinLifecycleTest {
 		List<List<String>> perFormat = new ArrayList<>();
 		for (String format : FORMATS) {
 			MvcTestResult result = mvc.get()
-				.uri("/api/v1/clusters/{name}/node-groups/{group}/{format}", CLUSTER, group, format)
+				.uri("/api/v1/clusters/{name}/node-groups/{group}/{format}", cluster, group, format)
 				.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 				.exchange();
 			assertThat(result).as(group + " " + format).hasStatusOk();
@@ -191,30 +244,32 @@ class JoinLifecycleTest {
 
 	private void rotate(String body) throws Exception {
 		MvcTestResult rotated = mvc.post()
-			.uri("/api/v1/clusters/{name}/secrets/rotate", CLUSTER)
+			.uri("/api/v1/clusters/{name}/secrets/rotate", cluster)
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)
 			.exchange();
 		assertThat(rotated).hasStatusOk();
-		remember(secrets.load(CLUSTER).orElseThrow());
+		remember(secrets.load(cluster).orElseThrow());
 	}
 
 	private void remember(KubeadmSecrets current) {
 		seenSecrets.add(current.bootstrapToken().value());
 		seenSecrets.add(current.bootstrapToken().secret());
-		seenSecrets.add(current.certificateKey().hex());
+		if (current.certificateKey() != null) {
+			seenSecrets.add(current.certificateKey().hex());
+		}
 		current.ca().privateKeyPem().lines().filter((line) -> !line.startsWith("-----")).forEach(seenSecrets::add);
 	}
 
-	private static void assertCertificates(String warning) {
-		assertThat(warning).contains("certificates", "2 hours", "/api/v1/clusters/" + CLUSTER + "/secrets/rotate",
+	private void assertCertificates(String warning) {
+		assertThat(warning).contains("certificates", "2 hours", "/api/v1/clusters/" + cluster + "/secrets/rotate",
 				"\"certificateKey\": true", "upload-certs");
 		assertThat(warning).doesNotContain("bootstrap token");
 	}
 
-	private static void assertBootstrapToken(String warning) {
-		assertThat(warning).contains("bootstrap token", "24-hour", "/api/v1/clusters/" + CLUSTER + "/secrets/rotate",
+	private void assertBootstrapToken(String warning) {
+		assertThat(warning).contains("bootstrap token", "24-hour", "/api/v1/clusters/" + cluster + "/secrets/rotate",
 				"\"bootstrapToken\": true", "kubeadm token create");
 		assertThat(warning).doesNotContain("certificates");
 	}
