@@ -8,7 +8,8 @@ package dev.stoker.secrets;
 enum SecretKind {
 
 	BOOTSTRAP_TOKEN("bootstrap-token"), CERTIFICATE_KEY("certificate-key"), CA_CERTIFICATE("ca-certificate"),
-	CA_KEY("ca-key"), FETCH_TOKEN("fetch-token");
+	CA_KEY("ca-key"), FETCH_TOKEN("fetch-token"), KEEPER_TOKEN("keeper-token"),
+	RETIRED_BOOTSTRAP_TOKEN("retired-bootstrap-token");
 
 	private final String label;
 
