@@ -10,7 +10,7 @@ public record RotatedKeeperCredential(
 		@Schema(description = "The cluster's new revision: control-plane documents carry the new credential",
 				example = "5") long revision,
 		@Schema(description = "Write it to /etc/stoker/keeper-credential (mode 0600) on every running control plane",
-				example = "stk.k3v9q0a1b2c3.<43 characters>") String keeperCredential) {
+				example = "stj.k3v9q0a1b2c3.<43 characters>") String keeperCredential) {
 
 	RotatedKeeperCredential(long revision, KeeperToken credential) {
 		this(revision, credential.value());

@@ -7,19 +7,20 @@ import java.util.regex.Pattern;
 
 /**
  * The credential a cluster's join-token keepers authenticate with:
- * {@code stk.<id>.<secret>}, shaped like a fetch token under another prefix. The id (12
- * characters of {@code [a-z0-9]}) is public: the audit log names the credential by it.
- * The secret is 32 random bytes, base64url without padding. The whole value is redacted
- * wherever it could be printed.
+ * {@code stj.<id>.<secret>} ("Stoker join"), shaped like a fetch token under another
+ * prefix and unlike the admin token ({@code stk_...}). The id (12 characters of
+ * {@code [a-z0-9]}) is public: the audit log names the credential by it. The secret is 32
+ * random bytes, base64url without padding. The whole value is redacted wherever it could
+ * be printed.
  */
 public record KeeperToken(String id, String secret) {
 
-	private static final Pattern FORMAT = Pattern.compile("stk\\.([a-z0-9]{12})\\.([A-Za-z0-9_-]{43})");
+	private static final Pattern FORMAT = Pattern.compile("stj\\.([a-z0-9]{12})\\.([A-Za-z0-9_-]{43})");
 
 	public KeeperToken {
-		if (id == null || secret == null || !FORMAT.matcher("stk." + id + "." + secret).matches()) {
+		if (id == null || secret == null || !FORMAT.matcher("stj." + id + "." + secret).matches()) {
 			throw new IllegalArgumentException(
-					"A keeper credential is stk.<12 characters>.<43 characters> (not shown)");
+					"A keeper credential is stj.<12 characters>.<43 characters> (not shown)");
 		}
 	}
 
@@ -44,7 +45,7 @@ public record KeeperToken(String id, String secret) {
 
 	/** The credential as it is sent: {@code Authorization: Bearer <value>}. */
 	public String value() {
-		return "stk." + id + "." + secret;
+		return "stj." + id + "." + secret;
 	}
 
 	@Override

@@ -40,7 +40,7 @@ class OpenApiConfig {
 							+ "that group's documents and its static nodes' only"))
 				.addSecuritySchemes("keeperCredential", new SecurityScheme().type(SecurityScheme.Type.HTTP)
 					.scheme("bearer")
-					.description("A cluster's keeper credential (stk.…), written into its control-plane documents: it "
+					.description("A cluster's keeper credential (stj.…), written into its control-plane documents: it "
 							+ "opens that cluster's join-token list and check-ins only")));
 	}
 

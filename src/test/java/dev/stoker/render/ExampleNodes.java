@@ -31,7 +31,7 @@ final class ExampleNodes {
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
 
 	/** A keeper credential of the right shape, the same in every golden file. */
-	static final String KEEPER_CREDENTIAL = "stk.k33p3rc0ffee.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+	static final String KEEPER_CREDENTIAL = "stj.k33p3rc0ffee.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 	private ExampleNodes() {
 	}
