@@ -153,7 +153,10 @@ class JoinTokenKeepingTest {
 				.exchange()
 				.getResponse()
 				.getContentAsString());
-		assertThat(listed.get("keepers").size()).isEqualTo(2);
+		// ip-10-0-1-5's check-in of day 1 is older than the 30 days check-ins are kept
+		assertThat(listed.get("keepers").size()).isEqualTo(1);
+		assertThat(listed.get("keepers").get(0).get("node").asString()).isEqualTo("ip-10-0-1-6");
+		assertThat(listed.get("keepers").get(0).get("present").size()).isEqualTo(2);
 		assertThat(listed.get("tokens").size()).isEqualTo(1);
 		assertThat(listed.get("tokens").get(0).get("current").asBoolean()).isTrue();
 
