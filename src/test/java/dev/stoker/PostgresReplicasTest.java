@@ -121,7 +121,11 @@ class PostgresReplicasTest {
 	private static ConfigurableApplicationContext start(Path dataDir) {
 		List<String> args = new ArrayList<>(
 				List.of("--server.port=0", "--spring.main.banner-mode=off", "--stoker.data-dir=" + dataDir,
-						"--stoker.admin.token=" + ADMIN_TOKEN, "--stoker.master.key=" + MASTER_KEY));
+						"--stoker.admin.token=" + ADMIN_TOKEN, "--stoker.master.key=" + MASTER_KEY,
+						// as behind one load balancer: control-plane documents name the
+						// URL
+						// their keeper reaches Stoker at
+						"--stoker.public-url=https://stoker.example.com"));
 		args.addAll(postgres.commandLineArguments());
 		return SpringApplication.run(StokerApplication.class, args.toArray(String[]::new));
 	}

@@ -25,6 +25,8 @@ import dev.stoker.audit.Requester;
 import dev.stoker.problem.ProblemResponses;
 import dev.stoker.secrets.FetchToken;
 import dev.stoker.secrets.FetchTokens;
+import dev.stoker.secrets.KeeperToken;
+import dev.stoker.secrets.KeeperTokens;
 import dev.stoker.secrets.StaleMasterKeyException;
 
 /**
@@ -35,11 +37,12 @@ import dev.stoker.secrets.StaleMasterKeyException;
  * <ul>
  * <li>A credential in the query string is refused (400) before anything else: URLs end up
  * in logs.</li>
- * <li>The Authorization header must carry the admin token or a current fetch token
- * (401).</li>
+ * <li>The Authorization header must carry the admin token, a current fetch token or a
+ * current keeper credential (401).</li>
  * <li>A fetch token opens GET of its own group's butane, ignition and kubeadm documents,
  * and of its cluster's static nodes' documents, which the renderer narrows to the group's
- * nodes; anything else is 403, whether it exists or not.</li>
+ * nodes; a keeper credential its own cluster's join-token list and check-ins; anything
+ * else is 403, whether it exists or not.</li>
  * </ul>
  * Every request gets an id (a well-formed {@code X-Request-Id} it came with, or a new
  * one), answered in {@code X-Request-Id} and named in the audit log.
@@ -63,10 +66,17 @@ class AccessFilter extends OncePerRequestFilter {
 
 	private final FetchTokenScope fetchTokenScope;
 
-	AccessFilter(AdminToken adminToken, FetchTokens fetchTokens, FetchTokenScope fetchTokenScope) {
+	private final KeeperTokens keeperTokens;
+
+	private final KeeperTokenScope keeperTokenScope;
+
+	AccessFilter(AdminToken adminToken, FetchTokens fetchTokens, FetchTokenScope fetchTokenScope,
+			KeeperTokens keeperTokens, KeeperTokenScope keeperTokenScope) {
 		this.adminToken = adminToken;
 		this.fetchTokens = fetchTokens;
 		this.fetchTokenScope = fetchTokenScope;
+		this.keeperTokens = keeperTokens;
+		this.keeperTokenScope = keeperTokenScope;
 	}
 
 	/**
@@ -144,7 +154,11 @@ class AccessFilter extends OncePerRequestFilter {
 		if (adminToken.matches(presented)) {
 			return Optional.of(new Credential.Admin());
 		}
-		return FetchToken.parse(presented).flatMap(fetchTokens::authenticate).map(Credential.Fetch::new);
+		Optional<FetchToken> fetch = FetchToken.parse(presented);
+		if (fetch.isPresent()) {
+			return fetch.flatMap(fetchTokens::authenticate).map(Credential.Fetch::new);
+		}
+		return KeeperToken.parse(presented).flatMap(keeperTokens::authenticate).map(Credential.Keeper::new);
 	}
 
 	/**
@@ -152,8 +166,15 @@ class AccessFilter extends OncePerRequestFilter {
 	 * the raw one, which NormalFormUriFilter has made sure is the path Spring routes.
 	 */
 	private boolean allowed(Credential credential, HttpServletRequest request) {
-		return !(credential instanceof Credential.Fetch fetch) || fetchTokenScope.opens(fetch.holder(),
-				request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()));
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (credential instanceof Credential.Fetch fetch) {
+			return fetchTokenScope.opens(fetch.holder(), request.getMethod(), path);
+		}
+		if (credential instanceof Credential.Keeper keeper) {
+			return keeperTokenScope.opens(keeper.holder(), request.getMethod(), path);
+		}
+		return true;
+
 	}
 
 	/**
@@ -170,7 +191,7 @@ class AccessFilter extends OncePerRequestFilter {
 			String name = decode((equals < 0) ? parameter : parameter.substring(0, equals));
 			String value = (equals < 0) ? "" : decode(parameter.substring(equals + 1));
 			if (CREDENTIAL_PARAMETERS.contains(name.toLowerCase(Locale.ROOT)) || FetchToken.looksLikeOne(value)
-					|| (!value.isBlank() && adminToken.matches(value.strip()))) {
+					|| KeeperToken.looksLikeOne(value) || (!value.isBlank() && adminToken.matches(value.strip()))) {
 				return true;
 			}
 		}
@@ -190,6 +211,9 @@ class AccessFilter extends OncePerRequestFilter {
 	private static Requester requester(Credential credential, HttpServletRequest request, String requestId) {
 		if (credential instanceof Credential.Fetch fetch) {
 			return new Requester("fetch-token", fetch.holder().tokenId(), request.getRemoteAddr(), requestId);
+		}
+		if (credential instanceof Credential.Keeper keeper) {
+			return new Requester("keeper-token", keeper.holder().tokenId(), request.getRemoteAddr(), requestId);
 		}
 		return new Requester("admin", null, request.getRemoteAddr(), requestId);
 	}

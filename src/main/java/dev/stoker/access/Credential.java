@@ -1,6 +1,7 @@
 package dev.stoker.access;
 
 import dev.stoker.secrets.FetchTokenHolder;
+import dev.stoker.secrets.KeeperTokenHolder;
 
 /** What a request authenticated with. */
 public sealed interface Credential {
@@ -27,6 +28,16 @@ public sealed interface Credential {
 		@Override
 		public boolean opens(String cluster, String group) {
 			return holder.cluster().equals(cluster) && holder.group().equals(group);
+		}
+
+	}
+
+	/** A cluster's keeper credential: that cluster's join-token list, and no document. */
+	record Keeper(KeeperTokenHolder holder) implements Credential {
+
+		@Override
+		public boolean opens(String cluster, String group) {
+			return false;
 		}
 
 	}

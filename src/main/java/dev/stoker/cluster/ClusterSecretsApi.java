@@ -40,10 +40,11 @@ interface ClusterSecretsApi {
 			@Parameter(description = "Node group name") String group, Requester requester);
 
 	@Operation(operationId = "rotateSecrets", summary = "Replace the bootstrap token and/or the certificate key",
-			description = "For nodes that join after the bootstrap token's 24 hours or, for control planes, after kubeadm "
-					+ "deleted the uploaded certificates (2 hours after init). Bumps the revision: every document changes. "
-					+ "Answers the commands that register the new secrets on a running control plane; run them before "
-					+ "booting the nodes.",
+			description = "Bumps the revision: every document changes at once. A new bootstrap token is registered by "
+					+ "the cluster's join-token keepers on their next run (bootstrapTokenAcceptedBy); the previous one "
+					+ "stays listed for the grace period (stoker.join-tokens.grace-period, 1 hour by default) and is "
+					+ "deleted by the keepers afterwards. Where no keeper has checked in, and for a new certificate key, "
+					+ "the answer holds the commands to run on a control plane before booting the nodes.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
 					@Content(mediaType = ClusterApi.JSON, schema = @Schema(implementation = SecretRotation.class)),
 					@Content(mediaType = ClusterApi.YAML, schema = @Schema(implementation = SecretRotation.class)) }))
@@ -55,6 +56,17 @@ interface ClusterSecretsApi {
 	@ApiResponse(responseCode = "404", description = ClusterApi.NOT_FOUND)
 	ResponseEntity<RotatedSecretsAnswer> rotateSecrets(@Parameter(description = "Cluster name") String name,
 			JsonNode body, Requester requester);
+
+	@Operation(operationId = "rotateKeeperCredential", summary = "Replace the cluster's keeper credential",
+			description = "The credential control planes' join-token keepers ask for the join-token list with. Makes the "
+					+ "first one of a cluster stored before there were keepers. Bumps the revision: control-plane "
+					+ "documents carry the new credential. The old one opens nothing any more: write the new one to "
+					+ "/etc/stoker/keeper-credential on every running control plane.")
+	@ApiResponse(responseCode = "200", description = "The new credential",
+			headers = @Header(name = "ETag", description = "The cluster's new revision"))
+	@ApiResponse(responseCode = "404", description = "No such cluster")
+	ResponseEntity<RotatedKeeperCredential> rotateKeeperCredential(@Parameter(description = "Cluster name") String name,
+			Requester requester);
 
 	@Operation(operationId = "getAuditLog", summary = "Who was given this cluster's secrets",
 			description = "Every disclosure of a document or token holding a secret, newest first. Pages with 'before': "

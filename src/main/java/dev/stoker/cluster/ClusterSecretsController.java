@@ -71,6 +71,17 @@ class ClusterSecretsController implements ClusterSecretsApi {
 	}
 
 	@Override
+	@PostMapping("/keeper-credential/rotate")
+	public ResponseEntity<RotatedKeeperCredential> rotateKeeperCredential(@PathVariable String name,
+			Requester requester) {
+		RotatedKeeperCredential rotated = clusters.rotateKeeperCredential(name, requester);
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.eTag(Revisions.etag(rotated.revision()))
+			.body(rotated);
+	}
+
+	@Override
 	@GetMapping("/audit")
 	public ResponseEntity<List<AuditEvent>> audit(@PathVariable String name,
 			@RequestParam(required = false) Long before, @RequestParam(defaultValue = "" + DEFAULT_PAGE) int limit) {

@@ -24,6 +24,8 @@ import dev.stoker.problem.FieldError;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.FetchToken;
 import dev.stoker.secrets.FetchTokens;
+import dev.stoker.secrets.KeeperToken;
+import dev.stoker.secrets.KubeadmLifetimes;
 import dev.stoker.secrets.KubeadmSecrets;
 import dev.stoker.secrets.NoCertificateKeyException;
 
@@ -48,6 +50,8 @@ public class ClusterService {
 
 	private final Clock clock;
 
+	private final JoinTokenKeeping keeping;
+
 	/**
 	 * Each lost race means another write of the same cluster committed, and writes of one
 	 * cluster are rare: even dozens of operators writing at once get through in turn well
@@ -56,7 +60,8 @@ public class ClusterService {
 	private static final int MAX_ATTEMPTS = 100;
 
 	public ClusterService(ClusterRepository repository, ClusterSecrets secrets, FetchTokens fetchTokens, AuditLog audit,
-			TransactionOperations transactions, Clock clock) {
+			TransactionOperations transactions, Clock clock, JoinTokenKeeping keeping) {
+		this.keeping = keeping;
 		this.repository = repository;
 		this.secrets = secrets;
 		this.fetchTokens = fetchTokens;
@@ -87,6 +92,7 @@ public class ClusterService {
 		return transactions.execute((status) -> {
 			StoredCluster created = repository.insert(cluster, now());
 			secrets.create(created.name());
+			keeping.create(created.name());
 			return withNewFetchTokens(created, requester);
 		});
 	}
@@ -187,7 +193,8 @@ public class ClusterService {
 
 	/**
 	 * Replaces the bootstrap token, the certificate key or both, and bumps the revision
-	 * (every document changes), in one transaction.
+	 * (every document changes), in one transaction. A replaced bootstrap token stays
+	 * listed to the keepers for the grace period.
 	 * @throws NoCertificateKeyException when a certificate key is asked of a cluster that
 	 * has the control-plane PKI instead; nothing is rotated
 	 */
@@ -197,11 +204,42 @@ public class ClusterService {
 			StoredCluster current = get(name);
 			Optional<RotatedSecrets> rotated = transactions
 				.execute((status) -> repository.replace(current.cluster(), current.revision(), now()).map((stored) -> {
+					// read after the revision moved, so no other rotation can come
+					// between
+					Optional<KubeadmSecrets> before = bootstrapToken ? secrets.load(name) : Optional.empty();
 					KubeadmSecrets secretsNow = secrets.rotate(name, bootstrapToken, certificateKey)
 						// its secrets go with the cluster: a DELETE committed meanwhile
 						.orElseThrow(() -> new ClusterNotFoundException(name));
 					audit.record(Disclosure.ofCluster(name, "rotated-secrets", stored.revision()), requester);
-					return new RotatedSecrets(stored, secretsNow, bootstrapToken, certificateKey);
+					Instant now = now();
+					Instant listedUntil = before.map((old) -> keeping.retire(name, old.bootstrapToken(), now))
+						.orElse(null);
+					Instant acceptedBy = (bootstrapToken && keeping.lastCheckIn(name).isPresent())
+							? now.plus(KubeadmLifetimes.KEEPER_REGISTERS_WITHIN) : null;
+					return new RotatedSecrets(stored, secretsNow, bootstrapToken, certificateKey, acceptedBy,
+							listedUntil);
+				}));
+			if (rotated.isPresent()) {
+				return rotated.get();
+			}
+			giveUpAfter(attempt, name);
+		}
+	}
+
+	/**
+	 * Replaces the cluster's keeper credential (or makes the first one of a cluster
+	 * stored before there were keepers) and bumps the revision, since control-plane
+	 * documents carry it; the old credential stops opening anything when this commits.
+	 */
+	public RotatedKeeperCredential rotateKeeperCredential(String name, Requester requester) {
+		for (int attempt = 1;; attempt++) {
+			StoredCluster current = get(name);
+			Optional<RotatedKeeperCredential> rotated = transactions
+				.execute((status) -> repository.replace(current.cluster(), current.revision(), now()).map((stored) -> {
+					KeeperToken credential = keeping.rotateCredential(name)
+						.orElseThrow(() -> new ClusterNotFoundException(name));
+					audit.record(Disclosure.ofCluster(name, "keeper-credential", stored.revision()), requester);
+					return new RotatedKeeperCredential(stored.revision(), credential);
 				}));
 			if (rotated.isPresent()) {
 				return rotated.get();

@@ -66,6 +66,23 @@ public final class NodePaths {
 	 */
 	public static final String CNI_BIN_DIR = "/opt/cni/bin";
 
+	/** What Stoker itself puts on a control plane: the join-token keeper's settings. */
+	public static final String STOKER_DIR = "/etc/stoker/";
+
+	/** The join-token keeper's EnvironmentFile, mode 0600. */
+	public static final String KEEPER_ENVIRONMENT = STOKER_DIR + "join-token-keeper.env";
+
+	/** The keeper credential, mode 0600: it opens the cluster's join-token list. */
+	public static final String KEEPER_CREDENTIAL = STOKER_DIR + "keeper-credential";
+
+	/**
+	 * The CA certificates the keeper trusts for Stoker's TLS, when Stoker has a bundle.
+	 */
+	public static final String STOKER_CA_BUNDLE = STOKER_DIR + "ca.pem";
+
+	/** The join-token keeper's script. */
+	public static final String KEEPER_SCRIPT = OPT_BIN + "/stoker-join-token-keeper";
+
 	private NodePaths() {
 	}
 

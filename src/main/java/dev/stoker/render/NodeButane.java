@@ -9,6 +9,7 @@ import dev.stoker.butane.ButaneConfig.Passwd;
 import dev.stoker.butane.ButaneConfig.Storage;
 import dev.stoker.butane.ButaneConfig.Systemd;
 import dev.stoker.butane.ButaneConfig.Unit;
+import dev.stoker.definition.NodeRole;
 import dev.stoker.definition.ValidCluster;
 import dev.stoker.definition.ValidGroup;
 import dev.stoker.definition.ValidNode;
@@ -22,7 +23,8 @@ import dev.stoker.systemd.UnitWriter;
 
 /**
  * A node's whole Butane config: its install method, its own files (kubeadm config, CA and
- * shared keys, hostname), kubeadm.service and its login user's keys.
+ * shared keys, hostname), kubeadm.service, on control planes the join-token keeper, and
+ * its login user's keys.
  */
 public final class NodeButane {
 
@@ -34,14 +36,21 @@ public final class NodeButane {
 	 * the machine's interfaces. Only a cluster whose address source is not its listed
 	 * machines has group documents ({@link ValidCluster#groupAddresses()}).
 	 */
-	public static ButaneConfig forGroup(ValidCluster cluster, ValidGroup group, KubeadmSecrets secrets) {
-		return assemble(cluster, group, AddressSource.forGroup(cluster, group), secrets, null);
+	public static ButaneConfig forGroup(ValidCluster cluster, ValidGroup group, KubeadmSecrets secrets,
+			KeeperAccess keeper) {
+		return assemble(cluster, group, AddressSource.forGroup(cluster, group), secrets, null, keeper);
 	}
 
-	/** A static node's document: its addresses and hostname filled in, no Afterburn. */
-	public static ButaneConfig forNode(ValidCluster cluster, ValidNode node, KubeadmSecrets secrets) {
-		return assemble(cluster, node.group(), AddressSource.forNode(cluster, node, node.group().role()), secrets,
-				node);
+	/**
+	 * A static node's document: its addresses and hostname filled in, no Afterburn.
+	 * {@code keeper} is how a control plane's join-token keeper reaches Stoker; null for
+	 * a cluster that has no keeper credential (stored before there was one), whose
+	 * control planes get no keeper.
+	 */
+	public static ButaneConfig forNode(ValidCluster cluster, ValidNode node, KubeadmSecrets secrets,
+			KeeperAccess keeper) {
+		return assemble(cluster, node.group(), AddressSource.forNode(cluster, node, node.group().role()), secrets, node,
+				keeper);
 	}
 
 	/**
@@ -59,10 +68,15 @@ public final class NodeButane {
 	}
 
 	private static ButaneConfig assemble(ValidCluster cluster, ValidGroup group, AddressSource source,
-			KubeadmSecrets secrets, ValidNode node) {
+			KubeadmSecrets secrets, ValidNode node, KeeperAccess keeper) {
 		InstallPieces install = InstallMethod.pieces(cluster);
 		List<File> files = new ArrayList<>(NodeFiles.files(group.role(), kubeadmConfig(cluster, group, source, secrets),
 				secrets.ca(), secrets.controlPlanePki(), node));
+		// a worker holds no credential to Stoker beyond the fetch token in its user data
+		boolean keeps = keeper != null && group.role() != NodeRole.WORKER;
+		if (keeps) {
+			files.addAll(JoinTokenKeeper.files(cluster, keeper));
+		}
 		files.addAll(install.files());
 		List<Unit> units = new ArrayList<>(install.units());
 		if (node == null && NodeAddressesUnit.isNeeded(cluster)) {
@@ -71,6 +85,9 @@ public final class NodeButane {
 		}
 		units.add(new Unit(KubeadmUnit.NAME, true, null,
 				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source, secrets.uploadsCertificates())), null));
+		if (keeps) {
+			units.addAll(JoinTokenKeeper.units());
+		}
 		List<ButaneConfig.User> users = NodeFiles.users(cluster);
 		return ButaneConfig.flatcar(cluster.butaneVersion().wireName(),
 				new Storage(files, install.directories().isEmpty() ? null : install.directories(),

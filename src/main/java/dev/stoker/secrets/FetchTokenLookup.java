@@ -20,8 +20,12 @@ final class FetchTokenLookup {
 	private final SecretKeySpec key;
 
 	FetchTokenLookup(MasterKey masterKey) {
-		this.key = new SecretKeySpec(
-				hmac(new SecretKeySpec(masterKey.key().getEncoded(), HMAC), "stoker fetch-token lookup v1"), HMAC);
+		this(masterKey, "stoker fetch-token lookup v1");
+	}
+
+	/** A lookup keyed for another purpose: its hashes match none of the fetch tokens'. */
+	FetchTokenLookup(MasterKey masterKey, String purpose) {
+		this.key = new SecretKeySpec(hmac(new SecretKeySpec(masterKey.key().getEncoded(), HMAC), purpose), HMAC);
 	}
 
 	/**
@@ -30,7 +34,11 @@ final class FetchTokenLookup {
 	 * the master key it confirms nothing.
 	 */
 	String hash(FetchToken token) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, token.value()));
+		return hash(token.value());
+	}
+
+	String hash(String value) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, value));
 	}
 
 	private static byte[] hmac(SecretKeySpec key, String text) {

@@ -9,11 +9,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Re-encrypts everything the master key protects from one key to another, in the caller's
  * transaction: the kubeadm secrets of every cluster (the control-plane PKI included,
- * where a cluster has one), and every fetch token together with its lookup hash. These
- * are all the columns that hold a ciphertext or a value keyed from the master key
- * (migrations V2, V3 and V6); a column added later belongs here too, and the rotation
- * tests look for the old key's id in every column of every table. Plaintexts stay as they
- * were, so revisions do too, and so do the documents rendered from them.
+ * where a cluster has one), every fetch token together with its lookup hash, every keeper
+ * credential with its own, and the retired bootstrap tokens still kept. These are all the
+ * columns that hold a ciphertext or a value keyed from the master key (migrations V2, V3,
+ * V6 and V7); a column added later belongs here too, and the rotation tests look for the
+ * old key's id in every column of every table. Plaintexts stay as they were, so revisions
+ * do too, and so do the documents rendered from them.
  */
 final class MasterKeyRotation {
 
@@ -57,11 +58,14 @@ final class MasterKeyRotation {
 
 	private final FetchTokenLookup lookup;
 
+	private final KeeperTokenLookup keeperLookup;
+
 	MasterKeyRotation(JdbcClient jdbc, MasterKey from, MasterKey to, RandomSource random) {
 		this.jdbc = jdbc;
 		this.from = new SecretCipher(from, random);
 		this.to = new SecretCipher(to, random);
 		this.lookup = new FetchTokenLookup(to);
+		this.keeperLookup = new KeeperTokenLookup(to);
 	}
 
 	/**
@@ -104,7 +108,38 @@ final class MasterKeyRotation {
 				.params(to.encrypt(token.value(), associatedData), lookup.hash(token), row.clusterId(), row.group())
 				.update();
 		}
+		keeperTokens();
+		retiredBootstrapTokens();
 		return new Counts(secrets.size(), tokens.size());
+	}
+
+	private void keeperTokens() {
+		List<TokenRow> rows = jdbc.sql("SELECT cluster_id, token_id, token FROM keeper_token ORDER BY cluster_id")
+			.query((rs, n) -> new TokenRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list();
+		for (TokenRow row : rows) {
+			String associatedData = SecretKind.KEEPER_TOKEN.associatedData(row.clusterId());
+			KeeperToken token = KeeperToken.parse(from.decrypt(row.token(), associatedData))
+				.orElseThrow(() -> new SecretDecryptionException("The stored keeper credential of cluster row "
+						+ row.clusterId() + " is not in the form of one"));
+			jdbc.sql("UPDATE keeper_token SET token = ?, lookup_hash = ? WHERE cluster_id = ?")
+				.params(to.encrypt(token.value(), associatedData), keeperLookup.hash(token), row.clusterId())
+				.update();
+		}
+	}
+
+	private void retiredBootstrapTokens() {
+		record Retired(long id, long clusterId, String tokenId, String token) {
+		}
+		List<Retired> rows = jdbc.sql("SELECT id, cluster_id, token_id, token FROM retired_bootstrap_token ORDER BY id")
+			.query((rs, n) -> new Retired(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+			.list();
+		for (Retired row : rows) {
+			jdbc.sql("UPDATE retired_bootstrap_token SET token = ? WHERE id = ?")
+				.params(again(row.token(),
+						SecretKind.RETIRED_BOOTSTRAP_TOKEN.associatedData(row.clusterId(), row.tokenId())), row.id())
+				.update();
+		}
 	}
 
 	/**

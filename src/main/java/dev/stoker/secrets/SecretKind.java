@@ -10,7 +10,8 @@ enum SecretKind {
 	BOOTSTRAP_TOKEN("bootstrap-token"), CERTIFICATE_KEY("certificate-key"), CA_CERTIFICATE("ca-certificate"),
 	CA_KEY("ca-key"), FETCH_TOKEN("fetch-token"), FRONT_PROXY_CA_CERTIFICATE("front-proxy-ca-certificate"),
 	FRONT_PROXY_CA_KEY("front-proxy-ca-key"), ETCD_CA_CERTIFICATE("etcd-ca-certificate"), ETCD_CA_KEY("etcd-ca-key"),
-	SERVICE_ACCOUNT_KEY("service-account-key"), SERVICE_ACCOUNT_PUBLIC_KEY("service-account-public-key");
+	SERVICE_ACCOUNT_KEY("service-account-key"), SERVICE_ACCOUNT_PUBLIC_KEY("service-account-public-key"),
+	KEEPER_TOKEN("keeper-token"), RETIRED_BOOTSTRAP_TOKEN("retired-bootstrap-token");
 
 	private final String label;
 

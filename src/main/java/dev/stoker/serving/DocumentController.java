@@ -97,7 +97,7 @@ class DocumentController implements DocumentApi {
 
 	private ResponseEntity<String> serve(String cluster, DocumentTarget target, DocumentFormat format,
 			Credential credential, Requester requester) {
-		ServedDocument document = documents.document(cluster, target, format, credential, requester);
+		ServedDocument document = documents.document(cluster, target, format, credential, requester, base());
 		List<String> warnings = new ArrayList<>(document.warnings());
 		int size = document.body().getBytes(StandardCharsets.UTF_8).length;
 		if (format == DocumentFormat.IGNITION && size > UserDataPointer.EC2_LIMIT) {
@@ -111,8 +111,7 @@ class DocumentController implements DocumentApi {
 	private ResponseEntity<String> userData(String cluster, DocumentTarget target, boolean verify, String encodingName,
 			Requester requester) {
 		UserDataEncoding encoding = UserDataEncoding.fromParameter(encodingName);
-		URI base = (publicUrl != null) ? publicUrl
-				: ServletUriComponentsBuilder.fromCurrentContextPath().build().toUri();
+		URI base = base();
 		if (!allowLoopback && LoopbackHost.isLoopback(base)) {
 			throw new LoopbackPointerException(publicUrl != null);
 		}
@@ -122,6 +121,14 @@ class DocumentController implements DocumentApi {
 			return secret("text/plain", Base64.getEncoder().encodeToString(json), json.length, pointer.warnings());
 		}
 		return secret(DocumentFormat.USER_DATA.mediaType(), pointer.body(), json.length, pointer.warnings());
+	}
+
+	/**
+	 * Where nodes reach Stoker: {@code stoker.public-url}, or else the URL this request
+	 * came to.
+	 */
+	private URI base() {
+		return (publicUrl != null) ? publicUrl : ServletUriComponentsBuilder.fromCurrentContextPath().build().toUri();
 	}
 
 	/** Documents hold secrets: never cached anywhere. */

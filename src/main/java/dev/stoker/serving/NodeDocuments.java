@@ -19,6 +19,7 @@ import dev.stoker.access.AccessDeniedException;
 import dev.stoker.access.Credential;
 import dev.stoker.audit.AuditLog;
 import dev.stoker.audit.Disclosure;
+import dev.stoker.audit.KeeperCheckIns;
 import dev.stoker.audit.Requester;
 import dev.stoker.butane.ButaneConfig;
 import dev.stoker.butane.ButaneYaml;
@@ -31,10 +32,13 @@ import dev.stoker.definition.ValidGroup;
 import dev.stoker.definition.ValidNode;
 import dev.stoker.ignition.ButaneTranspiler;
 import dev.stoker.ignition.IgnitionJson;
+import dev.stoker.keeper.JoinTokenRoutes;
+import dev.stoker.render.KeeperAccess;
 import dev.stoker.render.NodeButane;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.FetchToken;
 import dev.stoker.secrets.FetchTokens;
+import dev.stoker.secrets.KeeperTokens;
 import dev.stoker.secrets.KubeadmSecrets;
 import dev.stoker.secrets.SecretClocks;
 
@@ -65,10 +69,17 @@ public class NodeDocuments {
 
 	private final DocumentMetrics metrics;
 
+	private final KeeperTokens keeperTokens;
+
+	private final KeeperCheckIns checkIns;
+
 	private static final int MAX_READ_ATTEMPTS = 10;
 
 	NodeDocuments(ClusterService clusters, ClusterSecrets secrets, FetchTokens fetchTokens, AuditLog audit,
-			CaBundle caBundle, TransactionOperations transactions, Clock clock, DocumentMetrics metrics) {
+			CaBundle caBundle, TransactionOperations transactions, Clock clock, DocumentMetrics metrics,
+			KeeperTokens keeperTokens, KeeperCheckIns checkIns) {
+		this.keeperTokens = keeperTokens;
+		this.checkIns = checkIns;
 		this.metrics = metrics;
 		this.clusters = clusters;
 		this.secrets = secrets;
@@ -79,9 +90,12 @@ public class NodeDocuments {
 		this.clock = clock;
 	}
 
-	/** A group's or a static node's butane, ignition or kubeadm document. */
+	/**
+	 * A group's or a static node's butane, ignition or kubeadm document; a control
+	 * plane's names {@code base} as where its join-token keeper reaches Stoker.
+	 */
 	public ServedDocument document(String clusterName, DocumentTarget target, DocumentFormat format,
-			Credential credential, Requester requester) {
+			Credential credential, Requester requester, URI base) {
 		return transactions.execute((status) -> {
 			for (int attempt = 1;; attempt++) {
 				Timer.Sample sample = metrics.start();
@@ -92,9 +106,10 @@ public class NodeDocuments {
 					continue;
 				}
 				KubeadmSecrets kubeadmSecrets = loaded.get();
+				KeeperAccess keeper = keeper(node, base);
 				String rendered = switch (format) {
-					case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets));
-					case IGNITION -> node.ignition(kubeadmSecrets);
+					case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets, keeper));
+					case IGNITION -> node.ignition(kubeadmSecrets, keeper);
 					case KUBEADM -> node.kubeadm(kubeadmSecrets);
 					case USER_DATA ->
 						throw new IllegalArgumentException("the user-data pointer is not a node document");
@@ -103,7 +118,7 @@ public class NodeDocuments {
 				// tags a meter
 				String body = metrics.rendered(sample, format, node.group().name(), rendered);
 				if (audited(node.disclosure(format, stored.revision()), requester, attempt)) {
-					List<String> warnings = lifecycle(clusterName, node, format, target);
+					List<String> warnings = lifecycle(clusterName, node, format, target, kubeadmSecrets);
 					return new ServedDocument(body, warnings);
 				}
 			}
@@ -184,7 +199,7 @@ public class NodeDocuments {
 			if (loaded.isEmpty()) {
 				return Optional.empty();
 			}
-			served = Optional.of(node.ignition(loaded.get()));
+			served = Optional.of(node.ignition(loaded.get(), keeper(node, base)));
 		}
 		String pointer = metrics.rendered(sample, DocumentFormat.USER_DATA, node.group().name(),
 				UserDataPointer.write(source, token, caBundle.pem(), served));
@@ -205,7 +220,8 @@ public class NodeDocuments {
 	 * The bootstrap node's first Ignition fetch is when kubeadm init starts the join
 	 * secrets' lifetimes; a later join document is checked against them.
 	 */
-	private List<String> lifecycle(String clusterName, Resolved node, DocumentFormat format, DocumentTarget target) {
+	private List<String> lifecycle(String clusterName, Resolved node, DocumentFormat format, DocumentTarget target,
+			KubeadmSecrets served) {
 		NodeRole role = node.group().role();
 		if (role == NodeRole.BOOTSTRAP) {
 			if (format == DocumentFormat.IGNITION) {
@@ -214,7 +230,8 @@ public class NodeDocuments {
 			return List.of();
 		}
 		SecretClocks clocks = secrets.clocks(clusterName).orElse(new SecretClocks(null, null, null));
-		List<String> warnings = JoinDeadlines.warnings(clusterName, role, clocks, clock.instant());
+		List<String> warnings = JoinDeadlines.warnings(clusterName, role, clocks, checkIns.latest(clusterName),
+				served.bootstrapToken().id(), clock.instant());
 		for (String warning : warnings) {
 			log.warn("Cluster {} {} {}: served {}, but: {}", clusterName,
 					(target instanceof DocumentTarget.Node) ? "node" : "node group", target.name(), format.segment(),
@@ -277,17 +294,33 @@ public class NodeDocuments {
 		return base + format.segment();
 	}
 
+	/**
+	 * How a control plane's keeper reaches Stoker: the cluster's join-token list under
+	 * {@code base}, its credential and Stoker's CA bundle. Null for a worker, and for a
+	 * cluster stored before there were keepers until its credential is rotated.
+	 */
+	private KeeperAccess keeper(Resolved node, URI base) {
+		if (node.group().role() == NodeRole.WORKER) {
+			return null;
+		}
+		String ca = caBundle.pem().map((pem) -> new String(pem, StandardCharsets.UTF_8)).orElse(null);
+		return keeperTokens.find(node.cluster().name())
+			.map((credential) -> new KeeperAccess(JoinTokenRoutes.url(base, node.cluster().name()), credential.value(),
+					ca))
+			.orElse(null);
+	}
+
 	/** A node group, or a static node of one. */
 	private record Resolved(ValidCluster cluster, ValidGroup group, ValidNode node) {
 
-		ButaneConfig butane(KubeadmSecrets secrets) {
-			return (node != null) ? NodeButane.forNode(cluster, node, secrets)
-					: NodeButane.forGroup(cluster, group, secrets);
+		ButaneConfig butane(KubeadmSecrets secrets, KeeperAccess keeper) {
+			return (node != null) ? NodeButane.forNode(cluster, node, secrets, keeper)
+					: NodeButane.forGroup(cluster, group, secrets, keeper);
 		}
 
 		/** Exactly the Butane, transpiled: the bytes a pointer's hash pins. */
-		String ignition(KubeadmSecrets secrets) {
-			return IgnitionJson.write(ButaneTranspiler.transpile(butane(secrets)));
+		String ignition(KubeadmSecrets secrets, KeeperAccess keeper) {
+			return IgnitionJson.write(ButaneTranspiler.transpile(butane(secrets, keeper)));
 		}
 
 		String kubeadm(KubeadmSecrets secrets) {

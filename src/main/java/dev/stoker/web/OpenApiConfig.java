@@ -37,7 +37,11 @@ class OpenApiConfig {
 				.addSecuritySchemes("fetchToken", new SecurityScheme().type(SecurityScheme.Type.HTTP)
 					.scheme("bearer")
 					.description("A node group's fetch token (stf.…), answered when the group is created: it opens "
-							+ "that group's documents and its static nodes' only")));
+							+ "that group's documents and its static nodes' only"))
+				.addSecuritySchemes("keeperCredential", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+					.scheme("bearer")
+					.description("A cluster's keeper credential (stj.…), written into its control-plane documents: it "
+							+ "opens that cluster's join-token list and check-ins only")));
 	}
 
 	@Bean

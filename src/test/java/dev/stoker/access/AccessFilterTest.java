@@ -16,6 +16,9 @@ import dev.stoker.StokerProperties;
 import dev.stoker.secrets.FetchToken;
 import dev.stoker.secrets.FetchTokenHolder;
 import dev.stoker.secrets.FetchTokens;
+import dev.stoker.secrets.KeeperToken;
+import dev.stoker.secrets.KeeperTokenHolder;
+import dev.stoker.secrets.KeeperTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +38,8 @@ class AccessFilterTest {
 			new StokerProperties.Tls(null), new StokerProperties.UserData(false)));
 
 	private final AccessFilter filter = new AccessFilter(adminToken, new DatabaseDown(), (holder, method, path) -> {
+		throw new DataAccessResourceFailureException("down");
+	}, new KeeperDatabaseDown(), (holder, method, path) -> {
 		throw new DataAccessResourceFailureException("down");
 	});
 
@@ -68,6 +73,30 @@ class AccessFilterTest {
 		assertThat(chain.getRequest()).isNotNull();
 		assertThat(response.getHeader("X-Request-Id")).isEqualTo("deploy-42");
 		assertThat(request.getAttribute(Credential.ATTRIBUTE)).isInstanceOf(Credential.Admin.class);
+	}
+
+	private static final class KeeperDatabaseDown implements KeeperTokens {
+
+		@Override
+		public KeeperToken create(String cluster) {
+			throw new DataAccessResourceFailureException("down");
+		}
+
+		@Override
+		public Optional<KeeperToken> rotate(String cluster) {
+			throw new DataAccessResourceFailureException("down");
+		}
+
+		@Override
+		public Optional<KeeperToken> find(String cluster) {
+			throw new DataAccessResourceFailureException("down");
+		}
+
+		@Override
+		public Optional<KeeperTokenHolder> authenticate(KeeperToken presented) {
+			throw new DataAccessResourceFailureException("down");
+		}
+
 	}
 
 	private static final class DatabaseDown implements FetchTokens {

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import dev.stoker.SharedApplication;
 import dev.stoker.json.Mappers;
 import dev.stoker.secrets.ClusterSecrets;
+import dev.stoker.secrets.KeeperTokens;
 import dev.stoker.secrets.KubeadmSecrets;
 import tools.jackson.databind.JsonNode;
 
@@ -47,6 +48,11 @@ class AuthorizationMatrixTest {
 	private final Map<String, Map<String, String>> tokens = new LinkedHashMap<>();
 
 	private String rotatedAway;
+
+	private String keeperRotatedAway;
+
+	@Autowired
+	KeeperTokens keeperTokens;
 
 	@BeforeAll
 	void createClustersAndRotateOneToken() throws Exception {
@@ -75,6 +81,100 @@ class AuthorizationMatrixTest {
 		String fresh = Mappers.json().readTree(rotated.getResponse().getContentAsString()).get("fetchToken").asString();
 		assertThat(fresh).isNotEqualTo(rotatedAway);
 		tokens.get("prod-use1").put("gpu", fresh);
+		// lab's keeper credential: the first one is rotated away, the new one is current
+		keeperRotatedAway = keeper("lab");
+		MvcTestResult keeperRotated = mvc.post()
+			.uri("/api/v1/clusters/lab/keeper-credential/rotate")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
+			.exchange();
+		assertThat(keeperRotated).hasStatusOk();
+		assertThat(Mappers.json()
+			.readTree(keeperRotated.getResponse().getContentAsString())
+			.get("keeperCredential")
+			.asString()).isEqualTo(keeper("lab")).isNotEqualTo(keeperRotatedAway);
+	}
+
+	private String keeper(String cluster) {
+		return keeperTokens.find(cluster).orElseThrow().value();
+	}
+
+	/**
+	 * The join-token list and the check-ins: the admin and the cluster's own keeper
+	 * credential are let in, a keeper credential of another cluster, a rotated-away one
+	 * and every fetch token are not.
+	 */
+	static Stream<Arguments> joinTokenEndpoints() {
+		List<Arguments> cases = new ArrayList<>();
+		for (String cluster : List.of("prod-use1", "lab")) {
+			String other = cluster.equals("lab") ? "prod-use1" : "lab";
+			cases.add(Arguments.of(cluster, "admin", 200, 204));
+			cases.add(Arguments.of(cluster, "keeper:" + cluster, 200, 204));
+			cases.add(Arguments.of(cluster, "keeper:" + other, 403, 403));
+			cases.add(Arguments.of(cluster, "fetch:" + cluster, 403, 403));
+			cases.add(Arguments.of(cluster, "none", 401, 401));
+			cases.add(Arguments.of(cluster, "rotated-away-keeper", 401, 401));
+		}
+		cases.add(Arguments.of("nobody", "admin", 404, 404));
+		cases.add(Arguments.of("nobody", "keeper:prod-use1", 403, 403));
+		return cases.stream();
+	}
+
+	@ParameterizedTest(name = "{1} on {0}'s join tokens: GET {2}, check-in {3}")
+	@MethodSource
+	void joinTokenEndpoints(String cluster, String caller, int list, int checkIn) throws Exception {
+		String authorization = switch (caller.split(":")[0]) {
+			case "admin" -> "Bearer " + adminToken();
+			case "keeper" -> "Bearer " + keeper(caller.split(":")[1]);
+			case "fetch" -> "Bearer " + tokens.get(caller.split(":")[1]).get("control-plane");
+			case "rotated-away-keeper" -> "Bearer " + keeperRotatedAway;
+			default -> null;
+		};
+		String path = "/api/v1/clusters/" + cluster + "/join-tokens";
+		var listing = mvc.get().uri(path).accept("text/plain");
+		var reporting = mvc.post()
+			.uri(path + "/check-ins")
+			.contentType("application/json")
+			.content("{\"node\":\"cp-1\",\"present\":[],\"added\":[],\"extended\":[],\"deleted\":[]}");
+		if (authorization != null) {
+			listing.header(HttpHeaders.AUTHORIZATION, authorization);
+			reporting.header(HttpHeaders.AUTHORIZATION, authorization);
+		}
+		MvcTestResult listed = listing.exchange();
+		assertThat(listed).hasStatus(list);
+		if (list == 200) {
+			assertThat(listed.getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-store");
+			assertThat(listed.getResponse().getContentAsString())
+				.isEqualTo(clusterSecrets.load(cluster).orElseThrow().bootstrapToken().value() + "\n");
+		}
+		else {
+			assertThat(listed.getResponse().getContentAsString()).doesNotContain(keeper("prod-use1"))
+				.doesNotContain(keeper("lab"));
+		}
+		assertThat(reporting.exchange()).hasStatus(checkIn);
+	}
+
+	/**
+	 * A keeper credential opens its join-token list only: no admin endpoint, no document.
+	 */
+	@Test
+	void aKeeperCredentialOpensNoAdminEndpoint() throws Exception {
+		String own = "Bearer " + keeper("prod-use1");
+		for (String path : List.of("/api/v1/clusters", "/api/v1/clusters/prod-use1", "/api/v1/clusters/prod-use1/audit",
+				"/api/v1/clusters/prod-use1/node-groups/control-plane/user-data",
+				"/api/v1/clusters/prod-use1/join-tokens/check-ins")) {
+			assertThat(get(path, own)).as(path).hasStatus(403);
+		}
+		for (String path : List.of("/api/v1/clusters/prod-use1/secrets/rotate",
+				"/api/v1/clusters/prod-use1/keeper-credential/rotate", "/api/v1/clusters/prod-use1/join-tokens")) {
+			assertThat(mvc.post()
+				.uri(path)
+				.header(HttpHeaders.AUTHORIZATION, own)
+				.contentType("application/json")
+				.content("{\"bootstrapToken\": true}")
+				.exchange()).as(path).hasStatus(403);
+		}
+		assertThat(mvc.delete().uri("/api/v1/clusters/prod-use1").header(HttpHeaders.AUTHORIZATION, own).exchange())
+			.hasStatus(403);
 	}
 
 	/**
@@ -97,7 +197,7 @@ class AuthorizationMatrixTest {
 	enum Caller {
 
 		NONE, MALFORMED_SCHEME, MALFORMED_TOKEN, UNKNOWN_FETCH_TOKEN, ROTATED_AWAY, ADMIN, OWN_GROUP, OTHER_GROUP,
-		OTHER_CLUSTER
+		OTHER_CLUSTER, OWN_KEEPER, OTHER_KEEPER
 
 	}
 
@@ -163,7 +263,7 @@ class AuthorizationMatrixTest {
 			case NONE, MALFORMED_SCHEME, MALFORMED_TOKEN, UNKNOWN_FETCH_TOKEN, ROTATED_AWAY -> 401;
 			case ADMIN -> endpoint.admin();
 			case OWN_GROUP -> endpoint.owner();
-			case OTHER_GROUP, OTHER_CLUSTER -> 403;
+			case OTHER_GROUP, OTHER_CLUSTER, OWN_KEEPER, OTHER_KEEPER -> 403;
 		};
 	}
 
@@ -181,6 +281,8 @@ class AuthorizationMatrixTest {
 			case OTHER_GROUP -> "Bearer "
 					+ tokens.get(cluster).get(endpoint.ownerGroup().equals("workers") ? "control-plane" : "workers");
 			case OTHER_CLUSTER -> "Bearer " + tokens.get(otherCluster).get("workers");
+			case OWN_KEEPER -> "Bearer " + keeper(cluster);
+			case OTHER_KEEPER -> "Bearer " + keeper(otherCluster);
 		};
 	}
 
@@ -331,7 +433,8 @@ class AuthorizationMatrixTest {
 	}
 
 	private List<String> secrets() {
-		List<String> secrets = new ArrayList<>(List.of(adminToken(), rotatedAway));
+		List<String> secrets = new ArrayList<>(
+				List.of(adminToken(), rotatedAway, keeperRotatedAway, keeper("lab"), keeper("prod-use1")));
 		tokens.values().forEach((groups) -> secrets.addAll(groups.values()));
 		for (String cluster : tokens.keySet()) {
 			KubeadmSecrets kubeadm = clusterSecrets.load(cluster).orElseThrow();

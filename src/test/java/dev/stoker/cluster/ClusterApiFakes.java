@@ -3,6 +3,7 @@ package dev.stoker.cluster;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -15,9 +16,13 @@ import org.springframework.transaction.support.TransactionOperations;
 
 import dev.stoker.StokerProperties;
 import dev.stoker.access.FetchTokenScope;
+import dev.stoker.access.KeeperTokenScope;
 import dev.stoker.audit.AuditLog;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.FetchTokens;
+import dev.stoker.secrets.KeeperToken;
+import dev.stoker.secrets.KeeperTokenHolder;
+import dev.stoker.secrets.KeeperTokens;
 import dev.stoker.web.WebConfigForTests;
 
 /**
@@ -46,6 +51,44 @@ class ClusterApiFakes {
 
 	@Bean
 	FetchTokenScope noDocuments() {
+		return (holder, method, path) -> false;
+	}
+
+	@Bean
+	JoinTokenKeeping noKeepers() {
+		return new NoJoinTokenKeeping();
+	}
+
+	/** No cluster has a keeper credential here: every presented one is unknown. */
+	@Bean
+	KeeperTokens noKeeperCredentials() {
+		return new KeeperTokens() {
+
+			@Override
+			public KeeperToken create(String cluster) {
+				throw new UnsupportedOperationException("no keeper credentials in the API slice");
+			}
+
+			@Override
+			public Optional<KeeperToken> rotate(String cluster) {
+				return Optional.empty();
+			}
+
+			@Override
+			public Optional<KeeperToken> find(String cluster) {
+				return Optional.empty();
+			}
+
+			@Override
+			public Optional<KeeperTokenHolder> authenticate(KeeperToken presented) {
+				return Optional.empty();
+			}
+
+		};
+	}
+
+	@Bean
+	KeeperTokenScope noJoinTokens() {
 		return (holder, method, path) -> false;
 	}
 

@@ -141,7 +141,7 @@ abstract class ClusterConcurrencyContract {
 	private ClusterService service(ClusterRepository repository) {
 		return new ClusterService(repository, new NoClusterSecrets(), new NoFetchTokens(),
 				new AuditLog(JdbcClient.create(dataSource()), Clock.systemUTC()),
-				TransactionOperations.withoutTransaction(), Clock.systemUTC());
+				TransactionOperations.withoutTransaction(), Clock.systemUTC(), new NoJoinTokenKeeping());
 	}
 
 	/**

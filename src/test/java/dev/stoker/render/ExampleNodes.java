@@ -1,6 +1,7 @@
 package dev.stoker.render;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,7 +30,20 @@ final class ExampleNodes {
 
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
 
+	/** A keeper credential of the right shape, the same in every golden file. */
+	static final String KEEPER_CREDENTIAL = "stj.k33p3rc0ffee.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
 	private ExampleNodes() {
+	}
+
+	/**
+	 * How the example's control planes reach Stoker, as if it served at
+	 * stoker.example.com.
+	 */
+	static KeeperAccess keeper(ValidCluster cluster) {
+		return new KeeperAccess(
+				URI.create("https://stoker.example.com/api/v1/clusters/" + cluster.name() + "/join-tokens"),
+				KEEPER_CREDENTIAL, null);
 	}
 
 	/**
@@ -52,8 +66,9 @@ final class ExampleNodes {
 		}
 
 		ButaneConfig butane() {
-			return node == null ? NodeButane.forGroup(cluster, group, secrets)
-					: NodeButane.forNode(cluster, node, secrets);
+			KeeperAccess keeper = keeper(cluster);
+			return node == null ? NodeButane.forGroup(cluster, group, secrets, keeper)
+					: NodeButane.forNode(cluster, node, secrets, keeper);
 		}
 
 		@Override

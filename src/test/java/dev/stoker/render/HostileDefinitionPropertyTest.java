@@ -59,8 +59,10 @@ class HostileDefinitionPropertyTest {
 		ValidCluster hostile = definition(arg, comment, label);
 		ValidCluster plain = definition("x", "ops@example", "x");
 		for (String group : List.of("bootstrap", "control-plane", "gpu")) {
-			ButaneConfig hostileDocument = NodeButane.forGroup(hostile, group(hostile, group), SECRETS);
-			ButaneConfig plainDocument = NodeButane.forGroup(plain, group(plain, group), SECRETS);
+			ButaneConfig hostileDocument = NodeButane.forGroup(hostile, group(hostile, group), SECRETS,
+					ExampleNodes.keeper(hostile));
+			ButaneConfig plainDocument = NodeButane.forGroup(plain, group(plain, group), SECRETS,
+					ExampleNodes.keeper(plain));
 			assertThat(paths(tree(ButaneYaml.write(hostileDocument))))
 				.isEqualTo(paths(tree(ButaneYaml.write(plainDocument))));
 			assertThat(unit(hostileDocument).lines().count()).isEqualTo(unit(plainDocument).lines().count());

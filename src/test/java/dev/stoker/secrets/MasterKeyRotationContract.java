@@ -275,7 +275,9 @@ abstract class MasterKeyRotationContract {
 				for (DocumentFormat format : List.of(DocumentFormat.BUTANE, DocumentFormat.IGNITION,
 						DocumentFormat.KUBEADM)) {
 					rendered.put(cluster + "/" + group + "/" + format,
-							documents.document(cluster, target, format, new Credential.Admin(), TestRequester.ADMIN)
+							documents
+								.document(cluster, target, format, new Credential.Admin(), TestRequester.ADMIN,
+										URI.create("https://stoker.example.com"))
 								.body());
 				}
 				rendered.put(cluster + "/" + group + "/user-data",

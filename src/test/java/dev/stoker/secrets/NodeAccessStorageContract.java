@@ -41,6 +41,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 interface NodeAccessStorageContract {
 
+	/** Where nodes reach Stoker in these tests. */
+	java.net.URI STOKER = java.net.URI.create("https://stoker.example.com");
+
 	/** The application on the database under test. */
 	ApplicationContext context();
 
@@ -289,7 +292,7 @@ interface NodeAccessStorageContract {
 					String requestId = "fetch-" + thread + "-" + i;
 					String kubeadm = documents()
 						.document("racing-rotations", new DocumentTarget.Group("workers"), DocumentFormat.KUBEADM,
-								new Credential.Admin(), new Requester("admin", null, "127.0.0.1", requestId))
+								new Credential.Admin(), new Requester("admin", null, "127.0.0.1", requestId), STOKER)
 						.body();
 					served.put(requestId, kubeadm);
 				}
@@ -337,7 +340,7 @@ interface NodeAccessStorageContract {
 				clusters().create(fourGroups(name), TestRequester.ADMIN);
 				List<java.util.concurrent.Callable<Void>> reads = List.of(() -> {
 					documents().document(name, new DocumentTarget.Group("gpu"), DocumentFormat.IGNITION,
-							new Credential.Admin(), TestRequester.ADMIN);
+							new Credential.Admin(), TestRequester.ADMIN, STOKER);
 					return null;
 				}, () -> {
 					documents().userData(name, new DocumentTarget.Group("gpu"),
@@ -554,14 +557,14 @@ interface NodeAccessStorageContract {
 
 		withoutTheAuditTable(() -> assertThatExceptionOfType(AuditUnavailableException.class)
 			.isThrownBy(() -> documents().document("served", new DocumentTarget.Group("bootstrap"),
-					DocumentFormat.IGNITION, new Credential.Fetch(bootstrap), node)));
+					DocumentFormat.IGNITION, new Credential.Fetch(bootstrap), node, STOKER)));
 
 		assertThat(secrets().clocks("served")).contains(new SecretClocks(null, null, null, false));
 		assertThat(audit().list("served", null, 10).orElseThrow()).extracting(AuditEvent::document)
 			.containsExactly("fetch-tokens");
 
 		documents().document("served", new DocumentTarget.Group("bootstrap"), DocumentFormat.IGNITION,
-				new Credential.Fetch(bootstrap), node);
+				new Credential.Fetch(bootstrap), node, STOKER);
 
 		assertThat(secrets().clocks("served").orElseThrow().bootstrapFetchedAt()).isNotNull();
 		assertThat(audit().list("served", null, 1).orElseThrow()).singleElement().satisfies((event) -> {

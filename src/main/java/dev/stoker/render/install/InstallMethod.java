@@ -38,6 +38,18 @@ public final class InstallMethod {
 	}
 
 	/**
+	 * Where the install method puts kubectl: both bring it, the sysext image with kubeadm
+	 * and the kubelet (Flatcar's sysext bakery), the binaries as one of the three
+	 * downloads.
+	 */
+	public static String kubectl(Install install) {
+		return switch (install) {
+			case SYSEXT -> NodePaths.USR_BIN + "/kubectl";
+			case BINARIES -> BinariesInstall.path("kubectl");
+		};
+	}
+
+	/**
 	 * The kubeadm config passes the directory to the kubelet (its default is under /usr,
 	 * read-only on Flatcar); creating it at first boot means it exists, with a known
 	 * mode, before the kubelet or a driver's installer looks into it. Written without a
