@@ -107,7 +107,8 @@ class ValidClusterTest {
 				stored.butaneVersion(), stored.controlPlaneEndpoint(), stored.apiServer(), stored.controllerManager(),
 				new Networking(net.podSubnets(), net.serviceSubnets(), net.dnsDomain(), net.skipKubeProxy(), null,
 						null),
-				stored.cloudProvider(), stored.volumePluginDir(), stored.ssh(), stored.nodeGroups(), stored.nodes());
+				stored.cloudProvider(), stored.volumePluginDir(), stored.ssh(), stored.nodeGroups(), stored.nodes(),
+				stored.patchUpdates());
 
 		assertThat(ValidCluster.of(old)).isEqualTo(metal);
 	}
