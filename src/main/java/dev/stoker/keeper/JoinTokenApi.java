@@ -11,7 +11,6 @@ import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
 import dev.stoker.audit.Requester;
-import dev.stoker.problem.ApiProblems;
 
 /**
  * The API description of {@link JoinTokenController}. The 401, 403 and 503 answers every
@@ -31,7 +30,7 @@ interface JoinTokenApi {
 			content = {
 					@Content(mediaType = "application/json", schema = @Schema(implementation = JoinTokenAnswer.class)),
 					@Content(mediaType = "text/plain", schema = @Schema(type = "string")) })
-	@ApiResponse(responseCode = "404", description = "No such cluster")
+	@ApiResponse(responseCode = "404", description = "No such cluster (cluster-not-found)")
 	ResponseEntity<Object> joinTokens(@Parameter(description = "Cluster name") String name,
 			@Parameter(hidden = true) String accept, Requester requester);
 
@@ -42,10 +41,9 @@ interface JoinTokenApi {
 					content = @Content(mediaType = "application/json",
 							schema = @Schema(implementation = CheckInReport.class))))
 	@ApiResponse(responseCode = "204", description = "Recorded")
-	@ApiResponse(responseCode = "400", description = "Not a check-in",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(implementation = ApiProblems.ValidationProblem.class)))
-	@ApiResponse(responseCode = "404", description = "No such cluster")
+	@ApiResponse(responseCode = "400",
+			description = "Not a check-in (invalid-request: errors says which field), or a body that is not JSON (malformed-body)")
+	@ApiResponse(responseCode = "404", description = "No such cluster (cluster-not-found)")
 	ResponseEntity<Void> checkIn(@Parameter(description = "Cluster name") String name, JsonNode body,
 			Requester requester);
 

@@ -302,7 +302,7 @@ class NodeAddressesHostSimulationTest {
 		assertThat(found.exitCode()).as(found.output()).isZero();
 
 		ValidGroup group = RenderExamples.group(cluster, "bootstrap");
-		ButaneConfig butane = NodeButane.forGroup(cluster, group, secrets(cluster));
+		ButaneConfig butane = NodeButane.forGroup(cluster, group, secrets(cluster), null);
 		Path in = dir.resolve("kubeadm.yml");
 		Path out = dir.resolve("kubeadm-final.yml");
 		Files.writeString(in, file(butane, KubeadmUnit.CONFIG));
@@ -350,7 +350,7 @@ class NodeAddressesHostSimulationTest {
 	}
 
 	private Run run(ValidCluster cluster, int waitSeconds) throws IOException, InterruptedException {
-		ButaneConfig butane = NodeButane.forGroup(cluster, cluster.groups().get(0), secrets(cluster));
+		ButaneConfig butane = NodeButane.forGroup(cluster, cluster.groups().get(0), secrets(cluster), null);
 		Path script = dir.resolve("node-addresses");
 		Files.writeString(script, file(butane, NodePaths.NODE_ADDRESSES_SCRIPT));
 		Map<String, String> parameters = HostSimulation.metadata(file(butane, NodePaths.NODE_ADDRESSES_PARAMETERS));
