@@ -109,7 +109,16 @@ public record ValidCluster(String name, KubernetesVersion kubernetesVersion, Kub
 				d.controllerManager().extraArgs(), networking, d.cloudProvider(), d.volumePluginDir(),
 				SshLogin.of(d.ssh()), groups,
 				d.nodes().stream().map((node) -> ValidNode.of(node, groups, networking.families())).toList(),
-				d.patchUpdates());
+				patchUpdates(d));
+	}
+
+	/**
+	 * A definition stored before patchUpdates existed has none: every sysext node it
+	 * served updated its patch releases, so the machines it still boots keep doing so,
+	 * alike.
+	 */
+	private static boolean patchUpdates(ClusterDefinition d) {
+		return (d.patchUpdates() != null) ? d.patchUpdates() : d.install() == Install.SYSEXT;
 	}
 
 }

@@ -302,7 +302,8 @@ class NodeAddressesHostSimulationTest {
 		assertThat(found.exitCode()).as(found.output()).isZero();
 
 		ValidGroup group = RenderExamples.group(cluster, "bootstrap");
-		ButaneConfig butane = NodeButane.forGroup(cluster, group, secrets(cluster), null);
+		KubeadmSecrets secrets = secrets(cluster);
+		ButaneConfig butane = NodeButane.forGroup(cluster, group, secrets, null);
 		Path in = dir.resolve("kubeadm.yml");
 		Path out = dir.resolve("kubeadm-final.yml");
 		Files.writeString(in, file(butane, KubeadmUnit.CONFIG));
@@ -315,7 +316,9 @@ class NodeAddressesHostSimulationTest {
 		assertThat(substituted.exitCode()).as(substituted.output()).isZero();
 
 		String config = Files.readString(out);
-		KubeadmConfigCheck.assertValid(config, cluster.kubeadmApiVersion(), KubeadmConfigCheck.Command.INIT);
+		KubeadmConfigCheck.assertValid(config, cluster.kubeadmApiVersion(), KubeadmConfigCheck.Command.INIT,
+				secrets.uploadsCertificates() ? KubeadmConfigCheck.ControlPlaneKeys.UPLOADED
+						: KubeadmConfigCheck.ControlPlaneKeys.SHARED);
 		String ipv4 = ipv6First ? "10.100.0.9" : "10.0.0.5";
 		assertThat(config).contains("value: \"" + (ipv6First ? "2001:db8:0:1::5," + ipv4 : ipv4 + ",2001:db8:0:1::5"));
 		if (ipv6First) {

@@ -178,8 +178,9 @@ class DocumentEndpointsTest {
 					ignition  | /api/v1/clusters/lab/nodes/{node}/ignition
 					""")
 	void aMetalGroupNamesTheNodeEndpointsThatExist(String format, String endpoints) throws Exception {
-		String detail = "Platform metal does not tell nodes all of their addresses, so node group workers has no "
-				+ "document of its own: each of its machines is a static node, served at " + endpoints + ".";
+		String detail = "Cluster lab takes its nodes' addresses from their nodes entries (addressSource nodes), so "
+				+ "node group workers has no document of its own: each of its machines is a static node, served at "
+				+ endpoints + ".";
 		String problem = """
 				{"type": "urn:stoker:problem:document-not-found", "title": "Document not found", "status": 404,
 				 "detail": %s, "instance": "/api/v1/clusters/lab/node-groups/workers/%s"}
@@ -199,8 +200,8 @@ class DocumentEndpointsTest {
 		assertThat(asAdmin("/api/v1/clusters/lab/node-groups/control-plane/user-data")).hasStatus(HttpStatus.NOT_FOUND)
 			.bodyJson()
 			.extractingPath("$.detail")
-			.isEqualTo("Platform metal does not tell nodes all of their addresses, so node group control-plane has no "
-					+ "document of its own: each of its machines is a static node, served at "
+			.isEqualTo("Cluster lab takes its nodes' addresses from their nodes entries (addressSource nodes), so node "
+					+ "group control-plane has no document of its own: each of its machines is a static node, served at "
 					+ "/api/v1/clusters/lab/nodes/{node}/user-data. Its static nodes: cp-2, cp-3.");
 	}
 
