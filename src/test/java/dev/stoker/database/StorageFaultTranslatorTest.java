@@ -21,7 +21,7 @@ class StorageFaultTranslatorTest {
 
 	@Test
 	void aWriteTheDiskRefusedIsAResourceFailure() {
-		SQLException refused = new SQLException("General error: Writing to stoker.mv.db failed [50000-240]", "HY000",
+		SQLException refused = new SQLException("General error: Writing to stoker.mv.db failed [50000-232]", "HY000",
 				50000, new IllegalStateException("Writing failed", new IOException("No space left on device")));
 
 		assertThat(translator.translate("PreparedStatementCallback", "DELETE FROM cluster", refused))
