@@ -2,12 +2,8 @@ package dev.stoker;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +31,6 @@ class HealthProbesTest {
 
 	static final String TOKEN = "health-probes-test-admin-token";
 
-	/** The Helm chart's readinessProbe and livenessProbe timeoutSeconds. */
-	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
-
 	@TempDir
 	static Path dataDir;
 
@@ -56,40 +49,32 @@ class HealthProbesTest {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	private record Answer(int status, String body, Duration took) {
-	}
-
-	private Answer get(String path) throws Exception {
-		long start = System.nanoTime();
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Bearer " + TOKEN)
-			.timeout(Duration.ofSeconds(30))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		return new Answer(response.statusCode(), response.body(), Duration.ofNanos(System.nanoTime() - start));
+	private TimedAnswer get(String path) throws Exception {
+		return TimedAnswer.get(http, port, path, TOKEN);
 	}
 
 	@Test
 	void readinessIsDownWithinTheProbeTimeout() throws Exception {
-		Answer readiness = get("/actuator/health/readiness");
+		TimedAnswer readiness = get("/actuator/health/readiness");
 		assertThat(readiness.status()).isEqualTo(503);
 		assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
-		assertThat(readiness.took()).isLessThan(PROBE_TIMEOUT);
+		assertThat(readiness.took()).isLessThan(TimedAnswer.PROBE_TIMEOUT);
 	}
 
 	@Test
 	void livenessStaysUp() throws Exception {
-		Answer liveness = get("/actuator/health/liveness");
+		TimedAnswer liveness = get("/actuator/health/liveness");
 		assertThat(liveness.status()).isEqualTo(200);
 		assertThat(liveness.body()).contains("\"status\":\"UP\"");
-		assertThat(liveness.took()).isLessThan(PROBE_TIMEOUT);
+		assertThat(liveness.took()).isLessThan(TimedAnswer.PROBE_TIMEOUT);
 	}
 
 	@Test
 	void theApiAnswers503() throws Exception {
-		Answer clusters = get("/api/v1/clusters");
+		TimedAnswer clusters = get("/api/v1/clusters");
 		assertThat(clusters.status()).isEqualTo(503);
 		assertThat(clusters.body()).contains("urn:stoker:problem:unavailable");
-		assertThat(clusters.took()).isLessThan(PROBE_TIMEOUT);
+		assertThat(clusters.took()).isLessThan(TimedAnswer.PROBE_TIMEOUT);
 	}
 
 }

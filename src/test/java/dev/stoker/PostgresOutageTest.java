@@ -35,9 +35,6 @@ class PostgresOutageTest {
 
 	private static final String TOKEN = "outage-test-admin-token";
 
-	/** The Helm chart's probe timeoutSeconds. */
-	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
-
 	@RegisterExtension
 	static final PostgresTestDatabase postgres = new PostgresTestDatabase();
 
@@ -57,17 +54,8 @@ class PostgresOutageTest {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	private record Answer(int status, String body, String retryAfter, Duration took) {
-	}
-
-	private Answer get(String path) throws Exception {
-		long start = System.nanoTime();
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Bearer " + TOKEN)
-			.timeout(Duration.ofSeconds(60))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		return new Answer(response.statusCode(), response.body(),
-				response.headers().firstValue("Retry-After").orElse(null), Duration.ofNanos(System.nanoTime() - start));
+	private TimedAnswer get(String path) throws Exception {
+		return TimedAnswer.get(http, port, path, TOKEN);
 	}
 
 	@Test
@@ -82,18 +70,18 @@ class PostgresOutageTest {
 		assertThat(get("/actuator/health/readiness").status()).isEqualTo(200);
 
 		database.relay().cut();
-		Answer readiness = get("/actuator/health/readiness");
+		TimedAnswer readiness = get("/actuator/health/readiness");
 		assertThat(readiness.status()).isEqualTo(503);
 		assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
-		assertThat(readiness.took()).isLessThan(PROBE_TIMEOUT);
-		Answer liveness = get("/actuator/health/liveness");
+		assertThat(readiness.took()).isLessThan(TimedAnswer.PROBE_TIMEOUT);
+		TimedAnswer liveness = get("/actuator/health/liveness");
 		assertThat(liveness.status()).isEqualTo(200);
-		assertThat(liveness.took()).isLessThan(PROBE_TIMEOUT);
-		Answer cluster = get("/api/v1/clusters/survives-outage");
+		assertThat(liveness.took()).isLessThan(TimedAnswer.PROBE_TIMEOUT);
+		TimedAnswer cluster = get("/api/v1/clusters/survives-outage");
 		assertThat(cluster.status()).isEqualTo(503);
 		assertThat(cluster.body()).contains("urn:stoker:problem:unavailable");
 		assertThat(cluster.retryAfter()).isNotNull();
-		assertThat(cluster.took()).isLessThan(PROBE_TIMEOUT);
+		assertThat(cluster.took()).isLessThan(TimedAnswer.PROBE_TIMEOUT);
 
 		// each of these opens a transaction: with no connection to be had, Spring throws
 		// CannotCreateTransactionException, which once answered 500
