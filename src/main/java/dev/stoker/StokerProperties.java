@@ -30,6 +30,13 @@ public record StokerProperties(@DefaultValue("./data") Path dataDir, @DefaultVal
 		@DefaultValue UserData userData) {
 
 	/**
+	 * How to set {@code publicUrl}, for every message that asks for it: it follows "set"
+	 * at the start of a clause.
+	 */
+	public static final String PUBLIC_URL_TO_SET = "stoker.public-url (environment variable STOKER_PUBLICURL) to the "
+			+ "https URL machines reach Stoker at, such as https://stoker.example.com";
+
+	/**
 	 * @param caBundle a PEM file of the CA certificates that sign Stoker's TLS
 	 * certificate, when nodes do not trust it already: user-data pointers carry it inline
 	 */

@@ -16,8 +16,7 @@ import org.springframework.validation.Validator;
  */
 final class StokerPropertiesValidator implements Validator {
 
-	static final String SET_PUBLIC_URL = "set stoker.public-url (environment variable STOKER_PUBLICURL) to the "
-			+ "https URL machines reach Stoker at, such as https://stoker.example.com";
+	static final String SET_PUBLIC_URL = "set " + StokerProperties.PUBLIC_URL_TO_SET;
 
 	@Override
 	public boolean supports(Class<?> type) {

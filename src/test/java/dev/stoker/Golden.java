@@ -23,8 +23,13 @@ public final class Golden {
 		return "true".equalsIgnoreCase(System.getenv("STOKER_UPDATE_GOLDEN"));
 	}
 
+	/** The reviewed file of this name, for a test that reads it rather than compares. */
+	public static Path file(String name) {
+		return ROOT.resolve(name);
+	}
+
 	public static void assertMatches(String actual, String name) throws IOException {
-		Path file = ROOT.resolve(name);
+		Path file = file(name);
 		if (updating()) {
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, actual, StandardCharsets.UTF_8);

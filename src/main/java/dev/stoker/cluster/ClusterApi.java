@@ -10,12 +10,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.JsonNode;
 
 import dev.stoker.audit.Requester;
 import dev.stoker.definition.ClusterDefinition;
+import dev.stoker.json.YamlMediaTypes;
 
 /**
  * The API description of {@link ClusterController}, kept apart so the controller stays
@@ -27,9 +29,9 @@ import dev.stoker.definition.ClusterDefinition;
 @SecurityRequirement(name = "admin")
 interface ClusterApi {
 
-	String JSON = "application/json";
+	String JSON = MediaType.APPLICATION_JSON_VALUE;
 
-	String YAML = "application/yaml";
+	String YAML = YamlMediaTypes.APPLICATION_YAML;
 
 	String NOT_FOUND = "No such cluster (cluster-not-found)";
 

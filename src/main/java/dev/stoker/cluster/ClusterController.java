@@ -38,8 +38,8 @@ class ClusterController implements ClusterApi {
 	}
 
 	@Override
-	@PostMapping(consumes = { JSON, YAML, YamlMediaTypes.APPLICATION_X_YAML, YamlMediaTypes.TEXT_YAML,
-			YamlMediaTypes.TEXT_X_YAML })
+	@PostMapping(consumes = { JSON, YamlMediaTypes.APPLICATION_YAML, YamlMediaTypes.APPLICATION_X_YAML,
+			YamlMediaTypes.TEXT_YAML, YamlMediaTypes.TEXT_X_YAML })
 	public ResponseEntity<ClusterWithFetchTokens> create(@RequestBody JsonNode body, Requester requester) {
 		ClusterChange created = clusters.create(body, requester);
 		return withFetchTokens(ResponseEntity.status(HttpStatus.CREATED)
@@ -63,8 +63,8 @@ class ClusterController implements ClusterApi {
 	}
 
 	@Override
-	@PutMapping(path = "/{name}", consumes = { JSON, YAML, YamlMediaTypes.APPLICATION_X_YAML, YamlMediaTypes.TEXT_YAML,
-			YamlMediaTypes.TEXT_X_YAML })
+	@PutMapping(path = "/{name}", consumes = { JSON, YamlMediaTypes.APPLICATION_YAML, YamlMediaTypes.APPLICATION_X_YAML,
+			YamlMediaTypes.TEXT_YAML, YamlMediaTypes.TEXT_X_YAML })
 	public ResponseEntity<ClusterWithFetchTokens> replace(@PathVariable String name, @RequestBody JsonNode body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Requester requester) {
 		return withFetchTokens(ResponseEntity.ok(),

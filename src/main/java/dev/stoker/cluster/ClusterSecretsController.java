@@ -51,7 +51,7 @@ class ClusterSecretsController implements ClusterSecretsApi {
 	}
 
 	@Override
-	@PostMapping(path = "/secrets/rotate", consumes = { "application/json", YamlMediaTypes.APPLICATION_YAML,
+	@PostMapping(path = "/secrets/rotate", consumes = { ClusterApi.JSON, YamlMediaTypes.APPLICATION_YAML,
 			YamlMediaTypes.APPLICATION_X_YAML, YamlMediaTypes.TEXT_YAML, YamlMediaTypes.TEXT_X_YAML })
 	public ResponseEntity<RotatedSecretsAnswer> rotateSecrets(@PathVariable String name, @RequestBody JsonNode body,
 			Requester requester) {

@@ -85,8 +85,7 @@ public record MalformedInput(String problem, int line, int column, String fix) {
 		if (message.contains("Invalid UTF-8")) {
 			return new MalformedInput(NOT_UTF8, line, column, UTF8);
 		}
-		return yaml ? new MalformedInput("it cannot be read as YAML", line, column, "Check the YAML's syntax there.")
-				: json(error, message, line, column);
+		return yaml ? unreadableYaml(line, column) : json(error, message, line, column);
 	}
 
 	private static MalformedInput json(JacksonException error, String message, int line, int column) {
@@ -162,6 +161,11 @@ public record MalformedInput(String problem, int line, int column, String fix) {
 			return new MalformedInput("a value is missing, as between two commas", line, column,
 					"Write the value, or remove the comma.");
 		}
+		return unreadableYaml(line, column);
+	}
+
+	/** YAML whose error no more particular words fit. */
+	private static MalformedInput unreadableYaml(int line, int column) {
 		return new MalformedInput("it cannot be read as YAML", line, column, "Check the YAML's syntax there.");
 	}
 

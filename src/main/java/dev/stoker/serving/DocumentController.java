@@ -19,6 +19,7 @@ import dev.stoker.StokerProperties;
 import dev.stoker.access.Credential;
 import dev.stoker.audit.Requester;
 import dev.stoker.ignition.IgnitionJson;
+import dev.stoker.json.YamlMediaTypes;
 import dev.stoker.serving.DocumentTarget.Group;
 import dev.stoker.serving.DocumentTarget.Node;
 
@@ -30,7 +31,7 @@ import dev.stoker.serving.DocumentTarget.Node;
 @RequestMapping(DocumentRoutes.CLUSTER)
 class DocumentController implements DocumentApi {
 
-	private static final String YAML = "application/yaml";
+	private static final String YAML = YamlMediaTypes.APPLICATION_YAML;
 
 	private final NodeDocuments documents;
 

@@ -1,5 +1,6 @@
 package dev.stoker.serving;
 
+import dev.stoker.StokerProperties;
 import dev.stoker.problem.ProblemException;
 import dev.stoker.problem.ProblemType;
 
@@ -10,8 +11,7 @@ import dev.stoker.problem.ProblemType;
  */
 class LoopbackPointerException extends ProblemException {
 
-	static final String FIX = "Set stoker.public-url (environment variable STOKER_PUBLICURL) to the https URL "
-			+ "machines reach Stoker at, such as https://stoker.example.com. Only for tests on this one machine, "
+	static final String FIX = "Set " + StokerProperties.PUBLIC_URL_TO_SET + ". Only for tests on this one machine, "
 			+ "stoker.user-data.allow-loopback=true (STOKER_USERDATA_ALLOWLOOPBACK) serves such pointers anyway.";
 
 	LoopbackPointerException(boolean fromPublicUrl) {

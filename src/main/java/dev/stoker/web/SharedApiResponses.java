@@ -20,6 +20,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import dev.stoker.json.YamlMediaTypes;
 import dev.stoker.problem.ApiProblems;
 import dev.stoker.problem.RetryAfter;
 
@@ -47,10 +48,11 @@ class SharedApiResponses implements OpenApiCustomizer {
 
 	private static final String PROBLEM = "#/components/schemas/Problem";
 
-	private static final String YAML = "application/yaml";
+	private static final String YAML = YamlMediaTypes.APPLICATION_YAML;
 
 	/** The other names YAML goes by, read wherever YAML is. */
-	private static final List<String> YAML_ALIASES = List.of("application/x-yaml", "text/yaml");
+	private static final List<String> YAML_ALIASES = List.of(YamlMediaTypes.APPLICATION_X_YAML,
+			YamlMediaTypes.TEXT_YAML);
 
 	private static final Map<String, String> SHARED = new LinkedHashMap<>();
 

@@ -1,7 +1,5 @@
 package dev.stoker.serving;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,19 +42,10 @@ class DocumentEndpointsTest {
 
 	@BeforeAll
 	void createTheExamples() throws Exception {
-		for (String example : List.of("aws-dual-stack.yaml", "metal-ipv6-first.yaml")) {
-			MvcTestResult created = mvc.post()
-				.uri("/api/v1/clusters")
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
-				.contentType("application/yaml")
-				.content(Files.readString(Path.of("examples", example)))
-				.exchange();
-			assertThat(created).hasStatus(HttpStatus.CREATED);
-			JsonNode tokens = Mappers.json().readTree(created.getResponse().getContentAsString()).path("fetchTokens");
-			if (example.startsWith("metal")) {
-				tokens.properties().forEach((entry) -> labTokens.put(entry.getKey(), entry.getValue().asString()));
-			}
-		}
+		UserDataFixture.createAws(mvc, adminToken());
+		UserDataFixture.create(mvc, adminToken(), "metal-ipv6-first.yaml")
+			.properties()
+			.forEach((entry) -> labTokens.put(entry.getKey(), entry.getValue().asString()));
 	}
 
 	private MvcTestResult kubeadm(String cluster, String group) {

@@ -20,7 +20,7 @@ import dev.stoker.secrets.SeededSecrets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the user-data tests share: a data directory, CA bundles, and the example cluster.
+ * What the serving tests share: CA bundles, and the examples created over the API.
  */
 final class UserDataFixture {
 

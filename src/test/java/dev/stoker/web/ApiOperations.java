@@ -17,6 +17,8 @@ import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.stoker.Golden;
+
 /**
  * The operations of an API description, read from its JSON: which path template and
  * method each answers, which security schemes open it, and for each status it documents,
@@ -27,7 +29,7 @@ record ApiOperations(List<Operation> operations, Set<String> problemMembers) {
 	/**
 	 * The reviewed description, which ApiDescriptionTest holds equal to the served one.
 	 */
-	static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "openapi.json");
+	static final Path GOLDEN = Golden.file("openapi.json");
 
 	static ApiOperations golden() {
 		try {
