@@ -106,10 +106,11 @@ public class NodeDocuments {
 					continue;
 				}
 				KubeadmSecrets kubeadmSecrets = loaded.get();
-				KeeperAccess keeper = keeper(node, base);
+				// the keeper credential is read (and decrypted) only for the formats that
+				// carry it: a kubeadm config has no keeper
 				String rendered = switch (format) {
-					case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets, keeper));
-					case IGNITION -> node.ignition(kubeadmSecrets, keeper);
+					case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets, keeper(node, base)));
+					case IGNITION -> node.ignition(kubeadmSecrets, keeper(node, base));
 					case KUBEADM -> node.kubeadm(kubeadmSecrets);
 					case USER_DATA ->
 						throw new IllegalArgumentException("the user-data pointer is not a node document");
