@@ -230,9 +230,9 @@ public class NodeDocuments {
 			}
 			return List.of();
 		}
-		SecretClocks clocks = secrets.clocks(clusterName).orElse(new SecretClocks(null, null, null));
-		List<String> warnings = JoinDeadlines.warnings(clusterName, role, clocks, checkIns.latest(clusterName),
-				served.bootstrapToken().id(), clock.instant());
+		List<String> warnings = JoinDeadlines.warnings(clusterName, role, served,
+				() -> secrets.clocks(clusterName).orElse(new SecretClocks(null, null, null)),
+				checkIns.latest(clusterName), clock.instant());
 		for (String warning : warnings) {
 			log.warn("Cluster {} {} {}: served {}, but: {}", clusterName,
 					(target instanceof DocumentTarget.Node) ? "node" : "node group", target.name(), format.segment(),
