@@ -46,7 +46,7 @@ class RecordedMasterKey {
 		require(jdbc.sql(writeQuery()).query(String.class).optional());
 	}
 
-	/** Call when a presented fetch token matched no row. */
+	/** Call when a presented fetch token or keeper credential matched no row. */
 	void requireCurrent() {
 		require(jdbc.sql(SELECT).query(String.class).optional());
 	}

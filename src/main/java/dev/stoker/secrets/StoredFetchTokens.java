@@ -1,7 +1,5 @@
 package dev.stoker.secrets;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -88,16 +86,9 @@ class StoredFetchTokens implements FetchTokens {
 
 	@Override
 	public Optional<FetchTokenHolder> authenticate(FetchToken presented) {
-		Optional<FetchTokenRepository.Row> found = tokens.findByLookupHash(lookup.hash(presented));
-		if (found.isEmpty()) {
-			// after another instance rotated the master key, this one's hashes find
-			// nothing: that is not the token's fault, and a 401 would be
-			// final for Ignition
-			recordedKey.requireCurrent();
-		}
-		return found
-			.filter(row -> MessageDigest.isEqual(decrypt(row).value().getBytes(StandardCharsets.US_ASCII),
-					presented.value().getBytes(StandardCharsets.US_ASCII)))
+		return PresentedCredentials
+			.verified(tokens.findByLookupHash(lookup.hash(presented)), presented.value(), (row) -> decrypt(row).value(),
+					recordedKey)
 			.map(row -> new FetchTokenHolder(row.cluster(), row.group(), row.tokenId()));
 	}
 

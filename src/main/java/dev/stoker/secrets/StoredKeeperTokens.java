@@ -1,7 +1,5 @@
 package dev.stoker.secrets;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -67,13 +65,9 @@ class StoredKeeperTokens implements KeeperTokens {
 
 	@Override
 	public Optional<KeeperTokenHolder> authenticate(KeeperToken presented) {
-		Optional<KeeperTokenRepository.Row> found = tokens.findByLookupHash(lookup.hash(presented));
-		if (found.isEmpty()) {
-			recordedKey.requireCurrent();
-		}
-		return found
-			.filter(row -> MessageDigest.isEqual(decrypt(row).value().getBytes(StandardCharsets.US_ASCII),
-					presented.value().getBytes(StandardCharsets.US_ASCII)))
+		return PresentedCredentials
+			.verified(tokens.findByLookupHash(lookup.hash(presented)), presented.value(), (row) -> decrypt(row).value(),
+					recordedKey)
 			.map(row -> new KeeperTokenHolder(row.cluster(), row.tokenId()));
 	}
 

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.stoker.audit.KeeperCheckIn;
 import dev.stoker.definition.NodeRole;
 import dev.stoker.secrets.KubeadmLifetimes;
+import dev.stoker.secrets.KubeadmSecrets;
 import dev.stoker.secrets.SecretClocks;
 
 /**
@@ -30,13 +32,20 @@ final class JoinDeadlines {
 	private JoinDeadlines() {
 	}
 
-	static List<String> warnings(String cluster, NodeRole role, SecretClocks clocks,
-			Optional<KeeperCheckIn> lastCheckIn, String currentTokenId, Instant now) {
+	/**
+	 * The warnings for a document of {@code served} secrets. The clocks are read only
+	 * when something can come of them: the certificates' for a control plane of a cluster
+	 * that uploads certificates, the bootstrap token's until a keeper has checked in.
+	 */
+	static List<String> warnings(String cluster, NodeRole role, KubeadmSecrets served,
+			Supplier<SecretClocks> readClocks, Optional<KeeperCheckIn> lastCheckIn, Instant now) {
 		List<String> warnings = new ArrayList<>();
 		if (role == NodeRole.BOOTSTRAP) {
 			return warnings;
 		}
-		if (role == NodeRole.CONTROL_PLANE) {
+		boolean certificates = role == NodeRole.CONTROL_PLANE && served.uploadsCertificates();
+		SecretClocks clocks = (certificates || lastCheckIn.isEmpty()) ? readClocks.get() : null;
+		if (certificates) {
 			clocks.certificateKeySince()
 				.filter((since) -> now.isAfter(since.plus(KubeadmLifetimes.UPLOADED_CERTIFICATES)))
 				.ifPresent((since) -> warnings.add("The control-plane certificates were uploaded at " + since
@@ -46,7 +55,7 @@ final class JoinDeadlines {
 						+ " control plane, and fetch this document again."));
 		}
 		if (lastCheckIn.isPresent()) {
-			keeperWarning(cluster, lastCheckIn.get(), currentTokenId, now).ifPresent(warnings::add);
+			keeperWarning(cluster, lastCheckIn.get(), served.bootstrapToken().id(), now).ifPresent(warnings::add);
 			return warnings;
 		}
 		clocks.bootstrapTokenSince()

@@ -106,10 +106,11 @@ public class NodeDocuments {
 					continue;
 				}
 				KubeadmSecrets kubeadmSecrets = loaded.get();
-				KeeperAccess keeper = keeper(node, base);
+				// the keeper credential is read (and decrypted) only for the formats that
+				// carry it: a kubeadm config has no keeper
 				String rendered = switch (format) {
-					case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets, keeper));
-					case IGNITION -> node.ignition(kubeadmSecrets, keeper);
+					case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets, keeper(node, base)));
+					case IGNITION -> node.ignition(kubeadmSecrets, keeper(node, base));
 					case KUBEADM -> node.kubeadm(kubeadmSecrets);
 					case USER_DATA ->
 						throw new IllegalArgumentException("the user-data pointer is not a node document");
@@ -229,9 +230,9 @@ public class NodeDocuments {
 			}
 			return List.of();
 		}
-		SecretClocks clocks = secrets.clocks(clusterName).orElse(new SecretClocks(null, null, null));
-		List<String> warnings = JoinDeadlines.warnings(clusterName, role, clocks, checkIns.latest(clusterName),
-				served.bootstrapToken().id(), clock.instant());
+		List<String> warnings = JoinDeadlines.warnings(clusterName, role, served,
+				() -> secrets.clocks(clusterName).orElse(new SecretClocks(null, null, null)),
+				checkIns.latest(clusterName), clock.instant());
 		for (String warning : warnings) {
 			log.warn("Cluster {} {} {}: served {}, but: {}", clusterName,
 					(target instanceof DocumentTarget.Node) ? "node" : "node group", target.name(), format.segment(),
