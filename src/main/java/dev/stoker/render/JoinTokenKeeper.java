@@ -18,7 +18,7 @@ import dev.stoker.flatcar.NodePaths;
 import dev.stoker.render.install.InstallMethod;
 import dev.stoker.secrets.KubeadmLifetimes;
 import dev.stoker.systemd.Command;
-import dev.stoker.systemd.EnvironmentFileWriter;
+import dev.stoker.systemd.EnvironmentFile;
 import dev.stoker.systemd.UnitFile;
 import dev.stoker.systemd.UnitWriter;
 
@@ -108,7 +108,7 @@ final class JoinTokenKeeper {
 		variables.put("KEEPER_EXTEND_SECONDS", Long.toString(EXTEND.toSeconds()));
 		variables.put("KUBEADM", InstallMethod.kubeadm(cluster.install()));
 		variables.put("KUBECTL", InstallMethod.kubectl(cluster.install()));
-		return EnvironmentFileWriter.write(variables);
+		return EnvironmentFile.quoted(variables).write();
 	}
 
 	/**

@@ -106,7 +106,7 @@ final class NodeAddressesUnit {
 		}
 		parameters.put("NODE_ADDRESS_WAIT_SECONDS", Integer.toString(WAIT_SECONDS));
 		parameters.put("NODE_ADDRESSES_FILE", NodePaths.NODE_ADDRESSES);
-		return new EnvironmentFile(parameters);
+		return EnvironmentFile.plain(parameters);
 	}
 
 	static String script() {
