@@ -2,6 +2,7 @@ package dev.stoker.definition;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import dev.stoker.net.IpFamily;
 
@@ -42,12 +43,12 @@ public record ClusterNetwork(List<Subnet> podSubnets, List<Subnet> serviceSubnet
 
 	/**
 	 * {@code addressSource} stands in for a definition stored before it had one, where it
-	 * is null.
+	 * is null; only then is it worked out.
 	 */
-	static ClusterNetwork of(Networking networking, NodeAddressSource addressSource) {
+	static ClusterNetwork of(Networking networking, Supplier<NodeAddressSource> addressSource) {
 		return new ClusterNetwork(Subnet.parse(networking.podSubnets()), Subnet.parse(networking.serviceSubnets()),
 				networking.dnsDomain(), networking.skipKubeProxy(),
-				networking.addressSource() == null ? addressSource : networking.addressSource(),
+				networking.addressSource() == null ? addressSource.get() : networking.addressSource(),
 				Subnet.parse(networking.nodeSubnets() == null ? List.of() : networking.nodeSubnets()));
 	}
 

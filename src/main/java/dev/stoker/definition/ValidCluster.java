@@ -101,7 +101,7 @@ public record ValidCluster(String name, KubernetesVersion kubernetesVersion, Kub
 	 * damaged store can hold.
 	 */
 	public static ValidCluster of(ClusterDefinition d) {
-		ClusterNetwork networking = ClusterNetwork.of(d.networking(), ClusterDefaults.addressSource(d));
+		ClusterNetwork networking = ClusterNetwork.of(d.networking(), () -> ClusterDefaults.addressSource(d));
 		List<ValidGroup> groups = d.nodeGroups().stream().map(ValidGroup::of).toList();
 		return new ValidCluster(d.name(), KubernetesVersion.parse(d.kubernetesVersion()), d.kubeadmApiVersion(),
 				d.platform(), d.install(), d.architecture(), d.butaneVersion(),

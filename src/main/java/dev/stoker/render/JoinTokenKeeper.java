@@ -1,9 +1,5 @@
 package dev.stoker.render;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,14 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import dev.stoker.butane.ButaneConfig.File;
-import dev.stoker.butane.ButaneConfig.Resource;
 import dev.stoker.butane.ButaneConfig.Unit;
 import dev.stoker.definition.ValidCluster;
 import dev.stoker.flatcar.NodePaths;
 import dev.stoker.render.install.InstallMethod;
 import dev.stoker.secrets.KubeadmLifetimes;
 import dev.stoker.systemd.Command;
-import dev.stoker.systemd.EnvironmentFileWriter;
+import dev.stoker.systemd.EnvironmentFile;
 import dev.stoker.systemd.UnitFile;
 import dev.stoker.systemd.UnitWriter;
 
@@ -68,9 +63,7 @@ final class JoinTokenKeeper {
 
 	static final String RANDOM_DELAY = KubeadmLifetimes.KEEPER_RANDOM_DELAY.toSeconds() + "s";
 
-	private static final String SCRIPT_RESOURCE = "join-token-keeper.sh";
-
-	private static final int EXECUTABLE = 0755;
+	private static final String SCRIPT = NodeFiles.script("join-token-keeper.sh");
 
 	private JoinTokenKeeper() {
 	}
@@ -78,11 +71,11 @@ final class JoinTokenKeeper {
 	/** The script, its EnvironmentFile, the credential and Stoker's CA, if any. */
 	static List<File> files(ValidCluster cluster, KeeperAccess access) {
 		List<File> files = new ArrayList<>();
-		files.add(file(NodePaths.KEEPER_SCRIPT, script(), EXECUTABLE));
-		files.add(file(NodePaths.KEEPER_ENVIRONMENT, environment(cluster, access), NodeFiles.SECRET));
-		files.add(file(NodePaths.KEEPER_CREDENTIAL, access.credential(), NodeFiles.SECRET));
+		files.add(NodeFiles.file(NodePaths.KEEPER_SCRIPT, SCRIPT, NodeFiles.EXECUTABLE));
+		files.add(NodeFiles.file(NodePaths.KEEPER_ENVIRONMENT, environment(cluster, access), NodeFiles.SECRET));
+		files.add(NodeFiles.file(NodePaths.KEEPER_CREDENTIAL, access.credential(), NodeFiles.SECRET));
 		if (access.caBundle() != null) {
-			files.add(file(NodePaths.STOKER_CA_BUNDLE, access.caBundle(), NodeFiles.PUBLIC));
+			files.add(NodeFiles.file(NodePaths.STOKER_CA_BUNDLE, access.caBundle(), NodeFiles.PUBLIC));
 		}
 		return List.copyOf(files);
 	}
@@ -108,7 +101,7 @@ final class JoinTokenKeeper {
 		variables.put("KEEPER_EXTEND_SECONDS", Long.toString(EXTEND.toSeconds()));
 		variables.put("KUBEADM", InstallMethod.kubeadm(cluster.install()));
 		variables.put("KUBECTL", InstallMethod.kubectl(cluster.install()));
-		return EnvironmentFileWriter.write(variables);
+		return EnvironmentFile.quoted(variables).write();
 	}
 
 	/**
@@ -163,19 +156,7 @@ final class JoinTokenKeeper {
 	}
 
 	static String script() {
-		try (InputStream in = JoinTokenKeeper.class.getResourceAsStream(SCRIPT_RESOURCE)) {
-			if (in == null) {
-				throw new IllegalStateException("the keeper script " + SCRIPT_RESOURCE + " is missing from the build");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static File file(String path, String contents, int mode) {
-		return new File(path, true, Resource.inline(contents), null, mode, null, null);
+		return SCRIPT;
 	}
 
 }

@@ -1,16 +1,11 @@
 package dev.stoker.render;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.stoker.butane.ButaneConfig.File;
-import dev.stoker.butane.ButaneConfig.Resource;
 import dev.stoker.butane.ButaneConfig.Unit;
 import dev.stoker.definition.Subnet;
 import dev.stoker.definition.ValidCluster;
@@ -37,8 +32,8 @@ final class NodeAddressesUnit {
 
 	static final String NAME = HostVariable.NODE_ADDRESSES_UNIT;
 
-	/** The script's resource, next to this class. */
-	static final String SCRIPT_RESOURCE = "node-addresses.sh";
+	/** The script, a resource next to this class. */
+	private static final String SCRIPT = NodeFiles.script("node-addresses.sh");
 
 	/**
 	 * How long one attempt waits for every address: router advertisements come every 200
@@ -49,8 +44,6 @@ final class NodeAddressesUnit {
 	static final int WAIT_SECONDS = 60;
 
 	private static final String RESTART_SEC = "5s";
-
-	private static final int EXECUTABLE = 0755;
 
 	private NodeAddressesUnit() {
 	}
@@ -88,8 +81,8 @@ final class NodeAddressesUnit {
 
 	/** The script and its parameters. */
 	static List<File> files(ValidCluster cluster) {
-		return List.of(file(NodePaths.NODE_ADDRESSES_SCRIPT, script(), EXECUTABLE),
-				file(NodePaths.NODE_ADDRESSES_PARAMETERS, parameters(cluster).write(), NodeFiles.PUBLIC));
+		return List.of(NodeFiles.file(NodePaths.NODE_ADDRESSES_SCRIPT, SCRIPT, NodeFiles.EXECUTABLE),
+				NodeFiles.file(NodePaths.NODE_ADDRESSES_PARAMETERS, parameters(cluster).write(), NodeFiles.PUBLIC));
 	}
 
 	static EnvironmentFile parameters(ValidCluster cluster) {
@@ -106,27 +99,11 @@ final class NodeAddressesUnit {
 		}
 		parameters.put("NODE_ADDRESS_WAIT_SECONDS", Integer.toString(WAIT_SECONDS));
 		parameters.put("NODE_ADDRESSES_FILE", NodePaths.NODE_ADDRESSES);
-		return new EnvironmentFile(parameters);
-	}
-
-	static String script() {
-		try (InputStream in = NodeAddressesUnit.class.getResourceAsStream(SCRIPT_RESOURCE)) {
-			if (in == null) {
-				throw new IllegalStateException("the node-addresses script is missing from the build");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return EnvironmentFile.plain(parameters);
 	}
 
 	private static String name(IpFamily family) {
 		return family == IpFamily.IPV4 ? "ipv4" : "ipv6";
-	}
-
-	private static File file(String path, String contents, int mode) {
-		return new File(path, true, Resource.inline(contents), null, mode, null, null);
 	}
 
 }

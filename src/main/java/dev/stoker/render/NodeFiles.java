@@ -1,5 +1,9 @@
 package dev.stoker.render;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +31,9 @@ final class NodeFiles {
 	static final int SECRET = 0600;
 
 	static final int PUBLIC = 0644;
+
+	/** The scripts a node runs. */
+	static final int EXECUTABLE = 0755;
 
 	private NodeFiles() {
 	}
@@ -66,8 +73,25 @@ final class NodeFiles {
 		return List.of(User.withKeys(cluster.ssh().user(), cluster.ssh().authorizedKeys(), null));
 	}
 
-	private static File file(String path, String contents, int mode) {
+	/** A file the document writes in full, replacing whatever the machine has there. */
+	static File file(String path, String contents, int mode) {
 		return new File(path, true, Resource.inline(contents), null, mode, null, null);
+	}
+
+	/**
+	 * A script that runs on nodes: a static resource next to this class, the same on
+	 * every node. Read once, by the class that writes it, not on every render.
+	 */
+	static String script(String resource) {
+		try (InputStream in = NodeFiles.class.getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalStateException("the script " + resource + " is missing from the build");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -2,7 +2,11 @@ package dev.stoker.render;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +56,7 @@ final class HostSimulation {
 		String script = argv.get(2)
 			.replace(KubeadmUnit.FINAL_CONFIG, out.toString())
 			.replace(KubeadmUnit.CONFIG, in.toString());
-		ProcessBuilder process = new ProcessBuilder("/bin/bash", "-c", script).redirectErrorStream(true);
-		Map<String, String> environment = process.environment();
-		environment.clear();
+		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("PATH", KubeadmUnit.PATH);
 		environment.put("HOME", "/root");
 		metadata.keySet().forEach(name -> {
@@ -62,14 +64,34 @@ final class HostSimulation {
 			environment.put(name + "_SUFFIX", "not-me-either");
 		});
 		environment.putAll(metadata);
+		return bash(environment, Duration.ofSeconds(30), "-c", script);
+	}
+
+	/**
+	 * Runs the real bash with these arguments in exactly this environment, stdin closed;
+	 * a run that outlasts the timeout fails the test.
+	 */
+	static Run bash(Map<String, String> environment, Duration timeout, String... arguments)
+			throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of("/bin/bash"));
+		command.addAll(List.of(arguments));
+		ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true);
+		process.environment().clear();
+		process.environment().putAll(environment);
 		Process started = process.start();
 		started.getOutputStream().close();
-		if (!started.waitFor(30, TimeUnit.SECONDS)) {
+		if (!started.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
 			started.destroyForcibly();
-			throw new AssertionError("the script did not finish: " + script);
+			throw new AssertionError("bash did not finish: " + String.join(" ", arguments));
 		}
 		return new Run(started.exitValue(),
 				new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+	}
+
+	/** Writes a stub program (or a script to run) that only the owner may run. */
+	static void executable(Path file, String text) throws IOException {
+		Files.writeString(file, text);
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
 	}
 
 }

@@ -51,7 +51,7 @@ class JoinTokenKeeperHostSimulationTest {
 	void theFirstRunRegistersTheListedTokenAndChecksIn() throws Exception {
 		host.stokerAnswers(200, FIRST);
 
-		KeeperHost.Run run = host.run();
+		HostSimulation.Run run = host.run();
 
 		assertThat(run.exitCode()).as(run.output()).isZero();
 		assertThat(host.tokens()).containsOnlyKeys("abcdef");
@@ -74,7 +74,7 @@ class JoinTokenKeeperHostSimulationTest {
 		host.holds(FIRST, INIT.plus(Duration.ofHours(24)), INIT_DESCRIPTION);
 		host.stokerAnswers(200, FIRST);
 
-		KeeperHost.Run run = host.run();
+		HostSimulation.Run run = host.run();
 
 		assertThat(run.exitCode()).as(run.output()).isZero();
 		assertThat(host.tokens().get("abcdef").description()).isEqualTo(JoinTokenKeeper.DESCRIPTION);
@@ -94,7 +94,7 @@ class JoinTokenKeeperHostSimulationTest {
 		int runs = 0;
 		int extensions = 0;
 		while (host.now().isBefore(INIT.plus(Duration.ofDays(400)))) {
-			KeeperHost.Run run = host.run();
+			HostSimulation.Run run = host.run();
 			runs++;
 			assertThat(run.exitCode()).as(host.now() + ": " + run.output()).isZero();
 			KeeperHost.Held held = host.tokens().get("abcdef");
@@ -127,7 +127,7 @@ class JoinTokenKeeperHostSimulationTest {
 		// the rotation: the new token is current, the old one listed for the grace period
 		host.stokerAnswers(200, SECOND, FIRST);
 		host.advance(Duration.ofMinutes(10));
-		KeeperHost.Run rotated = host.run();
+		HostSimulation.Run rotated = host.run();
 		assertThat(rotated.exitCode()).as(rotated.output()).isZero();
 		assertThat(host.tokens()).containsOnlyKeys("abcdef", "ghijkl");
 		assertThat(rotated.output()).contains("<6>Registered join token ghijkl");
@@ -141,7 +141,7 @@ class JoinTokenKeeperHostSimulationTest {
 		// the grace period is over: Stoker no longer lists it
 		host.stokerAnswers(200, SECOND);
 		host.advance(Duration.ofMinutes(20));
-		KeeperHost.Run after = host.run();
+		HostSimulation.Run after = host.run();
 		assertThat(after.exitCode()).as(after.output()).isZero();
 		assertThat(host.tokens()).containsOnlyKeys("ghijkl");
 		assertThat(after.output()).contains("<6>Deleted join token abcdef: Stoker no longer lists it.");
@@ -157,7 +157,7 @@ class JoinTokenKeeperHostSimulationTest {
 		host.holds("oldone.2222222222222222", INIT.plus(Duration.ofHours(5)), JoinTokenKeeper.DESCRIPTION);
 		host.stokerAnswers(200, FIRST);
 
-		KeeperHost.Run run = host.run();
+		HostSimulation.Run run = host.run();
 
 		assertThat(run.exitCode()).as(run.output()).isZero();
 		assertThat(host.tokens()).containsOnlyKeys("abcdef", "manual", "nodesc");
@@ -171,7 +171,7 @@ class JoinTokenKeeperHostSimulationTest {
 		host.holds("abcdef.9999999999999999", INIT.plus(Duration.ofHours(2)), "someone else's");
 		host.stokerAnswers(200, FIRST);
 
-		KeeperHost.Run run = host.run();
+		HostSimulation.Run run = host.run();
 
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.output()).contains("<3>The cluster holds a bootstrap token abcdef whose secret is not the one");
@@ -186,7 +186,7 @@ class JoinTokenKeeperHostSimulationTest {
 		host.holds("oldone.2222222222222222", INIT.plus(Duration.ofHours(5)), JoinTokenKeeper.DESCRIPTION);
 		host.stokerAnswers(status);
 
-		KeeperHost.Run run = host.run();
+		HostSimulation.Run run = host.run();
 
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.output()).contains("<3>Stoker answered " + status
@@ -205,7 +205,7 @@ class JoinTokenKeeperHostSimulationTest {
 		}
 		host.pointAt("http://127.0.0.1:" + closed + "/api/v1/clusters/prod-use1/join-tokens");
 
-		KeeperHost.Run run = host.run();
+		HostSimulation.Run run = host.run();
 
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.output()).contains("<3>Cannot reach Stoker at http://127.0.0.1:" + closed);
@@ -218,7 +218,7 @@ class JoinTokenKeeperHostSimulationTest {
 		host.holds(FIRST, INIT.plus(Duration.ofHours(20)), JoinTokenKeeper.DESCRIPTION);
 		host.stokerAnswers(401);
 
-		KeeperHost.Run run = host.run();
+		HostSimulation.Run run = host.run();
 
 		assertThat(run.exitCode()).isEqualTo(JoinTokenKeeper.CREDENTIAL_REFUSED);
 		assertThat(run.output()).startsWith("<3>Stoker refused this node's keeper credential (401)")
@@ -233,7 +233,7 @@ class JoinTokenKeeperHostSimulationTest {
 		host.holds("oldone.2222222222222222", INIT.plus(Duration.ofHours(5)), JoinTokenKeeper.DESCRIPTION);
 		host.stokerAnswers(200, "<html>captive portal</html>");
 
-		KeeperHost.Run run = host.run();
+		HostSimulation.Run run = host.run();
 
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.output()).contains("<3>Stoker's answer is not a list of bootstrap tokens: nothing was changed.");
@@ -247,7 +247,7 @@ class JoinTokenKeeperHostSimulationTest {
 		host.holds("oldone.2222222222222222", INIT.plus(Duration.ofHours(5)), JoinTokenKeeper.DESCRIPTION);
 		host.failing(failing);
 
-		KeeperHost.Run run = host.run();
+		HostSimulation.Run run = host.run();
 
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.output()).contains("<3>");

@@ -12,6 +12,7 @@ import dev.stoker.butane.ButaneConfig;
 import dev.stoker.definition.NodeRole;
 import dev.stoker.definition.ValidCluster;
 import dev.stoker.flatcar.NodePaths;
+import dev.stoker.systemd.EnvironmentFile;
 import dev.stoker.systemd.UnitWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,7 +95,7 @@ class JoinTokenKeeperTest {
 	void aValueSystemdWouldReadOtherwiseIsRefused() {
 		for (String value : List.of("a\"b", "a\\b", "$HOME", "`id`", "a\nb")) {
 			org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-				.isThrownBy(() -> dev.stoker.systemd.EnvironmentFileWriter.write(Map.of("NAME", value)));
+				.isThrownBy(() -> EnvironmentFile.quoted(Map.of("NAME", value)).write());
 		}
 	}
 

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -36,10 +34,6 @@ final class KeeperHost implements AutoCloseable {
 
 	/** A token as the cluster holds it. */
 	record Held(String secret, Instant expiration, String description) {
-	}
-
-	/** What a run exited with, and its journal lines. */
-	record Run(int exitCode, String output) {
 	}
 
 	static final String CREDENTIAL = ExampleNodes.KEEPER_CREDENTIAL;
@@ -82,9 +76,9 @@ final class KeeperHost implements AutoCloseable {
 		URI url = URI.create("http://127.0.0.1:" + stoker.getAddress().getPort() + "/api/v1/clusters/" + cluster.name()
 				+ "/join-tokens");
 		Path bin = Files.createDirectories(dir.resolve("bin"));
-		stub(bin.resolve("kubeadm"), KUBEADM);
-		stub(bin.resolve("kubectl"), KUBECTL);
-		stub(bin.resolve("date"), DATE);
+		HostSimulation.executable(bin.resolve("kubeadm"), KUBEADM);
+		HostSimulation.executable(bin.resolve("kubectl"), KUBECTL);
+		HostSimulation.executable(bin.resolve("date"), DATE);
 		this.script = dir.resolve("join-token-keeper");
 		Files.writeString(script, JoinTokenKeeper.script());
 		Path credential = dir.resolve("keeper-credential");
@@ -192,18 +186,9 @@ final class KeeperHost implements AutoCloseable {
 		return List.copyOf(authorizations);
 	}
 
-	Run run() throws IOException, InterruptedException {
-		ProcessBuilder process = new ProcessBuilder("/bin/bash", script.toString()).redirectErrorStream(true);
-		process.environment().clear();
-		process.environment().putAll(environment);
-		Process started = process.start();
-		started.getOutputStream().close();
-		if (!started.waitFor(60, TimeUnit.SECONDS)) {
-			started.destroyForcibly();
-			throw new AssertionError("the keeper did not finish");
-		}
-		return new Run(started.exitValue(),
-				new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+	/** Runs the keeper script once; the output is its journal lines. */
+	HostSimulation.Run run() throws IOException, InterruptedException {
+		return HostSimulation.bash(environment, Duration.ofSeconds(60), script.toString());
 	}
 
 	@Override
@@ -238,11 +223,6 @@ final class KeeperHost implements AutoCloseable {
 
 	private void writeClock() throws IOException {
 		Files.writeString(clock, Long.toString(now.getEpochSecond()));
-	}
-
-	private static void stub(Path file, String text) throws IOException {
-		Files.writeString(file, text);
-		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
 	}
 
 	private static final String DATE = """

@@ -1,11 +1,11 @@
 package dev.stoker.render;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -91,8 +91,7 @@ class NodeAddressesHostSimulationTest {
 		output = dir.resolve("run").resolve("addresses.env");
 		// Answers the fixture for its arguments, or the one for the n-th such call when
 		// there is one (an address that appears later), or an empty list as ip does.
-		Path ip = stubs.resolve("ip");
-		Files.writeString(ip, """
+		HostSimulation.executable(stubs.resolve("ip"), """
 				#!/bin/bash
 				echo "$*" >> "$STUB_CALLS"
 				all="$*"
@@ -103,7 +102,6 @@ class NodeAddressesHostSimulationTest {
 				elif [ -f "$STUB_FIXTURES/$key" ]; then cat "$STUB_FIXTURES/$key"
 				else echo '[]'; fi
 				""");
-		Files.setPosixFilePermissions(ip, PosixFilePermissions.fromString("rwx------"));
 	}
 
 	@Test
@@ -113,7 +111,7 @@ class NodeAddressesHostSimulationTest {
 		answer(ADDRESSES4, ETH0_V4);
 		answer(ADDRESSES6, eth0(LINK_LOCAL6, STABLE6));
 
-		Run run = run(ipv4First());
+		HostSimulation.Run run = run(ipv4First());
 
 		assertThat(run.exitCode()).as(run.output()).isZero();
 		assertThat(Files.readString(output))
@@ -141,7 +139,7 @@ class NodeAddressesHostSimulationTest {
 						 {"ifindex":3,"ifname":"eth1","addr_info":[%s,{"family":"inet6","local":"2001:db8:b::7","prefixlen":64,"scope":"global","dynamic":true,"valid_life_time":3600,"preferred_life_time":1800}]}]"""
 					.formatted(LINK_LOCAL6));
 
-		Run run = run(ipv4First());
+		HostSimulation.Run run = run(ipv4First());
 
 		assertThat(run.exitCode()).as(run.output()).isZero();
 		assertThat(Files.readString(output)).isEqualTo("NODE_ADDRESS_IPV4=10.1.0.7\nNODE_ADDRESS_IPV6=2001:db8:b::7\n");
@@ -159,7 +157,7 @@ class NodeAddressesHostSimulationTest {
 		answer(ADDRESSES6, eth0(LINK_LOCAL6, STABLE6));
 
 		long started = System.nanoTime();
-		Run run = run(ipv4First(), 30);
+		HostSimulation.Run run = run(ipv4First(), 30);
 
 		assertThat(run.exitCode()).as(run.output()).isZero();
 		assertThat(Files.readString(output))
@@ -180,7 +178,7 @@ class NodeAddressesHostSimulationTest {
 		answer(ROUTE6, ETH0_DEFAULT6);
 		answer(ADDRESSES6, eth0(address, LINK_LOCAL6));
 
-		Run run = run(azure());
+		HostSimulation.Run run = run(azure());
 
 		assertThat(run.exitCode()).isEqualTo(1);
 		String seen = switch (kind) {
@@ -201,7 +199,7 @@ class NodeAddressesHostSimulationTest {
 		answer(ROUTE6, ETH0_DEFAULT6);
 		answer(ADDRESSES6, eth0(TEMPORARY6, DEPRECATED6, STABLE6));
 
-		Run run = run(azure());
+		HostSimulation.Run run = run(azure());
 
 		assertThat(run.exitCode()).as(run.output()).isZero();
 		assertThat(Files.readString(output)).isEqualTo("NODE_ADDRESS_IPV6=2001:db8:0:1::5\n");
@@ -212,7 +210,7 @@ class NodeAddressesHostSimulationTest {
 		answer(ROUTE6, ETH0_DEFAULT6);
 		answer(ADDRESSES6, eth0(LINK_LOCAL6));
 
-		Run run = run(azure());
+		HostSimulation.Run run = run(azure());
 
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.output())
@@ -225,7 +223,7 @@ class NodeAddressesHostSimulationTest {
 	void withoutADefaultRouteItSaysSo() throws Exception {
 		answer(ADDRESSES6, eth0(LINK_LOCAL6));
 
-		Run run = run(azure());
+		HostSimulation.Run run = run(azure());
 
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.output()).startsWith(
@@ -237,7 +235,7 @@ class NodeAddressesHostSimulationTest {
 		answer(ROUTE6, ETH0_DEFAULT6);
 		answer(ADDRESSES6, eth0(STABLE6));
 
-		Run run = run(azure());
+		HostSimulation.Run run = run(azure());
 
 		assertThat(run.exitCode()).as(run.output()).isZero();
 		assertThat(Files.readString(output)).isEqualTo("NODE_ADDRESS_IPV6=2001:db8:0:1::5\n");
@@ -254,7 +252,7 @@ class NodeAddressesHostSimulationTest {
 		answer(ROUTE6, ETH0_DEFAULT6);
 		answer(ADDRESSES6, eth0(STABLE6));
 
-		Run run = run(metal());
+		HostSimulation.Run run = run(metal());
 
 		assertThat(run.exitCode()).as(run.output()).isZero();
 		assertThat(Files.readString(output))
@@ -271,7 +269,7 @@ class NodeAddressesHostSimulationTest {
 		answer(ROUTE6, ETH0_DEFAULT6);
 		answer(ADDRESSES6, eth0(STABLE6));
 
-		Run run = run(metal());
+		HostSimulation.Run run = run(metal());
 
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.output()).isEqualTo("IPv6 address 2001:db8:0:1::5, found on eth0, the interface of the IPv6"
@@ -298,7 +296,7 @@ class NodeAddressesHostSimulationTest {
 		answer(ADDRESSES4, ETH0_V4);
 		answer(ROUTE6, ETH0_DEFAULT6);
 		answer(ADDRESSES6, eth0(STABLE6));
-		Run found = run(cluster);
+		HostSimulation.Run found = run(cluster);
 		assertThat(found.exitCode()).as(found.output()).isZero();
 
 		ValidGroup group = RenderExamples.group(cluster, "bootstrap");
@@ -341,18 +339,14 @@ class NodeAddressesHostSimulationTest {
 				Map.entry("NODE_ADDRESSES_FILE", NodePaths.NODE_ADDRESSES));
 	}
 
-	/** What the script prints, stdout and stderr together, and how it ends. */
-	private record Run(int exitCode, String output) {
-	}
-
 	/**
 	 * Runs the script of the cluster's group documents as node-addresses.service would.
 	 */
-	private Run run(ValidCluster cluster) throws IOException, InterruptedException {
+	private HostSimulation.Run run(ValidCluster cluster) throws IOException, InterruptedException {
 		return run(cluster, WAIT_SECONDS);
 	}
 
-	private Run run(ValidCluster cluster, int waitSeconds) throws IOException, InterruptedException {
+	private HostSimulation.Run run(ValidCluster cluster, int waitSeconds) throws IOException, InterruptedException {
 		ButaneConfig butane = NodeButane.forGroup(cluster, cluster.groups().get(0), secrets(cluster), null);
 		Path script = dir.resolve("node-addresses");
 		Files.writeString(script, file(butane, NodePaths.NODE_ADDRESSES_SCRIPT));
@@ -361,21 +355,12 @@ class NodeAddressesHostSimulationTest {
 		parameters.put("NODE_ADDRESS_WAIT_SECONDS", Integer.toString(waitSeconds));
 		parameters.put("NODE_ADDRESSES_FILE", output.toString());
 
-		ProcessBuilder process = new ProcessBuilder("/bin/bash", script.toString()).redirectErrorStream(true);
-		Map<String, String> environment = process.environment();
-		environment.clear();
+		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("PATH", stubs + ":/usr/local/bin:/usr/bin:/bin");
 		environment.put("STUB_CALLS", calls.toString());
 		environment.put("STUB_FIXTURES", fixtures.toString());
 		environment.putAll(parameters);
-		Process started = process.start();
-		started.getOutputStream().close();
-		if (!started.waitFor(30, TimeUnit.SECONDS)) {
-			started.destroyForcibly();
-			throw new AssertionError("the script did not finish");
-		}
-		return new Run(started.exitValue(),
-				new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+		return HostSimulation.bash(environment, Duration.ofSeconds(30), script.toString());
 	}
 
 	private static Map<String, String> parameters(ValidCluster cluster) {

@@ -3,7 +3,6 @@ package dev.stoker.render;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
@@ -38,8 +37,7 @@ class SystemdVerifyTest {
 			Path script = dir.resolve("node-addresses");
 			Path kubeadm = dir.resolve("kubeadm");
 			for (Path program : new Path[] { script, kubeadm }) {
-				Files.writeString(program, "#!/bin/bash\n");
-				Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwx------"));
+				HostSimulation.executable(program, "#!/bin/bash\n");
 			}
 			Path units = Files.createDirectories(dir.resolve(group.name()));
 			for (ButaneConfig.Unit unit : butane.systemd().units()) {
