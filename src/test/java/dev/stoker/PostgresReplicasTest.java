@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two replicas on one PostgreSQL database, as the Helm chart runs them: they share
  * nothing but the database and the settings every replica gets (admin token, master key).
- * Started at the same moment, Flyway migrates once (its lock makes the other wait) and
+ * Refreshed at the same moment, Flyway migrates once (its lock makes the other wait) and
  * both come up; a cluster created through one is served by the other, documents byte for
  * byte the same, its secrets decrypted under the shared master key.
  * <p>
@@ -64,17 +67,30 @@ class PostgresReplicasTest {
 
 	@Test
 	void twoReplicasStartedTogetherMigrateOnceAndServeEachOthersClusters() throws Exception {
+		// Logging is set up once per JVM and Boot's Logback set-up is not safe to run
+		// twice
+		// at once (a replica then failed with "no conversion class registered for
+		// [%clr]"),
+		// whereas real replicas are JVMs of their own. So the second starts once the
+		// first
+		// has set up its logging, and both refresh their contexts, where Flyway migrates,
+		// together.
 		CyclicBarrier together = new CyclicBarrier(2);
+		CountDownLatch firstHasLogging = new CountDownLatch(1);
 		ExecutorService starters = Executors.newFixedThreadPool(2);
 		try {
 			List<Future<ConfigurableApplicationContext>> starting = new ArrayList<>();
-			for (String name : List.of("replica-a", "replica-b")) {
-				Path dataDir = Files.createDirectories(dataDirs.resolve(name));
-				starting.add(starters.submit(() -> {
-					together.await(1, TimeUnit.MINUTES);
-					return start(dataDir);
-				}));
-			}
+			Path first = Files.createDirectories(dataDirs.resolve("replica-a"));
+			Path second = Files.createDirectories(dataDirs.resolve("replica-b"));
+			starting.add(starters.submit(() -> start(first, () -> {
+				firstHasLogging.countDown();
+				await(together);
+			})));
+			starting.add(starters.submit(() -> {
+				assertThat(firstHasLogging.await(3, TimeUnit.MINUTES)).as("the first replica set up its logging")
+					.isTrue();
+				return start(second, () -> await(together));
+			}));
 			// collect every replica that started, so that all of them are stopped
 			List<Exception> failures = new ArrayList<>();
 			for (Future<ConfigurableApplicationContext> replica : starting) {
@@ -118,7 +134,21 @@ class PostgresReplicasTest {
 			.isEqualTo(created.headers().firstValue("ETag"));
 	}
 
-	private static ConfigurableApplicationContext start(Path dataDir) {
+	private static void await(CyclicBarrier barrier) {
+		try {
+			barrier.await(1, TimeUnit.MINUTES);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("the other replica did not reach its context refresh", ex);
+		}
+	}
+
+	/**
+	 * Starts a replica, calling {@code beforeRefresh} once its logging is set up (Boot's
+	 * logging listener runs on the environment-prepared event) and before its context is
+	 * refreshed.
+	 */
+	private static ConfigurableApplicationContext start(Path dataDir, Runnable beforeRefresh) {
 		List<String> args = new ArrayList<>(
 				List.of("--server.port=0", "--spring.main.banner-mode=off", "--stoker.data-dir=" + dataDir,
 						"--stoker.admin.token=" + ADMIN_TOKEN, "--stoker.master.key=" + MASTER_KEY,
@@ -127,7 +157,13 @@ class PostgresReplicasTest {
 						// their keeper reaches Stoker at
 						"--stoker.public-url=https://stoker.example.com"));
 		args.addAll(postgres.commandLineArguments());
-		return SpringApplication.run(StokerApplication.class, args.toArray(String[]::new));
+		SpringApplication application = new SpringApplication(StokerApplication.class);
+		application.addListeners((ApplicationEvent event) -> {
+			if (event instanceof ApplicationPreparedEvent) {
+				beforeRefresh.run();
+			}
+		});
+		return application.run(args.toArray(String[]::new));
 	}
 
 	/**
