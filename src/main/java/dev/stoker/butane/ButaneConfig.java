@@ -5,21 +5,29 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A Butane config for the {@code flatcar} variant, limited to the sections Stoker writes:
- * storage (files, directories, links), systemd units, passwd, and the ignition section.
- * Field names on the wire are Butane's snake_case ones, in the order of Butane's docs.
+ * A Butane config for the {@code flatcar} variant: every section of the Flatcar specs
+ * 1.0.0 and 1.1.0 (butane's {@code base/v0_4} and {@code base/v0_5} schemas) that a
+ * server can express. Field names on the wire are Butane's snake_case ones, in the order
+ * of Butane's docs.
  * <p>
  * Every optional field is a reference type and {@code null} means "not written": for
  * Ignition an absent {@code overwrite}, {@code enabled} or {@code mode} is not the same
  * as false or 0 (an absent {@code enabled} leaves the unit as it is, an absent mode keeps
  * an existing file's mode). Local-file options ({@code local}, {@code contents_local},
- * {@code trees}) are left out on purpose: a server has no files directory.
+ * {@code ssh_authorized_keys_local}, {@code trees}) are left out on purpose: a server has
+ * no files directory. So is {@code storage.luks.clevis}: butane refuses it for the
+ * flatcar variant (its {@code ErrClevisSupport}).
  *
  * @param variant always {@code flatcar}
  * @param version {@code 1.0.0} (Ignition 3.3.0) or {@code 1.1.0} (Ignition 3.4.0)
  */
 public record ButaneConfig(String variant, String version, Ignition ignition, Storage storage, Systemd systemd,
-		Passwd passwd) {
+		Passwd passwd, @JsonProperty("kernel_arguments") KernelArguments kernelArguments) {
+
+	public ButaneConfig(String variant, String version, Ignition ignition, Storage storage, Systemd systemd,
+			Passwd passwd) {
+		this(variant, version, ignition, storage, systemd, passwd, null);
+	}
 
 	public static final String FLATCAR = "flatcar";
 
@@ -28,7 +36,7 @@ public record ButaneConfig(String variant, String version, Ignition ignition, St
 	}
 
 	public ButaneConfig withIgnition(Ignition ignition) {
-		return new ButaneConfig(variant, version, ignition, storage, systemd, passwd);
+		return new ButaneConfig(variant, version, ignition, storage, systemd, passwd, kernelArguments);
 	}
 
 	/**
@@ -60,7 +68,60 @@ public record ButaneConfig(String variant, String version, Ignition ignition, St
 			@JsonProperty("no_proxy") List<String> noProxy) {
 	}
 
-	public record Storage(List<File> files, List<Directory> directories, List<Link> links) {
+	/**
+	 * Disks are partitioned first, then raid arrays and LUKS volumes are set up, then
+	 * filesystems are created, then files, directories and links are written.
+	 */
+	public record Storage(List<Disk> disks, List<Raid> raid, List<Filesystem> filesystems, List<File> files,
+			List<Directory> directories, List<Link> links, List<Luks> luks) {
+
+		/** Files, directories and links only: what Stoker itself writes. */
+		public Storage(List<File> files, List<Directory> directories, List<Link> links) {
+			this(null, null, null, files, directories, links, null);
+		}
+
+	}
+
+	/** A disk to partition, by its device path. */
+	public record Disk(String device, @JsonProperty("wipe_table") Boolean wipeTable, List<Partition> partitions) {
+	}
+
+	/**
+	 * A partition; {@code number} 0 means the next free one. Sizes and starts are in MiB,
+	 * 0 meaning "as large as possible" or "the default".
+	 */
+	public record Partition(String label, Integer number, @JsonProperty("size_mib") Integer sizeMib,
+			@JsonProperty("start_mib") Integer startMib, @JsonProperty("type_guid") String typeGuid, String guid,
+			@JsonProperty("wipe_partition_entry") Boolean wipePartitionEntry,
+			@JsonProperty("should_exist") Boolean shouldExist, Boolean resize) {
+	}
+
+	/** A software RAID array, {@code /dev/md/<name>}. */
+	public record Raid(String name, String level, List<String> devices, Integer spares, List<String> options) {
+	}
+
+	/**
+	 * A filesystem. {@code with_mount_unit} is Butane's own: the transpiler writes a
+	 * mount unit for {@code path} instead of passing the field on.
+	 */
+	public record Filesystem(String device, String format, String path,
+			@JsonProperty("wipe_filesystem") Boolean wipeFilesystem, String label, String uuid, List<String> options,
+			@JsonProperty("mount_options") List<String> mountOptions,
+			@JsonProperty("with_mount_unit") Boolean withMountUnit) {
+	}
+
+	/**
+	 * A LUKS volume, {@code /dev/disk/by-id/dm-name-<name>}. {@code discard} and
+	 * {@code open_options} are spec 1.1.0's.
+	 */
+	public record Luks(String name, String device, @JsonProperty("key_file") Resource keyFile, String label,
+			String uuid, List<String> options, @JsonProperty("wipe_volume") Boolean wipeVolume, Boolean discard,
+			@JsonProperty("open_options") List<String> openOptions) {
+	}
+
+	/** Kernel arguments that must be present, or absent, on the booted system. */
+	public record KernelArguments(@JsonProperty("should_exist") List<String> shouldExist,
+			@JsonProperty("should_not_exist") List<String> shouldNotExist) {
 	}
 
 	/**
