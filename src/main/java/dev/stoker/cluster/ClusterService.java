@@ -52,6 +52,8 @@ public class ClusterService {
 
 	private final JoinTokenKeeping keeping;
 
+	private final RevisionHistory history;
+
 	/**
 	 * Each lost race means another write of the same cluster committed, and writes of one
 	 * cluster are rare: even dozens of operators writing at once get through in turn well
@@ -60,8 +62,9 @@ public class ClusterService {
 	private static final int MAX_ATTEMPTS = 100;
 
 	public ClusterService(ClusterRepository repository, ClusterSecrets secrets, FetchTokens fetchTokens, AuditLog audit,
-			TransactionOperations transactions, Clock clock, JoinTokenKeeping keeping) {
+			TransactionOperations transactions, Clock clock, JoinTokenKeeping keeping, RevisionHistory history) {
 		this.keeping = keeping;
+		this.history = history;
 		this.repository = repository;
 		this.secrets = secrets;
 		this.fetchTokens = fetchTokens;
@@ -83,6 +86,48 @@ public class ClusterService {
 	}
 
 	/**
+	 * A cluster's revisions, newest first, older than {@code before} when given.
+	 */
+	public List<Revision> revisions(String name, Long before, int limit) {
+		return history.list(name, before, limit).orElseThrow(() -> new ClusterNotFoundException(name));
+	}
+
+	/**
+	 * One revision of a cluster's definition, while the history keeps it.
+	 */
+	public Revision revision(String name, long revision) {
+		StoredCluster current = get(name);
+		return history.find(name, revision)
+			.orElseThrow(() -> new RevisionNotFoundException(name, revision, current.revision()));
+	}
+
+	/**
+	 * Validates a definition as {@link #create} would, storing nothing: throws what
+	 * create would for an invalid one.
+	 */
+	public ValidCluster validateNew(JsonNode body) {
+		return validator.validate(body);
+	}
+
+	/**
+	 * Validates a definition as {@link #replace} would for the cluster in the URL,
+	 * storing nothing: throws what replace would, for a missing cluster too.
+	 */
+	public ValidCluster validateReplacement(String name, JsonNode body) {
+		get(name);
+		return replacement(name, body);
+	}
+
+	private ValidCluster replacement(String name, JsonNode body) {
+		ValidCluster cluster = validator.validate(withName(body, name));
+		if (!cluster.name().equals(name)) {
+			throw new InvalidDefinitionException(List.of(new FieldError("/name",
+					"must be " + name + ", the cluster in the URL: a cluster cannot be renamed")));
+		}
+		return cluster;
+	}
+
+	/**
 	 * Stores a new cluster with its generated secrets and a fetch token per node group in
 	 * one transaction: a cluster whose secrets cannot be stored, or whose tokens'
 	 * disclosure cannot be audited, is not created.
@@ -91,6 +136,7 @@ public class ClusterService {
 		ValidCluster cluster = validator.validate(body);
 		return transactions.execute((status) -> {
 			StoredCluster created = repository.insert(cluster, now());
+			history.record(created, Revision.Change.CREATE, requester);
 			secrets.create(created.name());
 			keeping.create(created.name());
 			return withNewFetchTokens(created, requester);
@@ -108,19 +154,17 @@ public class ClusterService {
 		// PUT replaces, never creates: a missing cluster is 404 whatever the body holds
 		// (a name other than the path's would otherwise read as a rename)
 		get(name);
-		ValidCluster cluster = validator.validate(withName(body, name));
-		if (!cluster.name().equals(name)) {
-			throw new InvalidDefinitionException(List.of(new FieldError("/name",
-					"must be " + name + ", the cluster in the URL: a cluster cannot be renamed")));
-		}
+		ValidCluster cluster = replacement(name, body);
 		for (int attempt = 1;; attempt++) {
 			StoredCluster current = get(name);
 			if (!precondition.matches(current.revision())) {
 				throw new RevisionMismatchException(name, current.revision());
 			}
 			Optional<ClusterChange> replaced = transactions
-				.execute((status) -> repository.replace(cluster, current.revision(), now())
-					.map((stored) -> withNewFetchTokens(stored, requester)));
+				.execute((status) -> repository.replace(cluster, current.revision(), now()).map((stored) -> {
+					history.record(stored, Revision.Change.REPLACE, requester);
+					return withNewFetchTokens(stored, requester);
+				}));
 			if (replaced.isPresent()) {
 				return replaced.get();
 			}
@@ -204,6 +248,7 @@ public class ClusterService {
 			StoredCluster current = get(name);
 			Optional<RotatedSecrets> rotated = transactions
 				.execute((status) -> repository.replace(current.cluster(), current.revision(), now()).map((stored) -> {
+					history.record(stored, Revision.Change.ROTATE_SECRETS, requester);
 					// read after the revision moved, so no other rotation can come
 					// between
 					Optional<KubeadmSecrets> before = bootstrapToken ? secrets.load(name) : Optional.empty();
@@ -236,6 +281,7 @@ public class ClusterService {
 			StoredCluster current = get(name);
 			Optional<RotatedKeeperCredential> rotated = transactions
 				.execute((status) -> repository.replace(current.cluster(), current.revision(), now()).map((stored) -> {
+					history.record(stored, Revision.Change.ROTATE_KEEPER_CREDENTIAL, requester);
 					KeeperToken credential = keeping.rotateCredential(name)
 						.orElseThrow(() -> new ClusterNotFoundException(name));
 					audit.record(Disclosure.ofCluster(name, "keeper-credential", stored.revision()), requester);

@@ -25,6 +25,7 @@ public enum ProblemType {
 	 */
 	NODE_NOT_FOUND("node-not-found", "Node group or node not found", HttpStatus.NOT_FOUND),
 	DOCUMENT_NOT_FOUND("document-not-found", "Document not found", HttpStatus.NOT_FOUND),
+	REVISION_NOT_FOUND("revision-not-found", "Revision not found", HttpStatus.NOT_FOUND),
 	NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
 	CLUSTER_EXISTS("cluster-exists", "Cluster exists", HttpStatus.CONFLICT),
 	REVISION_MISMATCH("revision-mismatch", "Revision mismatch", HttpStatus.PRECONDITION_FAILED),

@@ -55,6 +55,11 @@ class ClusterApiFakes {
 	}
 
 	@Bean
+	RevisionHistory noHistory() {
+		return new NoRevisionHistory();
+	}
+
+	@Bean
 	JoinTokenKeeping noKeepers() {
 		return new NoJoinTokenKeeping();
 	}

@@ -10,8 +10,10 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import dev.stoker.audit.Requester;
 import dev.stoker.definition.NodeGroup;
 import dev.stoker.definition.ValidCluster;
 
@@ -200,6 +202,55 @@ abstract class ClusterRepositoryContract {
 		repository.insert(first, LATER);
 
 		assertThat(repository.find("prod-use1")).contains(new StoredCluster(first, 1, LATER, LATER));
+	}
+
+	/**
+	 * Each revision as a write keeps it, in the write's transaction, with only the newest
+	 * ones kept.
+	 */
+	@Test
+	void theHistoryKeepsTheNewestRevisionsAndForgetsOlderOnes() {
+		RevisionHistory history = new JdbcRevisionHistory(JdbcClient.create(dataSource()), new HistorySettings(3));
+		ValidCluster first = everyField("prod-use1");
+		StoredCluster stored = repository.insert(first, CREATED);
+		history.record(stored, Revision.Change.CREATE, new Requester("admin", null, "127.0.0.1", "request-1"));
+		for (int patch = 1; patch <= 4; patch++) {
+			stored = repository.replace(withKubernetesVersion(first, "v1.34." + patch), stored.revision(), LATER)
+				.orElseThrow();
+			history.record(stored, Revision.Change.REPLACE,
+					new Requester("admin", null, "127.0.0.1", "request-" + stored.revision()));
+		}
+
+		assertThat(history.list("prod-use1", null, 100).orElseThrow()).extracting(
+				(r) -> r.revision() + " " + r.change() + " " + r.requestId() + " " + r.definition().kubernetesVersion())
+			.containsExactly("5 replace request-5 v1.34.4", "4 replace request-4 v1.34.3",
+					"3 replace request-3 v1.34.2");
+		assertThat(history.find("prod-use1", 2)).as("older than the newest three").isEmpty();
+		assertThat(history.find("prod-use1", 5).orElseThrow().time()).isEqualTo(LATER);
+		assertThat(history.list("prod-use1", 5L, 1).orElseThrow()).extracting(Revision::revision).containsExactly(4L);
+		assertThat(history.list("nowhere", null, 100)).isEmpty();
+	}
+
+	@Test
+	void aDeletedClusterTakesItsHistoryWithIt() {
+		RevisionHistory history = new JdbcRevisionHistory(JdbcClient.create(dataSource()), new HistorySettings(100));
+		history.record(repository.insert(everyField("prod-use1"), CREATED), Revision.Change.CREATE,
+				new Requester("admin", null, "127.0.0.1", "request-1"));
+		repository.delete("prod-use1", 1);
+
+		StoredCluster again = repository.insert(everyField("prod-use1"), LATER);
+
+		assertThat(
+				JdbcClient.create(dataSource()).sql("SELECT count(*) FROM cluster_revision").query(Long.class).single())
+			.isZero();
+		assertThat(history.list("prod-use1", null, 100)).contains(List.of());
+		assertThat(again.revision()).isEqualTo(1);
+	}
+
+	@Test
+	void aRetentionBelowOneIsRefused() {
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> new HistorySettings(0))
+			.withMessage("stoker.history.retention must be at least 1: the current revision is always kept");
 	}
 
 	private static void execute(Connection connection, String sql) throws SQLException {
