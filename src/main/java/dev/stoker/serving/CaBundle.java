@@ -20,7 +20,7 @@ import dev.stoker.StokerProperties;
  * certificate stops the start instead of producing pointers Ignition cannot use.
  */
 @Component
-class CaBundle {
+public class CaBundle {
 
 	private final byte[] pem;
 
@@ -34,7 +34,7 @@ class CaBundle {
 	}
 
 	/** The PEM bytes, when one is configured. */
-	Optional<byte[]> pem() {
+	public Optional<byte[]> pem() {
 		return Optional.ofNullable(pem).map(byte[]::clone);
 	}
 
