@@ -222,7 +222,10 @@ class RequestValuesAreNeverEchoedTest {
 	record Endpoint(HttpMethod method, String path, Set<String> parameters, Set<String> headers, boolean readsBody) {
 
 		String uri() {
-			return path.replace("{name}", "echo").replace("{group}", "workers").replace("{node}", "node-1");
+			return path.replace("{name}", "echo")
+				.replace("{group}", "workers")
+				.replace("{node}", "node-1")
+				.replace("{revision}", "1");
 		}
 
 		@Override
