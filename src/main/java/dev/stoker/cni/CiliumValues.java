@@ -27,7 +27,8 @@ import dev.stoker.net.IpFamily;
  */
 @Schema(description = "Helm values for the Cilium chart, derived from the cluster definition")
 record CiliumValues(Toggle ipv4, Toggle ipv6, boolean kubeProxyReplacement, String k8sServiceHost, int k8sServicePort,
-		Ipam ipam, K8s k8s, String underlayProtocol) {
+		Ipam ipam, K8s k8s, @Schema(description = "ipv6 in a cluster without IPv4; left out (IPv4) otherwise",
+				allowableValues = "ipv6") String underlayProtocol) {
 
 	/**
 	 * Kubernetes host-scope IPAM: "the Kubernetes host-scope IPAM mode is enabled with
@@ -68,16 +69,19 @@ record CiliumValues(Toggle ipv4, Toggle ipv6, boolean kubeProxyReplacement, Stri
 	}
 
 	/** A chart value of the form {@code {enabled: …}}. */
+	@Schema(name = "CiliumToggle")
 	record Toggle(boolean enabled) {
 	}
 
-	record Ipam(String mode) {
+	@Schema(name = "CiliumIpam")
+	record Ipam(@Schema(allowableValues = KUBERNETES_IPAM) String mode) {
 	}
 
 	/**
 	 * Each family's wait for the Node's PodCIDR; a family the cluster does not have is
 	 * left at the chart's default (false).
 	 */
+	@Schema(name = "CiliumK8s")
 	record K8s(Boolean requireIPv4PodCIDR, Boolean requireIPv6PodCIDR) {
 	}
 
