@@ -123,6 +123,26 @@ class ArchitectureTest {
 	}
 
 	/**
+	 * The Cilium values are rendered as the node documents are, from the validated
+	 * cluster alone; only their controller and its API description know of HTTP and
+	 * storage.
+	 */
+	@Test
+	void theCniRendererKnowsNothingOfServingAccessAuditOrStorage() {
+		noClasses().that()
+			.resideInAPackage("dev.stoker.cni..")
+			.and()
+			.haveSimpleNameNotEndingWith("Controller")
+			.and()
+			.haveSimpleNameNotEndingWith("Api")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.stoker.web..", "dev.stoker.access..", "dev.stoker.audit..", "dev.stoker.serving..",
+					"dev.stoker.cluster..", "dev.stoker.database..", "org.springframework..", "jakarta.servlet..")
+			.check(CLASSES);
+	}
+
+	/**
 	 * Package-private by default: what the renderers, the kubeadm model and the secrets
 	 * show other packages is what those packages use, so that their internals can change
 	 * without looking beyond the package.

@@ -164,6 +164,37 @@ class DocsTest {
 	}
 
 	/**
+	 * After boot's Cilium step is shown, not run, since helm needs the cluster: its curl
+	 * runs here as written, against the example, and writes the values the page shows,
+	 * which are the reviewed ones; helm install takes that file with the version the page
+	 * names.
+	 */
+	@Test
+	void theCiliumStepWritesTheValuesThePageShows() throws Exception {
+		Markdown page = Markdown.read(Markdown.DOCS.resolve("after-boot.md"));
+		String step = page.codeBlocks("shell")
+			.stream()
+			.filter((block) -> block.contains("/cilium-values"))
+			.findFirst()
+			.orElseThrow();
+		String written = "> cilium-values.yaml";
+		assertThat(step).contains(written,
+				"helm install cilium cilium/cilium --version 1.20.0 --namespace kube-system -f cilium-values.yaml");
+		deleteEveryCluster();
+		Path dir = Files.createDirectories(workDir.resolve("cilium-step"));
+		Run run = bash(dir,
+				"curl --fail-with-body -sS -X POST \"$STOKER/api/v1/clusters\" "
+						+ "-H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/yaml' --data-binary @"
+						+ Path.of("examples", "aws-dual-stack.yaml").toAbsolutePath() + " > /dev/null\n"
+						+ step.substring(0, step.indexOf(written) + written.length()));
+
+		assertThat(run.exitCode()).as(run.errors()).isZero();
+		String values = Files.readString(dir.resolve("cilium-values.yaml"));
+		assertThat(values).isEqualTo(Files.readString(Golden.file("cni/dual-stack.yaml")));
+		assertThat(page.codeBlocks("yaml")).contains(values);
+	}
+
+	/**
 	 * Same fields and list lengths, same numbers and booleans; strings may differ, since
 	 * tokens and URLs do.
 	 */

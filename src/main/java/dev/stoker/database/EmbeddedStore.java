@@ -32,7 +32,7 @@ class EmbeddedStore {
 		this.closedStore = (dataSource instanceof HikariDataSource pool
 				&& pool.getExceptionOverride() instanceof ClosedStore store) ? store : null;
 		this.jdbc = new JdbcTemplate(dataSource);
-		this.jdbc.setQueryTimeout((int) DatabaseHealth.TIMEOUT.toSeconds());
+		this.jdbc.setQueryTimeout((int) ReadinessQuery.TIMEOUT.toSeconds());
 		this.clock = clock;
 	}
 

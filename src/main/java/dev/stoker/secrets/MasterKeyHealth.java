@@ -1,45 +1,43 @@
 package dev.stoker.secrets;
 
-import java.time.Duration;
 import java.util.List;
-import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import dev.stoker.database.ReadinessQuery;
 
 /**
  * Readiness's view of the master key: a store under another key than this instance's is
  * DOWN. After another instance rotated the master key, this one can neither read the
  * secrets nor recognise a fetch token, so it leaves the Service until it is restarted
- * with the new key. The bean name makes it the {@code masterKey} contributor.
+ * with the new key. It reads the answer the database's contributor has asked for too
+ * ({@link ReadinessQuery}): an unreachable database is waited for once per probe. The
+ * bean name makes it the {@code masterKey} contributor.
  */
 @Component("masterKeyHealthIndicator")
 class MasterKeyHealth extends AbstractHealthIndicator {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(2);
-
 	private static final Logger log = LoggerFactory.getLogger(MasterKeyHealth.class);
 
-	private final JdbcTemplate jdbc;
+	private final ReadinessQuery query;
 
 	private final MasterKey key;
 
 	private volatile boolean stale;
 
-	MasterKeyHealth(DataSource dataSource, MasterKey key) {
+	MasterKeyHealth(ReadinessQuery query, MasterKey key) {
 		super("The database does not answer which master key the store is under");
-		this.jdbc = new JdbcTemplate(dataSource);
-		this.jdbc.setQueryTimeout((int) TIMEOUT.toSeconds());
+		this.query = query;
 		this.key = key;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		List<String> recorded = jdbc.queryForList("SELECT key_id FROM master_key", String.class);
+		List<String> recorded = query.masterKeyIds();
 		if (recorded.equals(List.of(key.id()))) {
 			stale = false;
 			builder.up();

@@ -59,6 +59,10 @@ interface DocumentApi {
 
 	String POINTER_TOO_LARGE = "The pointer would be over EC2's 16384 bytes (user-data-too-large: size and limit say by how much)";
 
+	String POINTER_UNPROCESSABLE = POINTER_TOO_LARGE
+			+ ", or its URL would name a loopback or unspecified address, so the machine would ask itself for its "
+			+ "Ignition (loopback-pointer: set stoker.public-url)";
+
 	@Operation(operationId = "getKubeadmConfig",
 			security = { @SecurityRequirement(name = "admin"), @SecurityRequirement(name = FETCH_TOKEN) },
 			summary = "A node group's kubeadm config",
@@ -135,7 +139,7 @@ interface DocumentApi {
 					@Header(name = WARNING, description = POINTER_WARNING) })
 	@ApiResponse(responseCode = "400", description = BAD_POINTER_QUERY)
 	@ApiResponse(responseCode = "404", description = GROUP_NOT_FOUND)
-	@ApiResponse(responseCode = "422", description = POINTER_TOO_LARGE)
+	@ApiResponse(responseCode = "422", description = POINTER_UNPROCESSABLE)
 	ResponseEntity<String> groupUserData(@Parameter(description = "Cluster name") String name,
 			@Parameter(description = "Node group name") String group,
 			@Parameter(description = "Pin the sha512 of the Ignition served now") boolean verify,
@@ -150,7 +154,7 @@ interface DocumentApi {
 					@Header(name = WARNING, description = POINTER_WARNING) })
 	@ApiResponse(responseCode = "400", description = BAD_POINTER_QUERY)
 	@ApiResponse(responseCode = "404", description = NODE_NOT_FOUND)
-	@ApiResponse(responseCode = "422", description = POINTER_TOO_LARGE)
+	@ApiResponse(responseCode = "422", description = POINTER_UNPROCESSABLE)
 	ResponseEntity<String> nodeUserData(@Parameter(description = "Cluster name") String name,
 			@Parameter(description = "Static node name") String node,
 			@Parameter(description = "Pin the sha512 of the Ignition served now") boolean verify,

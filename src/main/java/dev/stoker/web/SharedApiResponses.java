@@ -52,7 +52,7 @@ class SharedApiResponses implements OpenApiCustomizer {
 
 	/** The other names YAML goes by, read wherever YAML is. */
 	private static final List<String> YAML_ALIASES = List.of(YamlMediaTypes.APPLICATION_X_YAML,
-			YamlMediaTypes.TEXT_YAML);
+			YamlMediaTypes.TEXT_YAML, YamlMediaTypes.TEXT_X_YAML);
 
 	private static final Map<String, String> SHARED = new LinkedHashMap<>();
 

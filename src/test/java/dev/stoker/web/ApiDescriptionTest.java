@@ -7,6 +7,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import dev.stoker.Golden;
 import dev.stoker.SharedApplication;
+import dev.stoker.json.YamlMediaTypes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +34,34 @@ class ApiDescriptionTest {
 			.build()
 			.writeValueAsString(description) + "\n";
 		Golden.assertMatches(pretty, "openapi.json");
+	}
+
+	/**
+	 * Every YAML media type a body is read under is one the description lists, and the
+	 * user-data operations name both reasons for their 422.
+	 */
+	@Test
+	void requestTypesAndUnprocessablePointersAreDescribedAsTheServerAnswers() throws Exception {
+		JsonNode paths = JsonMapper.builder()
+			.build()
+			.readTree(mvc.get().uri("/v3/api-docs").exchange().getResponse().getContentAsString())
+			.get("paths");
+		int bodiesInYaml = 0;
+		for (JsonNode item : paths) {
+			for (JsonNode operation : item) {
+				JsonNode content = operation.at("/requestBody/content");
+				if (content.has(YamlMediaTypes.APPLICATION_YAML)) {
+					bodiesInYaml++;
+					assertThat(content.propertyNames()).containsAll(YamlMediaTypes.ALL);
+				}
+			}
+		}
+		assertThat(bodiesInYaml).isEqualTo(3);
+		for (String path : new String[] { "/api/v1/clusters/{name}/node-groups/{group}/user-data",
+				"/api/v1/clusters/{name}/nodes/{node}/user-data" }) {
+			assertThat(paths.get(path).at("/get/responses/422/description").asString()).contains("(user-data-too-large",
+					"(loopback-pointer");
+		}
 	}
 
 	@Test
