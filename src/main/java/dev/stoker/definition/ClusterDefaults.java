@@ -44,15 +44,17 @@ public final class ClusterDefaults {
 				d.platform(), or(d.install(), Install.SYSEXT), or(d.architecture(), Architecture.X86_64),
 				or(d.butaneVersion(), ButaneVersion.V1_0_0),
 				new ControlPlaneEndpoint(endpoint.host(), or(endpoint.port(), API_SERVER_PORT)),
-				new ApiServer(or(apiServer.certSANs(), List.of()), or(apiServer.extraArgs(), Map.of())),
-				new ControllerManager(or(controllerManager.extraArgs(), Map.of())),
+				new ApiServer(or(apiServer.certSANs(), List.of()), or(apiServer.extraArgs(), Map.of()),
+						apiServer.extraVolumes()),
+				new ControllerManager(or(controllerManager.extraArgs(), Map.of()), controllerManager.extraVolumes()),
 				new Networking(net.podSubnets(), net.serviceSubnets(), or(net.dnsDomain(), DNS_DOMAIN),
 						or(net.skipKubeProxy(), false), or(net.addressSource(), addressSource(d)),
 						or(net.nodeSubnets(), List.of())),
 				or(d.cloudProvider(), CloudProvider.NONE), or(d.volumePluginDir(), VOLUME_PLUGIN_DIR),
 				new Ssh(or(ssh.user(), SSH_USER), or(ssh.authorizedKeys(), List.of())),
 				(d.nodeGroups() == null ? NODE_GROUPS : d.nodeGroups()).stream().map(ClusterDefaults::apply).toList(),
-				or(d.nodes(), List.of()), or(d.patchUpdates(), false));
+				or(d.nodes(), List.of()), or(d.patchUpdates(), false), d.kubelet(), d.scheduler(), d.etcd(),
+				d.featureGates(), d.imageRepository(), d.kubeProxy());
 	}
 
 	/** The platform's default address source for the definition's families. */
@@ -64,7 +66,8 @@ public final class ClusterDefaults {
 	private static NodeGroup apply(NodeGroup group) {
 		// taints stay null when absent: an empty list means "remove
 		// kubeadm's default taint".
-		return new NodeGroup(group.name(), group.role(), or(group.labels(), Map.of()), group.taints());
+		return new NodeGroup(group.name(), group.role(), or(group.labels(), Map.of()), group.taints(), group.kubelet(),
+				group.kubeletExtraArgs());
 	}
 
 	private static <T> T or(T value, T fallback) {

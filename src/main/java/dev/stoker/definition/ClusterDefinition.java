@@ -1,6 +1,7 @@
 package dev.stoker.definition;
 
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -34,5 +35,23 @@ public record ClusterDefinition(
 		Ssh ssh,
 		@Schema(description = "Node groups; the three default groups (bootstrap, control-plane, workers) when omitted") List<NodeGroup> nodeGroups,
 		@Schema(description = "Named machines with static addresses (required on metal)") List<StaticNode> nodes,
-		@Schema(description = "With install sysext, let systemd-sysupdate.timer install the Kubernetes patch releases of the cluster's minor version by itself and flag /run/reboot-required for a reboot coordinator (default false)") Boolean patchUpdates) {
+		@Schema(description = "With install sysext, let systemd-sysupdate.timer install the Kubernetes patch releases of the cluster's minor version by itself and flag /run/reboot-required for a reboot coordinator (default false)") Boolean patchUpdates,
+		@Schema(description = "KubeletConfiguration (kubelet.config.k8s.io/v1beta1) fields every node's kubelet runs with: kubeadm init uploads them as the cluster's kubelet-config ConfigMap, which every joining node downloads. Not for secrets: GET shows them") Map<String, Object> kubelet,
+		Scheduler scheduler, Etcd etcd,
+		@Schema(description = "kubeadm's own feature gates (ClusterConfiguration featureGates), name to on or off") Map<String, Boolean> featureGates,
+		@Schema(description = "The registry the control-plane images are pulled from instead of registry.k8s.io",
+				example = "registry.example.com/k8s") String imageRepository,
+		KubeProxy kubeProxy) {
+
+	/** A definition without kubelet settings or kubeadm options. */
+	public ClusterDefinition(String name, String kubernetesVersion, KubeadmApiVersion kubeadmApiVersion,
+			Platform platform, Install install, Architecture architecture, ButaneVersion butaneVersion,
+			ControlPlaneEndpoint controlPlaneEndpoint, ApiServer apiServer, ControllerManager controllerManager,
+			Networking networking, CloudProvider cloudProvider, String volumePluginDir, Ssh ssh,
+			List<NodeGroup> nodeGroups, List<StaticNode> nodes, Boolean patchUpdates) {
+		this(name, kubernetesVersion, kubeadmApiVersion, platform, install, architecture, butaneVersion,
+				controlPlaneEndpoint, apiServer, controllerManager, networking, cloudProvider, volumePluginDir, ssh,
+				nodeGroups, nodes, patchUpdates, null, null, null, null, null, null);
+	}
+
 }

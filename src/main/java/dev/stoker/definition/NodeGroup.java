@@ -15,5 +15,13 @@ public record NodeGroup(
 				requiredMode = Schema.RequiredMode.REQUIRED) String name,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) NodeRole role,
 		@Schema(description = "Node labels the kubelet registers the node with") Map<String, String> labels,
-		@Schema(description = "Node taints; omit to keep kubeadm's default, [] to remove it") List<Taint> taints) {
+		@Schema(description = "Node taints; omit to keep kubeadm's default, [] to remove it") List<Taint> taints,
+		@Schema(description = "KubeletConfiguration fields for this group's nodes only, over the cluster's: a kubeadm patch on each node. Not for secrets: GET shows them") Map<String, Object> kubelet,
+		@Schema(description = "Extra kubelet flags of this group's nodes, name without leading dashes to value") Map<String, String> kubeletExtraArgs) {
+
+	/** A group without kubelet settings of its own. */
+	public NodeGroup(String name, NodeRole role, Map<String, String> labels, List<Taint> taints) {
+		this(name, role, labels, taints, null, null);
+	}
+
 }

@@ -21,12 +21,13 @@ import dev.stoker.platform.Platform;
  * @param nodes static nodes in the order written, each in one of {@code groups}
  * @param patchUpdates whether sysupdate installs new patch releases of the cluster's
  * minor by itself
+ * @param options the kubelet settings of every node and the kubeadm options
  */
 public record ValidCluster(String name, KubernetesVersion kubernetesVersion, KubeadmApiVersion kubeadmApiVersion,
 		Platform platform, Install install, Architecture architecture, ButaneVersion butaneVersion,
 		ApiEndpoint controlPlaneEndpoint, ApiServerSettings apiServer, Map<String, String> controllerManagerArgs,
 		ClusterNetwork networking, CloudProvider cloudProvider, String volumePluginDir, SshLogin ssh,
-		List<ValidGroup> groups, List<ValidNode> nodes, boolean patchUpdates) {
+		List<ValidGroup> groups, List<ValidNode> nodes, boolean patchUpdates, KubeadmOptions options) {
 
 	public ValidCluster {
 		Objects.requireNonNull(name);
@@ -45,6 +46,18 @@ public record ValidCluster(String name, KubernetesVersion kubernetesVersion, Kub
 		Objects.requireNonNull(ssh);
 		groups = List.copyOf(groups);
 		nodes = List.copyOf(nodes);
+		Objects.requireNonNull(options);
+	}
+
+	/** A cluster without kubelet settings or kubeadm options. */
+	public ValidCluster(String name, KubernetesVersion kubernetesVersion, KubeadmApiVersion kubeadmApiVersion,
+			Platform platform, Install install, Architecture architecture, ButaneVersion butaneVersion,
+			ApiEndpoint controlPlaneEndpoint, ApiServerSettings apiServer, Map<String, String> controllerManagerArgs,
+			ClusterNetwork networking, CloudProvider cloudProvider, String volumePluginDir, SshLogin ssh,
+			List<ValidGroup> groups, List<ValidNode> nodes, boolean patchUpdates) {
+		this(name, kubernetesVersion, kubeadmApiVersion, platform, install, architecture, butaneVersion,
+				controlPlaneEndpoint, apiServer, controllerManagerArgs, networking, cloudProvider, volumePluginDir, ssh,
+				groups, nodes, patchUpdates, KubeadmOptions.NONE);
 	}
 
 	/** The cluster's address families, primary first. */
@@ -89,10 +102,16 @@ public record ValidCluster(String name, KubernetesVersion kubernetesVersion, Kub
 	/** The wire form: what is stored, and what GET answers. */
 	public ClusterDefinition definition() {
 		return new ClusterDefinition(name, kubernetesVersion.toString(), kubeadmApiVersion, platform, install,
-				architecture, butaneVersion, controlPlaneEndpoint.definition(), apiServer.definition(),
-				new ControllerManager(controllerManagerArgs), networking.definition(), cloudProvider, volumePluginDir,
-				ssh.definition(), groups.stream().map(ValidGroup::definition).toList(),
-				nodes.stream().map(ValidNode::definition).toList(), patchUpdates);
+				architecture, butaneVersion, controlPlaneEndpoint.definition(),
+				new ApiServer(apiServer.certSANs(), apiServer.extraArgs(),
+						KubeadmOptions.volumes(options.apiServerVolumes())),
+				new ControllerManager(controllerManagerArgs,
+						KubeadmOptions.volumes(options.controllerManagerVolumes())),
+				networking.definition(), cloudProvider, volumePluginDir, ssh.definition(),
+				groups.stream().map(ValidGroup::definition).toList(),
+				nodes.stream().map(ValidNode::definition).toList(), patchUpdates, options.kubeletDefinition(),
+				options.scheduler(), options.etcd(), options.featureGatesDefinition(),
+				options.imageRepository().orElse(null), options.kubeProxy());
 	}
 
 	/**
@@ -109,7 +128,7 @@ public record ValidCluster(String name, KubernetesVersion kubernetesVersion, Kub
 				d.controllerManager().extraArgs(), networking, d.cloudProvider(), d.volumePluginDir(),
 				SshLogin.of(d.ssh()), groups,
 				d.nodes().stream().map((node) -> ValidNode.of(node, groups, networking.families())).toList(),
-				patchUpdates(d));
+				patchUpdates(d), KubeadmOptions.of(d));
 	}
 
 	/**

@@ -11,22 +11,36 @@ import java.util.Optional;
  * @param labels node labels, in the order written
  * @param taints the node taints; empty when the definition has no taints key, so that
  * kubeadm's default applies (an empty list removes it)
+ * @param kubelet KubeletConfiguration fields of this group's nodes over the cluster's, in
+ * the order written; empty when the group has none
+ * @param kubeletExtraArgs extra kubelet flags of this group's nodes, in the order written
  */
-public record ValidGroup(String name, NodeRole role, Map<String, String> labels, Optional<List<Taint>> taints) {
+public record ValidGroup(String name, NodeRole role, Map<String, String> labels, Optional<List<Taint>> taints,
+		Map<String, Object> kubelet, Map<String, String> kubeletExtraArgs) {
 
 	public ValidGroup {
 		Objects.requireNonNull(name);
 		Objects.requireNonNull(role);
 		labels = Ordered.copy(labels);
 		taints = taints.map(List::copyOf);
+		kubelet = Settings.freeze(kubelet);
+		kubeletExtraArgs = Ordered.copy(kubeletExtraArgs);
+	}
+
+	/** A group without kubelet settings of its own. */
+	public ValidGroup(String name, NodeRole role, Map<String, String> labels, Optional<List<Taint>> taints) {
+		this(name, role, labels, taints, Map.of(), Map.of());
 	}
 
 	NodeGroup definition() {
-		return new NodeGroup(name, role, labels, taints.orElse(null));
+		return new NodeGroup(name, role, labels, taints.orElse(null), kubelet.isEmpty() ? null : kubelet,
+				kubeletExtraArgs.isEmpty() ? null : kubeletExtraArgs);
 	}
 
 	static ValidGroup of(NodeGroup group) {
-		return new ValidGroup(group.name(), group.role(), group.labels(), Optional.ofNullable(group.taints()));
+		return new ValidGroup(group.name(), group.role(), group.labels(), Optional.ofNullable(group.taints()),
+				group.kubelet() == null ? Map.of() : group.kubelet(),
+				group.kubeletExtraArgs() == null ? Map.of() : group.kubeletExtraArgs());
 	}
 
 }

@@ -69,6 +69,12 @@ public final class NodePaths {
 	/** What Stoker itself puts on a control plane: the join-token keeper's settings. */
 	public static final String STOKER_DIR = "/etc/stoker/";
 
+	/**
+	 * The directory of the patches kubeadm applies (patches.directory of its Init and
+	 * Join configurations): Stoker's, holding only what the node's document writes.
+	 */
+	public static final String KUBEADM_PATCHES = STOKER_DIR + "kubeadm-patches";
+
 	/** The join-token keeper's EnvironmentFile, mode 0600. */
 	public static final String KEEPER_ENVIRONMENT = STOKER_DIR + "join-token-keeper.env";
 

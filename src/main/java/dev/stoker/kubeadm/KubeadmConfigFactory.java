@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.stoker.definition.CloudProvider;
+import dev.stoker.definition.KubeadmOptions;
 import dev.stoker.definition.NodeRole;
 import dev.stoker.definition.Subnet;
 import dev.stoker.definition.ValidCluster;
@@ -16,14 +18,21 @@ import dev.stoker.kubeadm.KubeadmDocuments.BootstrapToken;
 import dev.stoker.kubeadm.KubeadmDocuments.BootstrapTokenDiscovery;
 import dev.stoker.kubeadm.KubeadmDocuments.ClusterConfiguration;
 import dev.stoker.kubeadm.KubeadmDocuments.ControlPlaneComponent;
+import dev.stoker.flatcar.NodePaths;
+import dev.stoker.json.Mappers;
 import dev.stoker.kubeadm.KubeadmDocuments.Discovery;
+import dev.stoker.kubeadm.KubeadmDocuments.Etcd;
+import dev.stoker.kubeadm.KubeadmDocuments.HostPathMount;
 import dev.stoker.kubeadm.KubeadmDocuments.InitConfiguration;
 import dev.stoker.kubeadm.KubeadmDocuments.JoinConfiguration;
 import dev.stoker.kubeadm.KubeadmDocuments.JoinControlPlane;
+import dev.stoker.kubeadm.KubeadmDocuments.KubeProxyConfiguration;
 import dev.stoker.kubeadm.KubeadmDocuments.KubeletConfiguration;
 import dev.stoker.kubeadm.KubeadmDocuments.LocalApiEndpoint;
+import dev.stoker.kubeadm.KubeadmDocuments.LocalEtcd;
 import dev.stoker.kubeadm.KubeadmDocuments.Networking;
 import dev.stoker.kubeadm.KubeadmDocuments.NodeRegistration;
+import dev.stoker.kubeadm.KubeadmDocuments.Patches;
 import dev.stoker.kubeadm.KubeadmDocuments.Taint;
 import dev.stoker.secrets.KubeadmLifetimes;
 
@@ -45,6 +54,17 @@ public final class KubeadmConfigFactory {
 
 	static final List<String> TOKEN_USAGES = List.of("signing", "authentication");
 
+	static final String KUBELET_API_VERSION = "kubelet.config.k8s.io/v1beta1";
+
+	static final String KUBE_PROXY_API_VERSION = "kubeproxy.config.k8s.io/v1alpha1";
+
+	/**
+	 * The patch of the kubelet's configuration in {@link NodePaths#KUBEADM_PATCHES}:
+	 * kubeadm reads files named target[suffix][+patchtype].extension, here the
+	 * kubeletconfiguration target as a JSON merge patch (kubeadm init --patches).
+	 */
+	public static final String KUBELET_PATCH_FILE = "kubeletconfiguration+merge.json";
+
 	private KubeadmConfigFactory() {
 	}
 
@@ -52,6 +72,7 @@ public final class KubeadmConfigFactory {
 			JoinSecrets secrets) {
 		String apiVersion = KubeadmDocuments.GROUP + cluster.kubeadmApiVersion().wireName();
 		NodeRegistration registration = new NodeRegistration(kubeletArgs(cluster, group, addresses), taints(group));
+		Patches patches = kubeletPatch(group).isPresent() ? new Patches(NodePaths.KUBEADM_PATCHES) : null;
 		LocalApiEndpoint advertise = addresses.advertiseAddress() == null || group.role() == NodeRole.WORKER ? null
 				: new LocalApiEndpoint(addresses.advertiseAddress());
 		if (group.role() == NodeRole.BOOTSTRAP) {
@@ -59,28 +80,74 @@ public final class KubeadmConfigFactory {
 			documents.add(new InitConfiguration(apiVersion, "InitConfiguration",
 					List.of(new BootstrapToken(secrets.bootstrapToken(), TOKEN_TTL, TOKEN_GROUPS, TOKEN_USAGES)),
 					registration, advertise, secrets.certificateKey(),
-					cluster.networking().skipKubeProxy() ? List.of("addon/kube-proxy") : null));
+					cluster.networking().skipKubeProxy() ? List.of("addon/kube-proxy") : null, patches));
 			documents.add(clusterConfiguration(cluster, apiVersion));
-			documents.add(new KubeletConfiguration("kubelet.config.k8s.io/v1beta1", "KubeletConfiguration", "systemd"));
+			documents.add(new KubeletConfiguration(KUBELET_API_VERSION, "KubeletConfiguration", "systemd",
+					cluster.options().kubelet()));
+			cluster.options()
+				.kubeProxyMode()
+				.filter(mode -> !cluster.networking().skipKubeProxy())
+				.ifPresent(mode -> documents.add(
+						new KubeProxyConfiguration(KUBE_PROXY_API_VERSION, "KubeProxyConfiguration", mode.wireName())));
 			return List.copyOf(documents);
 		}
 		Discovery discovery = new Discovery(new BootstrapTokenDiscovery(cluster.controlPlaneEndpoint().hostPort(),
 				secrets.bootstrapToken(), List.of(secrets.caCertHash())));
 		JoinControlPlane controlPlane = group.role() == NodeRole.CONTROL_PLANE
 				? new JoinControlPlane(advertise, secrets.certificateKey()) : null;
-		return List.of(new JoinConfiguration(apiVersion, "JoinConfiguration", discovery, registration, controlPlane));
+		return List
+			.of(new JoinConfiguration(apiVersion, "JoinConfiguration", discovery, registration, controlPlane, patches));
+	}
+
+	/**
+	 * The group's own kubelet settings as a JSON merge patch (RFC 7386) of the kubelet's
+	 * configuration, for {@link NodePaths#KUBEADM_PATCHES}; empty when the group has
+	 * none. kubeadm init uploads the cluster's KubeletConfiguration as the kubelet-config
+	 * ConfigMap, and kubeadm join takes the kubelet's configuration from that ConfigMap
+	 * (a KubeletConfiguration document given to join is ignored); both then apply the
+	 * kubeletconfiguration patches of patches.directory before writing the node's
+	 * /var/lib/kubelet/config.yaml (kubernetes/kubernetes pull request 110405), so a
+	 * group's fields reach its nodes alone. A merge patch replaces the fields it names,
+	 * merges mappings key by key and replaces lists, the same whatever Go type the field
+	 * has, which a strategic merge would make depend on the kubelet's struct tags.
+	 */
+	public static Optional<String> kubeletPatch(ValidGroup group) {
+		return group.kubelet().isEmpty() ? Optional.empty()
+				: Optional.of(Mappers.json().writeValueAsString(group.kubelet()) + "\n");
 	}
 
 	private static ClusterConfiguration clusterConfiguration(ValidCluster cluster, String apiVersion) {
+		KubeadmOptions options = cluster.options();
 		ExtraArgs apiServerArgs = args(cluster, cluster.apiServer().extraArgs());
 		List<String> sans = cluster.apiServer().certSANs().isEmpty() ? null : cluster.apiServer().certSANs();
-		ExtraArgs controllerManagerArgs = args(cluster, cluster.controllerManagerArgs());
+		List<HostPathMount> apiServerVolumes = volumes(options.apiServerVolumes());
+		ExtraArgs schedulerArgs = args(cluster, options.schedulerArgs());
+		ExtraArgs etcdArgs = args(cluster, options.etcdArgs());
 		return new ClusterConfiguration(apiVersion, "ClusterConfiguration", cluster.name(),
 				cluster.kubernetesVersion().toString(), cluster.controlPlaneEndpoint().hostPort(),
-				sans == null && apiServerArgs == null ? null : new ApiServer(sans, apiServerArgs),
-				controllerManagerArgs == null ? null : new ControlPlaneComponent(controllerManagerArgs),
+				sans == null && apiServerArgs == null && apiServerVolumes == null ? null
+						: new ApiServer(sans, apiServerArgs, apiServerVolumes),
+				component(args(cluster, cluster.controllerManagerArgs()), volumes(options.controllerManagerVolumes())),
+				component(schedulerArgs, null),
+				options.etcdDataDir().isEmpty() && etcdArgs == null ? null
+						: new Etcd(new LocalEtcd(options.etcdDataDir().orElse(null), etcdArgs)),
 				new Networking(joined(cluster.networking().podSubnets()), joined(cluster.networking().serviceSubnets()),
-						cluster.networking().dnsDomain()));
+						cluster.networking().dnsDomain()),
+				options.imageRepository().orElse(null),
+				options.featureGates().isEmpty() ? null : options.featureGates());
+	}
+
+	private static ControlPlaneComponent component(ExtraArgs args, List<HostPathMount> volumes) {
+		return args == null && volumes == null ? null : new ControlPlaneComponent(args, volumes);
+	}
+
+	private static List<HostPathMount> volumes(List<dev.stoker.definition.HostPathMount> volumes) {
+		return volumes.isEmpty() ? null
+				: volumes.stream()
+					.map(v -> new HostPathMount(v.name(), v.hostPath(), v.mountPath(),
+							Boolean.TRUE.equals(v.readOnly()) ? true : null,
+							v.pathType() == null ? null : v.pathType().wireName()))
+					.toList();
 	}
 
 	private static ExtraArgs kubeletArgs(ValidCluster cluster, ValidGroup group, NodeAddresses addresses) {
@@ -98,6 +165,8 @@ public final class KubeadmConfigFactory {
 						.map(label -> label.getKey() + "=" + label.getValue())
 						.collect(Collectors.joining(",")));
 		}
+		// validation refused the flags Stoker writes above
+		args.putAll(group.kubeletExtraArgs());
 		return new ExtraArgs(cluster.kubeadmApiVersion(), args);
 	}
 

@@ -1,7 +1,10 @@
 package dev.stoker.kubeadm;
 
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -19,7 +22,7 @@ final class KubeadmDocuments {
 
 	public record InitConfiguration(String apiVersion, String kind, List<BootstrapToken> bootstrapTokens,
 			NodeRegistration nodeRegistration, LocalApiEndpoint localAPIEndpoint, String certificateKey,
-			List<String> skipPhases) {
+			List<String> skipPhases, Patches patches) {
 
 		@Override
 		public String toString() {
@@ -30,14 +33,46 @@ final class KubeadmDocuments {
 
 	public record ClusterConfiguration(String apiVersion, String kind, String clusterName, String kubernetesVersion,
 			String controlPlaneEndpoint, ApiServer apiServer, ControlPlaneComponent controllerManager,
-			Networking networking) {
+			ControlPlaneComponent scheduler, Etcd etcd, Networking networking, String imageRepository,
+			Map<String, Boolean> featureGates) {
 	}
 
 	public record JoinConfiguration(String apiVersion, String kind, Discovery discovery,
-			NodeRegistration nodeRegistration, JoinControlPlane controlPlane) {
+			NodeRegistration nodeRegistration, JoinControlPlane controlPlane, Patches patches) {
 	}
 
-	public record KubeletConfiguration(String apiVersion, String kind, String cgroupDriver) {
+	/**
+	 * The kubelet's configuration: the cgroup driver Stoker sets, then the cluster's own
+	 * fields in the order written (validation refused any that would name cgroupDriver,
+	 * apiVersion or kind again).
+	 */
+	public record KubeletConfiguration(String apiVersion, String kind, String cgroupDriver,
+			@JsonIgnore Map<String, Object> settings) {
+
+		@JsonAnyGetter
+		Map<String, Object> fields() {
+			return settings;
+		}
+
+	}
+
+	/** kube-proxy's configuration, which kubeadm init installs kube-proxy with. */
+	public record KubeProxyConfiguration(String apiVersion, String kind, String mode) {
+	}
+
+	/** Where kubeadm finds the patches it applies to what it writes. */
+	public record Patches(String directory) {
+	}
+
+	/** The stacked etcd member every control plane runs. */
+	public record Etcd(LocalEtcd local) {
+	}
+
+	public record LocalEtcd(String dataDir, ExtraArgs extraArgs) {
+	}
+
+	/** A host path mounted into a control-plane pod; readOnly written only when true. */
+	public record HostPathMount(String name, String hostPath, String mountPath, Boolean readOnly, String pathType) {
 	}
 
 	/**
@@ -62,10 +97,10 @@ final class KubeadmDocuments {
 	public record LocalApiEndpoint(String advertiseAddress) {
 	}
 
-	public record ApiServer(List<String> certSANs, ExtraArgs extraArgs) {
+	public record ApiServer(List<String> certSANs, ExtraArgs extraArgs, List<HostPathMount> extraVolumes) {
 	}
 
-	public record ControlPlaneComponent(ExtraArgs extraArgs) {
+	public record ControlPlaneComponent(ExtraArgs extraArgs, List<HostPathMount> extraVolumes) {
 	}
 
 	public record Networking(String podSubnet, String serviceSubnet, String dnsDomain) {

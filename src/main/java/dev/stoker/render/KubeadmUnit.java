@@ -138,9 +138,7 @@ final class KubeadmUnit {
 				if (!uploadCerts) {
 					unit.exec("ExecStartPre", Command.bash(restoreSharedPki()));
 				}
-				unit.exec("ExecStartPre",
-						Command.of(kubeadm, "config", "images", "pull", "--kubernetes-version",
-								cluster.kubernetesVersion().toString()))
+				unit.exec("ExecStartPre", imagesPull(cluster, kubeadm))
 					.exec("ExecStart", Command.of(kubeadm, "join", "--config", config));
 			}
 			// A worker runs no control plane images; the kubelet pulls what it needs.
@@ -157,6 +155,21 @@ final class KubeadmUnit {
 
 		unit.section("Install").set("WantedBy", "multi-user.target");
 		return unit.build();
+	}
+
+	/**
+	 * A join reads the cluster's image repository from the cluster, but this pull runs
+	 * before it and knows only what it is told: without the repository it would pull from
+	 * registry.k8s.io, which a cluster with a mirror may not reach.
+	 */
+	private static Command imagesPull(ValidCluster cluster, String kubeadm) {
+		List<String> args = new java.util.ArrayList<>(List.of(kubeadm, "config", "images", "pull",
+				"--kubernetes-version", cluster.kubernetesVersion().toString()));
+		cluster.options().imageRepository().ifPresent((repository) -> {
+			args.add("--image-repository");
+			args.add(repository);
+		});
+		return Command.of(args.toArray(String[]::new));
 	}
 
 	private static String description(NodeRole role) {

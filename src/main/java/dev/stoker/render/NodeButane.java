@@ -13,6 +13,7 @@ import dev.stoker.definition.NodeRole;
 import dev.stoker.definition.ValidCluster;
 import dev.stoker.definition.ValidGroup;
 import dev.stoker.definition.ValidNode;
+import dev.stoker.flatcar.NodePaths;
 import dev.stoker.kubeadm.JoinSecrets;
 import dev.stoker.kubeadm.KubeadmConfigFactory;
 import dev.stoker.kubeadm.KubeadmYaml;
@@ -22,9 +23,9 @@ import dev.stoker.secrets.KubeadmSecrets;
 import dev.stoker.systemd.UnitWriter;
 
 /**
- * A node's whole Butane config: its install method, its own files (kubeadm config, CA and
- * shared keys, hostname), kubeadm.service, on control planes the join-token keeper, and
- * its login user's keys.
+ * A node's whole Butane config: its install method, its own files (kubeadm config, its
+ * group's kubelet patch, CA and shared keys, hostname), kubeadm.service, on control
+ * planes the join-token keeper, and its login user's keys.
  */
 public final class NodeButane {
 
@@ -72,6 +73,10 @@ public final class NodeButane {
 		InstallPieces install = InstallMethod.pieces(cluster);
 		List<File> files = new ArrayList<>(NodeFiles.files(group.role(), kubeadmConfig(cluster, group, source, secrets),
 				secrets.ca(), secrets.controlPlanePki(), node));
+		KubeadmConfigFactory.kubeletPatch(group)
+			.ifPresent((patch) -> files
+				.add(NodeFiles.file(NodePaths.KUBEADM_PATCHES + "/" + KubeadmConfigFactory.KUBELET_PATCH_FILE, patch,
+						NodeFiles.PUBLIC)));
 		// a worker holds no credential to Stoker beyond the fetch token in its user data
 		boolean keeps = keeper != null && group.role() != NodeRole.WORKER;
 		if (keeps) {

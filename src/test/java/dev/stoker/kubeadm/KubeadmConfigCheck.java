@@ -122,6 +122,9 @@ public final class KubeadmConfigCheck {
 
 	private static final Set<String> PULL_POLICIES = Set.of("Always", "IfNotPresent", "Never");
 
+	/** kube-proxy's modes on Linux; the empty string is its default. */
+	private static final Set<String> PROXY_MODES = Set.of("", "iptables", "ipvs", "nftables");
+
 	private static final Set<String> ENCRYPTION_ALGORITHMS = Set.of("RSA-2048", "RSA-3072", "RSA-4096", "ECDSA-P256");
 
 	/**
@@ -216,6 +219,17 @@ public final class KubeadmConfigCheck {
 		Map<String, Object> cluster = documents.get("ClusterConfiguration");
 		Map<String, Object> join = documents.get("JoinConfiguration");
 		Map<String, Object> kubelet = documents.get("KubeletConfiguration");
+		Map<String, Object> kubeProxy = documents.get("KubeProxyConfiguration");
+		if (kubeProxy != null && kubeProxy.get("mode") instanceof String mode && !PROXY_MODES.contains(mode)) {
+			problem("KubeProxyConfiguration.mode",
+					"\"" + mode + "\" is none of " + new TreeSet<>(PROXY_MODES) + " (kernelspace is Windows only)");
+		}
+		if (init != null) {
+			patches(fields(init.get("patches")), "InitConfiguration.patches");
+		}
+		if (join != null) {
+			patches(fields(join.get("patches")), "JoinConfiguration.patches");
+		}
 		if (init != null) {
 			initConfiguration(init);
 		}
@@ -242,8 +256,8 @@ public final class KubeadmConfigCheck {
 			return;
 		}
 		if (!KubeadmSchema.apiVersions().contains(apiVersion)) {
-			problem(where, "apiVersion " + apiVersion + " is not one kubeadm reads here (" + kubeadmApiVersion + " or "
-					+ KubeadmSchema.KUBELET_V1BETA1 + ")");
+			problem(where, "apiVersion " + apiVersion + " is not one kubeadm reads here (" + kubeadmApiVersion + ", "
+					+ KubeadmSchema.KUBELET_V1BETA1 + " or " + KubeadmSchema.KUBE_PROXY_V1ALPHA1 + ")");
 			return;
 		}
 		if (apiVersion.startsWith(KubeadmSchema.KUBEADM_GROUP) && !apiVersion.equals(kubeadmApiVersion)) {
@@ -270,7 +284,7 @@ public final class KubeadmConfigCheck {
 		Set<String> needed = command == Command.INIT ? Set.of("InitConfiguration", "ClusterConfiguration")
 				: Set.of("JoinConfiguration");
 		Set<String> read = command == Command.INIT
-				? Set.of("InitConfiguration", "ClusterConfiguration", "KubeletConfiguration")
+				? Set.of("InitConfiguration", "ClusterConfiguration", "KubeletConfiguration", "KubeProxyConfiguration")
 				: Set.of("JoinConfiguration");
 		for (String kind : new TreeSet<>(needed)) {
 			if (!documents.containsKey(kind)) {
@@ -719,6 +733,41 @@ public final class KubeadmConfigCheck {
 		if (kubelet.get("cgroupDriver") instanceof String driver && !Set.of("systemd", "cgroupfs").contains(driver)) {
 			problem("KubeletConfiguration.cgroupDriver", "\"" + driver + "\" is neither systemd nor cgroupfs");
 		}
+	}
+
+	/**
+	 * kubeadm lists patches.directory and applies the files whose names it knows; a
+	 * relative directory would be read from wherever kubeadm runs.
+	 */
+	private void patches(Map<String, Object> patches, String path) {
+		if (patches.get("directory") instanceof String directory && !directory.startsWith("/")) {
+			problem(path + ".directory", "\"" + directory + "\" is not an absolute path");
+		}
+	}
+
+	/**
+	 * Every problem kubeadm or the kubelet would find in a kubeletconfiguration patch of
+	 * type merge: JSON (or YAML) of a mapping whose fields are the kubelet's, of their
+	 * types; the apiVersion and kind come from the configuration it patches.
+	 */
+	public static List<Problem> checkKubeletPatch(String patch) {
+		KubeadmConfigCheck check = new KubeadmConfigCheck(KubeadmApiVersion.V1BETA4, Command.JOIN,
+				ControlPlaneKeys.SHARED);
+		List<Object> documents;
+		try {
+			documents = readYaml11(patch);
+		}
+		catch (YAMLException ex) {
+			return List.of(new Problem("patch", "is not JSON or YAML kubeadm can read"));
+		}
+		if (documents.size() != 1 || !(documents.get(0) instanceof Map<?, ?>)) {
+			return List.of(new Problem("patch", "must be one mapping of KubeletConfiguration fields"));
+		}
+		check.value(documents.get(0), KubeadmSchema.kubeletFields(), "kubeletconfiguration patch");
+		if (fields(documents.get(0)).containsValue(null)) {
+			check.problem("kubeletconfiguration patch", "has a null, which a merge patch reads as removing the field");
+		}
+		return List.copyOf(check.problems);
 	}
 
 	// ---- helpers ----

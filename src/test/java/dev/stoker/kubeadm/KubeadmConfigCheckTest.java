@@ -547,7 +547,52 @@ class KubeadmConfigCheckTest {
 						"is not an absolute path"),
 				new Mistake("an unknown cgroup driver is refused", Base.V1BETA4_INIT,
 						text("cgroupDriver: systemd", "cgroupDriver: system"), "KubeletConfiguration.cgroupDriver",
-						"neither systemd nor cgroupfs"));
+						"neither systemd nor cgroupfs"),
+				new Mistake("a kubelet reservation written as a number is refused", Base.V1BETA4_INIT,
+						set("KubeletConfiguration", "systemReserved", Map.of("cpu", 1)),
+						"KubeletConfiguration.systemReserved.cpu", "is an integer (1) where kubeadm expects a string"),
+
+				// kube-proxy and patches
+				new Mistake("a kube-proxy mode of another platform is refused", Base.V1BETA4_INIT,
+						text("cgroupDriver: systemd",
+								"cgroupDriver: systemd\n---\napiVersion: kubeproxy.config.k8s.io/v1alpha1\n"
+										+ "kind: KubeProxyConfiguration\nmode: kernelspace"),
+						"KubeProxyConfiguration.mode", "is none of"),
+				new Mistake("an unknown KubeProxyConfiguration field is refused", Base.V1BETA3_INIT,
+						text("  dnsDomain: cluster.local\n", "  dnsDomain: cluster.local\n---\n"
+								+ "apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nproxyMode: ipvs\n"),
+						"KubeProxyConfiguration", "unknown field \"proxyMode\""),
+				new Mistake("a join does not read a KubeProxyConfiguration", Base.V1BETA3_JOIN_WORKER,
+						text("    node-labels: tier=general\n", "    node-labels: tier=general\n---\n"
+								+ "apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs\n"),
+						"KubeProxyConfiguration", "does not read a KubeProxyConfiguration"),
+				new Mistake("a relative patches directory is refused", Base.V1BETA4_JOIN_CONTROL_PLANE,
+						set("JoinConfiguration", "patches", Map.of("directory", "patches")),
+						"JoinConfiguration.patches.directory", "is not an absolute path"),
+				new Mistake("a misspelt patches field is refused", Base.V1BETA3_INIT,
+						set("InitConfiguration", "patches", Map.of("dir", "/etc/p")), "InitConfiguration.patches",
+						"unknown field \"dir\""));
+	}
+
+	@org.junit.jupiter.api.Test
+	void aKubeletPatchOfKnownFieldsOfTheirTypesPasses() {
+		assertThat(KubeadmConfigCheck
+			.checkKubeletPatch("{\"maxPods\":250,\"evictionHard\":{\"memory.available\":\"500Mi\"}}\n")).isEmpty();
+	}
+
+	@org.junit.jupiter.api.Test
+	void aKubeletPatchIsCheckedAgainstTheKubeletsFields() {
+		assertThat(KubeadmConfigCheck.checkKubeletPatch("{\"maxpods\":250,\"systemReserved\":{\"cpu\":1}}"))
+			.extracting(Problem::toString)
+			.containsExactly(
+					"kubeletconfiguration patch: has the unknown field \"maxpods\": KubeletConfiguration has no such"
+							+ " field, and kubeadm decodes strictly",
+					"kubeletconfiguration patch.systemReserved.cpu: is an integer (1) where kubeadm expects a string:"
+							+ " YAML 1.1 reads this plain scalar as an integer (1), so it must be quoted");
+		assertThat(KubeadmConfigCheck.checkKubeletPatch("{\"apiVersion\":\"x\"}")).extracting(Problem::path)
+			.containsExactly("kubeletconfiguration patch");
+		assertThat(KubeadmConfigCheck.checkKubeletPatch("[1]")).extracting(Problem::message)
+			.containsExactly("must be one mapping of KubeletConfiguration fields");
 	}
 
 	/** Replaces text that must be there, so a mistake can never silently not happen. */

@@ -99,7 +99,10 @@ class KubeadmConfigFactoryTest {
 						new NodeAddresses("fd00:1:2:3::3,10.100.0.3", "fd00:1:2:3::3"),
 						"metal-ipv6-first-control-plane.yaml"),
 				Arguments.of("metal-ipv6-first.yaml", "workers", new NodeAddresses("fd00:1:2:3::a,10.100.0.10", null),
-						"metal-ipv6-first-workers.yaml"));
+						"metal-ipv6-first-workers.yaml"),
+				Arguments.of("aws-customized.yaml", "bootstrap", aws, "aws-customized-bootstrap.yaml"),
+				Arguments.of("aws-customized.yaml", "control-plane", aws, "aws-customized-control-plane.yaml"),
+				Arguments.of("aws-customized.yaml", "batch", aws, "aws-customized-batch.yaml"));
 	}
 
 	@ParameterizedTest(name = "{0}, group {1}")
@@ -139,6 +142,50 @@ class KubeadmConfigFactoryTest {
 		try (Stream<Path> files = Files.list(GOLDEN)) {
 			assertThat(files.map(file -> file.getFileName().toString())).allMatch(listed::contains);
 		}
+	}
+
+	/**
+	 * The customized example on v1.30, whose documents are v1beta3, with kube-proxy in
+	 * ipvs mode (nftables needs v1.31): every document with kubelet settings, patches and
+	 * options passes the checker as v1beta3, with the flags as maps; each group's patch
+	 * passes as a kubelet patch.
+	 */
+	@ParameterizedTest(name = "v1beta3, group {0}")
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "bootstrap", "control-plane", "workers", "batch" })
+	void theCustomizedExampleInV1beta3IsAValidKubeadmConfig(String name) throws Exception {
+		String text = Files.readString(Path.of("examples", "aws-customized.yaml"))
+			.replace("kubernetesVersion: v1.33.2", "kubernetesVersion: v1.30.14")
+			.replace("mode: nftables", "mode: ipvs");
+		ValidCluster cluster = new ClusterValidator().validate(Mappers.yaml().readTree(text));
+		assertThat(cluster.kubeadmApiVersion()).isEqualTo(dev.stoker.definition.KubeadmApiVersion.V1BETA3);
+		ValidGroup group = group(cluster, name);
+		String yaml = KubeadmYaml.write(KubeadmConfigFactory.documents(cluster, group,
+				new NodeAddresses("192.0.2.10,2001:db8::10", null), SECRETS));
+		KubeadmConfigCheck.assertValid(yaml, cluster.kubeadmApiVersion(), switch (group.role()) {
+			case BOOTSTRAP -> Command.INIT;
+			case CONTROL_PLANE -> Command.JOIN_CONTROL_PLANE;
+			case WORKER -> Command.JOIN;
+		});
+		assertThat(yaml.contains("patches:")).isEqualTo(name.equals("batch"));
+		KubeadmConfigFactory.kubeletPatch(group)
+			.ifPresent((patch) -> assertThat(KubeadmConfigCheck.checkKubeletPatch(patch)).isEmpty());
+		if (name.equals("bootstrap")) {
+			assertThat(yaml).contains("kind: KubeProxyConfiguration\nmode: ipvs\n")
+				.contains("scheduler:\n  extraArgs:\n    profiling: \"false\"\n");
+		}
+	}
+
+	/**
+	 * A group with its own kubelet fields gets them as a merge patch naming only those
+	 * fields, in the order written; the cluster's fields stay in the init document only.
+	 */
+	@Test
+	void aGroupsKubeletFieldsBecomeAMergePatchOfThoseFieldsAlone() throws Exception {
+		ValidCluster cluster = example("aws-customized.yaml");
+		assertThat(KubeadmConfigFactory.kubeletPatch(group(cluster, "batch")))
+			.contains("{\"maxPods\":250,\"evictionHard\":{\"memory.available\":\"500Mi\"}}\n");
+		assertThat(KubeadmConfigFactory.kubeletPatch(group(cluster, "workers"))).isEmpty();
+		assertThat(KubeadmConfigFactory.kubeletPatch(group(cluster, "bootstrap"))).isEmpty();
 	}
 
 	@Test

@@ -16,7 +16,9 @@ import java.util.Set;
  * <p>
  * KubeletConfiguration lists the fields of the newest kubelet (the union of all
  * releases); kubeadm hands the document to the kubelet, which knows its own release's
- * subset.
+ * subset. KubeProxyConfiguration (kubeproxy.config.k8s.io/v1alpha1) is the union of
+ * kube-proxy's config/v1alpha1/types.go from v1.22 to v1.37 (kubernetes/kube-proxy),
+ * nested settings as mappings.
  */
 final class KubeadmSchema {
 
@@ -27,6 +29,8 @@ final class KubeadmSchema {
 	static final String V1BETA4 = KUBEADM_GROUP + "v1beta4";
 
 	static final String KUBELET_V1BETA1 = "kubelet.config.k8s.io/v1beta1";
+
+	static final String KUBE_PROXY_V1ALPHA1 = "kubeproxy.config.k8s.io/v1alpha1";
 
 	private KubeadmSchema() {
 	}
@@ -155,6 +159,29 @@ final class KubeadmSchema {
 
 	private static final Map<String, Struct> KUBELET_KINDS = Map.of("KubeletConfiguration", kubeletConfiguration());
 
+	private static final Map<String, Struct> KUBE_PROXY_KINDS = Map.of("KubeProxyConfiguration",
+			kubeProxyConfiguration());
+
+	/** The kubelet's fields, without apiVersion and kind: what a patch of it may name. */
+	static Struct kubeletFields() {
+		Map<String, Type> fields = new LinkedHashMap<>(kubeletConfiguration().fields());
+		fields.remove("apiVersion");
+		fields.remove("kind");
+		return new Struct("KubeletConfiguration", Map.copyOf(fields));
+	}
+
+	private static Struct kubeProxyConfiguration() {
+		return struct("KubeProxyConfiguration", "apiVersion", Scalar.STRING, "kind", Scalar.STRING, "featureGates",
+				new MapOf(Scalar.BOOL), "clientConnection", Scalar.OBJECT, "logging", Scalar.OBJECT, "hostnameOverride",
+				Scalar.STRING, "bindAddress", Scalar.STRING, "healthzBindAddress", Scalar.STRING, "metricsBindAddress",
+				Scalar.STRING, "bindAddressHardFail", Scalar.BOOL, "enableProfiling", Scalar.BOOL,
+				"showHiddenMetricsForVersion", Scalar.STRING, "mode", Scalar.STRING, "iptables", Scalar.OBJECT, "ipvs",
+				Scalar.OBJECT, "nftables", Scalar.OBJECT, "winkernel", Scalar.OBJECT, "detectLocalMode", Scalar.STRING,
+				"detectLocal", Scalar.OBJECT, "clusterCIDR", Scalar.STRING, "nodePortAddresses", STRINGS, "oomScoreAdj",
+				Scalar.INT32, "conntrack", Scalar.OBJECT, "configSyncPeriod", Scalar.DURATION, "portRange",
+				Scalar.STRING, "udpIdleTimeout", Scalar.DURATION, "windowsRunAsService", Scalar.BOOL);
+	}
+
 	private static Map<String, Struct> v1beta3() {
 		Struct nodeRegistration = struct("NodeRegistrationOptions", "name", Scalar.STRING, "criSocket", Scalar.STRING,
 				"taints", new ListOf(TAINT), "kubeletExtraArgs", MAP_ARGS, "ignorePreflightErrors", STRINGS,
@@ -277,12 +304,14 @@ final class KubeadmSchema {
 				"registerWithTaints", new ListOf(TAINT), "registerNode", Scalar.BOOL, "tracing",
 				struct("TracingConfiguration", "endpoint", Scalar.STRING, "samplingRatePerMillion", Scalar.INT32),
 				"localStorageCapacityIsolation", Scalar.BOOL, "containerRuntimeEndpoint", Scalar.STRING,
-				"imageServiceEndpoint", Scalar.STRING, "failCgroupV1", Scalar.BOOL, "userNamespaces", Scalar.OBJECT);
+				"imageServiceEndpoint", Scalar.STRING, "failCgroupV1", Scalar.BOOL, "userNamespaces", Scalar.OBJECT,
+				"tlsCurvePreferences", new ListOf(Scalar.INT32), "defaultPodSysctls", STRING_MAP,
+				"memoryReservationPolicy", Scalar.STRING);
 	}
 
 	/** The apiVersions a kubeadm config file may hold that this schema knows. */
 	static Set<String> apiVersions() {
-		return Set.of(V1BETA3, V1BETA4, KUBELET_V1BETA1);
+		return Set.of(V1BETA3, V1BETA4, KUBELET_V1BETA1, KUBE_PROXY_V1ALPHA1);
 	}
 
 	/** The kinds an apiVersion has. */
@@ -300,6 +329,7 @@ final class KubeadmSchema {
 			case V1BETA3 -> V1BETA3_KINDS;
 			case V1BETA4 -> V1BETA4_KINDS;
 			case KUBELET_V1BETA1 -> KUBELET_KINDS;
+			case KUBE_PROXY_V1ALPHA1 -> KUBE_PROXY_KINDS;
 			default -> Map.of();
 		};
 	}

@@ -24,7 +24,9 @@ import dev.stoker.ignition.ButaneTranspiler;
 import dev.stoker.ignition.DataUrls;
 import dev.stoker.ignition.IgnitionConfig;
 import dev.stoker.ignition.IgnitionJson;
+import dev.stoker.flatcar.NodePaths;
 import dev.stoker.kubeadm.KubeadmConfigCheck;
+import dev.stoker.kubeadm.KubeadmConfigFactory;
 import dev.stoker.kubeadm.KubeadmConfigCheck.Command;
 import dev.stoker.kubeadm.KubeadmConfigCheck.ControlPlaneKeys;
 import dev.stoker.net.IpFamily;
@@ -114,6 +116,35 @@ class ExampleBootsTest {
 		if (node.role() != NodeRole.WORKER && cluster.families().get(0) == IpFamily.IPV6) {
 			assertThat(advertise).as("an IPv6-first control plane advertises its IPv6 address").isNotNull();
 		}
+		kubeletPatchLandsWherePatchesPoint(ignition, first, node);
+	}
+
+	/**
+	 * kubeadm applies the patches of the directory its config names: a group's own
+	 * kubelet fields must be a file there that kubeadm reads as a kubeletconfiguration
+	 * merge patch of known fields, and a node whose group has none gets neither the
+	 * directory in its config nor a file under it.
+	 */
+	private static void kubeletPatchLandsWherePatchesPoint(IgnitionConfig ignition, Map<String, Object> first,
+			ExampleNodes.Node node) {
+		Object directory = at(first, "patches", "directory");
+		List<String> patchFiles = ignition.storage()
+			.files()
+			.stream()
+			.map(IgnitionConfig.File::path)
+			.filter(path -> path.startsWith(NodePaths.KUBEADM_PATCHES + "/"))
+			.toList();
+		if (node.group().kubelet().isEmpty()) {
+			assertThat(directory).as("no patches without the group's own kubelet fields").isNull();
+			assertThat(patchFiles).isEmpty();
+			return;
+		}
+		assertThat(directory).isEqualTo(NodePaths.KUBEADM_PATCHES);
+		String path = directory + "/" + KubeadmConfigFactory.KUBELET_PATCH_FILE;
+		assertThat(patchFiles).containsExactly(path);
+		String patch = file(ignition, path);
+		assertThat(KubeadmConfigCheck.checkKubeletPatch(patch)).isEmpty();
+		assertThat(KubeadmConfigCheck.readYaml11(patch)).singleElement().isEqualTo(node.group().kubelet());
 	}
 
 	/**

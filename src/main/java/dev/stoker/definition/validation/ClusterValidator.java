@@ -82,7 +82,11 @@ public final class ClusterValidator {
 					+ "Kubernetes by itself (systemd-sysupdate); use install sysext, or leave patchUpdates out");
 		}
 		checkSsh(d.ssh(), problems);
-		NodeGroupRules.check(d.nodeGroups(), problems);
+		Optional<KubernetesVersion> version = Optional.ofNullable(d.kubernetesVersion())
+			.flatMap(KubernetesVersion::tryParse);
+		KubeletRules.check(d.kubelet(), "/kubelet", version.orElse(null), true, problems);
+		KubeadmOptionRules.check(d, version, problems);
+		NodeGroupRules.check(d.nodeGroups(), version, problems);
 		StaticNodeRules.check(d.nodes(), d.nodeGroups(), families, problems);
 		checkAddressSource(d, families, problems);
 		checkCloudProviderWithDualStack(d, families, problems);
@@ -170,7 +174,7 @@ public final class ClusterValidator {
 		return KubernetesSyntax.dnsSubdomain(name).map(d -> "must be a DNS name or an IP address: it " + d);
 	}
 
-	private static void checkExtraArgs(Map<String, String> args, String at, FieldErrors problems) {
+	static void checkExtraArgs(Map<String, String> args, String at, FieldErrors problems) {
 		if (args == null) {
 			return;
 		}

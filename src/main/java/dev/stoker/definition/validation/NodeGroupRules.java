@@ -3,20 +3,45 @@ package dev.stoker.definition.validation;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import dev.stoker.definition.KubernetesVersion;
 import dev.stoker.definition.NodeGroup;
 import dev.stoker.definition.NodeRole;
 import dev.stoker.definition.Taint;
 import dev.stoker.problem.JsonPointer;
 
-/** Node groups: names, roles (exactly one bootstrap group), labels and taints. */
+/**
+ * Node groups: names, roles (exactly one bootstrap group), labels, taints, and the
+ * group's own kubelet settings and flags.
+ */
 final class NodeGroupRules {
+
+	/**
+	 * kubeadm applies patches to the kubelet's configuration (the kubeletconfiguration
+	 * patch target) from v1.25 (kubernetes/kubernetes pull request 110405); an older
+	 * kubeadm ignores the file, and the group's settings would be lost.
+	 */
+	static final KubernetesVersion KUBELET_PATCHES = new KubernetesVersion(1, 25, 0);
+
+	/**
+	 * The kubelet flags Stoker writes itself, and those kubeadm's kubelet drop-in passes
+	 * (a second one would win over it and cut the node off its bootstrap).
+	 */
+	private static final Map<String, String> OWNED_KUBELET_FLAGS = Map.of("node-ip",
+			"Stoker sets it to the node's addresses", "node-labels",
+			"Stoker writes it from the group's labels; set labels instead", "cloud-provider",
+			"Stoker writes it from cloudProvider; set cloudProvider instead", "volume-plugin-dir",
+			"Stoker writes it from volumePluginDir; set volumePluginDir instead", "config",
+			"kubeadm's kubelet drop-in passes the KubeletConfiguration file; set kubelet fields instead", "kubeconfig",
+			"kubeadm's kubelet drop-in passes the kubeconfig kubeadm writes", "bootstrap-kubeconfig",
+			"kubeadm's kubelet drop-in passes the bootstrap kubeconfig kubeadm join writes");
 
 	private NodeGroupRules() {
 	}
 
-	static void check(List<NodeGroup> groups, FieldErrors problems) {
+	static void check(List<NodeGroup> groups, Optional<KubernetesVersion> version, FieldErrors problems) {
 		String at = "/nodeGroups";
 		if (groups == null) {
 			return;
@@ -55,9 +80,36 @@ final class NodeGroupRules {
 			}
 			labels(g.labels(), group + "/labels", problems);
 			taints(g.taints(), group + "/taints", problems);
+			kubelet(g, group, version, problems);
 		}
 		if (bootstrapGroups == 0 && !unreadRole) {
 			problems.add(at, "must have exactly one group with role bootstrap: its node runs kubeadm init");
+		}
+	}
+
+	/**
+	 * The group's kubelet settings reach its nodes as a kubeadm patch file, written as it
+	 * is (not through envsubst, so a $ is just a character).
+	 */
+	private static void kubelet(NodeGroup g, String group, Optional<KubernetesVersion> version, FieldErrors problems) {
+		if (g.kubelet() != null && !g.kubelet().isEmpty() && version.isPresent()
+				&& version.get().compareTo(KUBELET_PATCHES) < 0) {
+			problems.add(group + "/kubelet", "needs Kubernetes " + VersionRules.minor(KUBELET_PATCHES)
+					+ " or later: a group's kubelet settings reach its nodes as a kubeadm patch, which kubeadm of "
+					+ version.get() + " does not apply; set them on the cluster's kubelet instead");
+		}
+		else {
+			KubeletRules.check(g.kubelet(), group + "/kubelet", version.orElse(null), false, problems);
+		}
+		String args = group + "/kubeletExtraArgs";
+		ClusterValidator.checkExtraArgs(g.kubeletExtraArgs(), args, problems);
+		if (g.kubeletExtraArgs() != null) {
+			g.kubeletExtraArgs()
+				.keySet()
+				.stream()
+				.filter(OWNED_KUBELET_FLAGS::containsKey)
+				.forEach(flag -> problems.add(JsonPointer.child(args, flag),
+						"must be left out: " + OWNED_KUBELET_FLAGS.get(flag)));
 		}
 	}
 

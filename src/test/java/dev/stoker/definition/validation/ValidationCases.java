@@ -133,8 +133,203 @@ public final class ValidationCases {
 		return Stream
 			.of(name(), versions(), choices(), endpoint(), certSans(), extraArgs(), subnets(), subnetSizes(),
 					addressSources(), nodeGroups(), labels(), taints(), ssh(), volumePluginDir(), staticNodes(),
-					staticNodeAddresses(), unknownFields(), wrongTypes(), nullEntries(), severalProblems())
+					staticNodeAddresses(), unknownFields(), wrongTypes(), nullEntries(), severalProblems(), kubelet(),
+					groupKubelet(), kubeadmOptions())
 			.flatMap(Function.identity());
+	}
+
+	private static Stream<ValidationCase> kubelet() {
+		return Stream.of(
+				accepted("kubelet reservations, eviction thresholds and durations on the cluster are accepted",
+						base().setJson("/kubelet",
+								"""
+										{"systemReserved": {"cpu": "250m", "memory": "512Mi"},
+										 "kubeReserved": {"cpu": "0.5", "memory": "1Gi", "ephemeral-storage": "1e9"},
+										 "evictionHard": {"memory.available": "200Mi", "nodefs.available": "10%"},
+										 "evictionSoft": {"memory.available": "500Mi"},
+										 "evictionSoftGracePeriod": {"memory.available": "1m30s"},
+										 "shutdownGracePeriod": "60s", "maxPods": 250, "podPidsLimit": 4096,
+										 "serverTLSBootstrap": true, "clusterDNS": ["169.254.20.10"],
+										 "cpuManagerPolicy": "static", "featureGates": {"SomeGate": true},
+										 "memoryThrottlingFactor": 0.9, "staticPodURLHeader": {"X-A": ["b", "c"]},
+										 "logging": {"format": "json", "verbosity": 2, "vmodule": [{"filePattern": "kubelet*", "verbosity": 4}],
+										             "options": {"json": {"infoBufferSize": "0"}}},
+										 "shutdownGracePeriodByPodPriority": [{"priority": 100000, "shutdownGracePeriodSeconds": 30}],
+										 "reservedMemory": [{"numaNode": 0, "limits": {"memory": "1Gi"}}],
+										 "registerWithTaints": [{"key": "example.com/new", "effect": "NoSchedule"}],
+										 "tracing": {"endpoint": "localhost:4317", "samplingRatePerMillion": 100}}
+										""")),
+				refused("an unknown kubelet field is refused", base().setJson("/kubelet", "{\"maxpods\": 110}"),
+						"/kubelet/maxpods"),
+				refused("an unknown field inside a kubelet object is refused",
+						base().setJson("/kubelet", "{\"logging\": {\"level\": 2}}"), "/kubelet/logging/level"),
+				refused("an unknown field in a kubelet list entry is refused",
+						base().setJson("/kubelet", "{\"reservedMemory\": [{\"numa\": 0}]}"),
+						"/kubelet/reservedMemory/0/numa"),
+				refused("the kubelet's cgroupDriver, which Stoker sets, is refused",
+						base().setJson("/kubelet", "{\"cgroupDriver\": \"cgroupfs\"}"), "/kubelet/cgroupDriver"),
+				refused("the kubelet's volumePluginDir, which Stoker passes as a flag, is refused",
+						base().setJson("/kubelet", "{\"volumePluginDir\": \"/opt/plugins\"}"),
+						"/kubelet/volumePluginDir"),
+				refused("the kubelet's staticPodPath, which kubeadm sets, is refused",
+						base().setJson("/kubelet", "{\"staticPodPath\": \"/etc/manifests\"}"),
+						"/kubelet/staticPodPath"),
+				refused("the kubelet's authentication and authorization, which kubeadm sets, are refused",
+						base().setJson("/kubelet", "{\"authentication\": {}, \"authorization\": {}}"),
+						"/kubelet/authentication", "/kubelet/authorization"),
+				refused("the kubelet's clusterDomain, which kubeadm takes from networking.dnsDomain, is refused",
+						base().setJson("/kubelet", "{\"clusterDomain\": \"example.local\"}"), "/kubelet/clusterDomain"),
+				refused("the kubelet's providerID, which names one machine, is refused",
+						base().setJson("/kubelet", "{\"providerID\": \"aws:///i-1\"}"), "/kubelet/providerID"),
+				refused("apiVersion and kind in the kubelet settings are refused",
+						base().setJson("/kubelet", "{\"apiVersion\": \"v1\", \"kind\": \"KubeletConfiguration\"}"),
+						"/kubelet/apiVersion", "/kubelet/kind"),
+				refused("a kubelet field newer than the cluster's kubelet is refused",
+						base().setJson("/kubelet", "{\"podLogsDir\": \"/var/log/pods\"}")
+							.set("/kubernetesVersion", "v1.29.4")
+							.set("/kubeadmApiVersion", "v1beta3"),
+						"/kubelet/podLogsDir"),
+				refused("a kubelet reservation written as a number is refused: the kubelet wants a string",
+						base().setJson("/kubelet", "{\"systemReserved\": {\"cpu\": 1}}"),
+						"/kubelet/systemReserved/cpu"),
+				refused("a kubelet reservation that is no quantity is refused",
+						base().setJson("/kubelet", "{\"kubeReserved\": {\"memory\": \"1 GB\"}}"),
+						"/kubelet/kubeReserved/memory"),
+				refused("an eviction threshold that is neither quantity nor percentage is refused",
+						base().setJson("/kubelet", "{\"evictionHard\": {\"memory.available\": \"ten%\"}}"),
+						"/kubelet/evictionHard/memory.available"),
+				refused("a kubelet duration without a unit is refused",
+						base().setJson("/kubelet", "{\"shutdownGracePeriod\": \"60\"}"),
+						"/kubelet/shutdownGracePeriod"),
+				refused("a kubelet duration written as a number is refused",
+						base().setJson("/kubelet", "{\"syncFrequency\": 60}"), "/kubelet/syncFrequency"),
+				refused("a kubelet int32 beyond its range is refused",
+						base().setJson("/kubelet", "{\"maxPods\": 2147483648}"), "/kubelet/maxPods"),
+				refused("a kubelet int32 written as a string is refused",
+						base().setJson("/kubelet", "{\"maxPods\": \"110\"}"), "/kubelet/maxPods"),
+				refused("a kubelet boolean written as a string is refused",
+						base().setJson("/kubelet", "{\"serverTLSBootstrap\": \"true\"}"),
+						"/kubelet/serverTLSBootstrap"),
+				refused("a kubelet value outside its enumeration is refused",
+						base().setJson("/kubelet", "{\"cpuManagerPolicy\": \"Static\"}"), "/kubelet/cpuManagerPolicy"),
+				refused("a negative verbosity (uint32) is refused",
+						base().setJson("/kubelet", "{\"logging\": {\"verbosity\": -1}}"), "/kubelet/logging/verbosity"),
+				refused("a kubelet list given as a string is refused",
+						base().setJson("/kubelet", "{\"clusterDNS\": \"169.254.20.10\"}"), "/kubelet/clusterDNS"),
+				refused("a kubelet object given as a list is refused", base().setJson("/kubelet", "{\"tracing\": []}"),
+						"/kubelet/tracing"),
+				refused("a kubelet field of null is refused", base().setJson("/kubelet", "{\"maxPods\": null}"),
+						"/kubelet/maxPods"),
+				refused("a $ in a cluster kubelet string is refused: the node substitutes the kubeadm config",
+						base().setJson("/kubelet", "{\"resolvConf\": \"$COREOS_EC2_IPV4_LOCAL\"}"),
+						"/kubelet/resolvConf"),
+				refused("a line break in a kubelet string is refused",
+						base().setJson("/kubelet", "{\"resolvConf\": \"/etc/a\\nb: c\"}"), "/kubelet/resolvConf"),
+				refused("every kubelet problem is reported at once",
+						base().setJson("/kubelet", "{\"maxPods\": \"x\", \"cgroupDriver\": \"systemd\", \"nope\": 1}"),
+						"/kubelet/maxPods", "/kubelet/cgroupDriver", "/kubelet/nope"));
+	}
+
+	private static Stream<ValidationCase> groupKubelet() {
+		return Stream.of(
+				accepted("a group's own kubelet fields and flags are accepted",
+						base()
+							.setJson("/nodeGroups/2/kubelet",
+									"{\"maxPods\": 250, \"evictionHard\": {\"memory.available\": \"1Gi\"}}")
+							.setJson("/nodeGroups/2/kubeletExtraArgs",
+									"{\"image-credential-provider-config\": \"/etc/cp.yaml\"}")),
+				accepted("a $ in a group's kubelet string, which lands in a patch file no envsubst reads, is accepted",
+						base().setJson("/nodeGroups/2/kubelet", "{\"resolvConf\": \"/etc/resolv$.conf\"}")),
+				refused("a group's unknown kubelet field is refused",
+						base().setJson("/nodeGroups/2/kubelet", "{\"max-pods\": 250}"),
+						"/nodeGroups/2/kubelet/max-pods"),
+				refused("a group's cgroupDriver is refused",
+						base().setJson("/nodeGroups/2/kubelet", "{\"cgroupDriver\": \"systemd\"}"),
+						"/nodeGroups/2/kubelet/cgroupDriver"),
+				refused("a group's kubelet fields before v1.25, whose kubeadm applies no kubelet patch, are refused",
+						base().setJson("/nodeGroups/2/kubelet", "{\"maxPods\": 250}")
+							.set("/kubernetesVersion", "v1.24.17")
+							.set("/kubeadmApiVersion", "v1beta3")
+							.set("/install", "binaries")
+							.set("/cloudProvider", "none"),
+						"/nodeGroups/2/kubelet"),
+				refused("the kubelet flags Stoker writes are refused in a group's kubeletExtraArgs", base().setJson(
+						"/nodeGroups/2/kubeletExtraArgs",
+						"{\"node-ip\": \"10.0.0.1\", \"node-labels\": \"a=b\", \"cloud-provider\": \"external\", "
+								+ "\"volume-plugin-dir\": \"/opt/p\", \"config\": \"/etc/k.yaml\"}"),
+						"/nodeGroups/2/kubeletExtraArgs/node-ip", "/nodeGroups/2/kubeletExtraArgs/node-labels",
+						"/nodeGroups/2/kubeletExtraArgs/cloud-provider",
+						"/nodeGroups/2/kubeletExtraArgs/volume-plugin-dir", "/nodeGroups/2/kubeletExtraArgs/config"),
+				refused("a kubelet flag with dashes or a $ in a group is refused",
+						base().setJson("/nodeGroups/2/kubeletExtraArgs", "{\"--max-pods\": \"1\", \"v\": \"$X\"}"),
+						"/nodeGroups/2/kubeletExtraArgs/--max-pods", "/nodeGroups/2/kubeletExtraArgs/v"));
+	}
+
+	private static Stream<ValidationCase> kubeadmOptions() {
+		return Stream.of(accepted(
+				"scheduler and etcd flags, etcd's data directory, extra volumes, feature gates and an image"
+						+ " repository are accepted",
+				base().setJson("/scheduler", "{\"extraArgs\": {\"profiling\": \"false\"}}")
+					.setJson("/etcd",
+							"{\"local\": {\"dataDir\": \"/var/lib/etcd-data\", \"extraArgs\": {\"quota-backend-bytes\": \"8589934592\"}}}")
+					.setJson("/apiServer/extraVolumes",
+							"[{\"name\": \"audit\", \"hostPath\": \"/var/log/kubernetes\","
+									+ " \"mountPath\": \"/var/log/kubernetes\", \"pathType\": \"DirectoryOrCreate\"}]")
+					.setJson("/controllerManager/extraVolumes",
+							"[{\"name\": \"ca-trust\", \"hostPath\": \"/usr/share/ca-certificates\","
+									+ " \"mountPath\": \"/usr/share/ca-certificates\", \"readOnly\": true, \"pathType\": \"Directory\"}]")
+					.setJson("/featureGates", "{\"ControlPlaneKubeletLocalMode\": true}")
+					.set("/imageRepository", "registry.example.com:5000/k8s")),
+				accepted("kube-proxy's nftables mode from v1.31 is accepted",
+						base().set("/networking/skipKubeProxy", false).set("/kubeProxy", Map.of("mode", "nftables"))),
+				refused("kube-proxy's nftables mode before v1.31 is refused",
+						base().set("/networking/skipKubeProxy", false)
+							.set("/kubeProxy", Map.of("mode", "nftables"))
+							.set("/kubernetesVersion", "v1.30.14")
+							.set("/kubeadmApiVersion", "v1beta3"),
+						"/kubeProxy/mode"),
+				refused("a kube-proxy mode with kube-proxy skipped is refused",
+						base().set("/kubeProxy", Map.of("mode", "ipvs")), "/kubeProxy/mode"),
+				refused("a kube-proxy mode kube-proxy does not have on Linux is refused",
+						base().set("/networking/skipKubeProxy", false).set("/kubeProxy", Map.of("mode", "kernelspace")),
+						"/kubeProxy/mode"),
+				refused("a writable or created host path under /usr is refused: /usr is read-only on Flatcar",
+						base().setJson("/apiServer/extraVolumes",
+								"[{\"name\": \"plugins\", \"hostPath\": \"/usr/libexec/x\","
+										+ " \"mountPath\": \"/x\", \"pathType\": \"DirectoryOrCreate\"}]"),
+						"/apiServer/extraVolumes/0/pathType", "/apiServer/extraVolumes/0/readOnly"),
+				refused("an extra volume without a name, host path or mount path is refused",
+						base().setJson("/controllerManager/extraVolumes", "[{\"readOnly\": true}]"),
+						"/controllerManager/extraVolumes/0/name", "/controllerManager/extraVolumes/0/hostPath",
+						"/controllerManager/extraVolumes/0/mountPath"),
+				refused("extra volumes with relative paths, a repeated name or a name that is no DNS label are refused",
+						base().setJson("/apiServer/extraVolumes",
+								"[{\"name\": \"a\", \"hostPath\": \"var/log\", \"mountPath\": \"/a\"},"
+										+ " {\"name\": \"a\", \"hostPath\": \"/b\", \"mountPath\": \"/b/../c\"},"
+										+ " {\"name\": \"Audit_Log\", \"hostPath\": \"/c\", \"mountPath\": \"/c\"}]"),
+						"/apiServer/extraVolumes/0/hostPath", "/apiServer/extraVolumes/1/name",
+						"/apiServer/extraVolumes/1/mountPath", "/apiServer/extraVolumes/2/name"),
+				refused("an extra volume's unknown pathType is refused",
+						base().setJson("/apiServer/extraVolumes",
+								"[{\"name\": \"a\", \"hostPath\": \"/a\", \"mountPath\": \"/a\","
+										+ " \"pathType\": \"directory\"}]"),
+						"/apiServer/extraVolumes/0/pathType"),
+				refused("etcd's data directory under /usr is refused",
+						base().setJson("/etcd", "{\"local\": {\"dataDir\": \"/usr/etcd\"}}"), "/etcd/local/dataDir"),
+				refused("etcd's data directory that is no absolute path is refused",
+						base().setJson("/etcd", "{\"local\": {\"dataDir\": \"var/lib/etcd\"}}"), "/etcd/local/dataDir"),
+				refused("scheduler and etcd flags with dashes are refused",
+						base().setJson("/scheduler", "{\"extraArgs\": {\"--v\": \"2\"}}")
+							.setJson("/etcd", "{\"local\": {\"extraArgs\": {\"--snapshot-count\": \"1\"}}}"),
+						"/scheduler/extraArgs/--v", "/etcd/local/extraArgs/--snapshot-count"),
+				refused("a feature gate name that is no Go identifier is refused, as is a gate that is no boolean",
+						base().setJson("/featureGates",
+								"{\"control-plane-local\": true, \"EtcdLearnerMode\": \"yes\"}"),
+						"/featureGates/control-plane-local", "/featureGates/EtcdLearnerMode"),
+				refused("an image repository with a scheme or upper case is refused",
+						base().set("/imageRepository", "https://Registry.example.com/k8s"), "/imageRepository"),
+				refused("an unknown field of etcd.local is refused",
+						base().setJson("/etcd", "{\"local\": {\"imageTag\": \"3.5\"}}"), "/etcd/local/imageTag"));
 	}
 
 	private static Stream<ValidationCase> name() {
@@ -812,8 +1007,7 @@ public final class ValidationCases {
 				refused("the kubeadm spelling podSubnet is refused",
 						base().set("/networking/podSubnet", "10.244.0.0/16"), "/networking/podSubnet"),
 				refused("an unknown list-valued field in apiServer is refused",
-						base().set("/apiServer/extraVolumes", List.of(Map.of("name", "audit"))),
-						"/apiServer/extraVolumes"),
+						base().set("/apiServer/extraEnvs", List.of(Map.of("name", "audit"))), "/apiServer/extraEnvs"),
 				refused("an unknown list-valued field in ssh is refused", base().set("/ssh/keys", List.of(ED25519_KEY)),
 						"/ssh/keys"),
 				refused("an unknown field in a node group is refused", base().set("/nodeGroups/2/count", 3),
