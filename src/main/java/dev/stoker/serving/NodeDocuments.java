@@ -24,6 +24,7 @@ import dev.stoker.audit.Requester;
 import dev.stoker.butane.ButaneConfig;
 import dev.stoker.butane.ButaneYaml;
 import dev.stoker.cluster.ClusterService;
+import dev.stoker.cluster.ClusterVersion;
 import dev.stoker.cluster.NodeGroupNotFoundException;
 import dev.stoker.cluster.StoredCluster;
 import dev.stoker.definition.NodeRole;
@@ -73,11 +74,14 @@ public class NodeDocuments {
 
 	private final KeeperCheckIns checkIns;
 
+	private final RenderCache cache;
+
 	private static final int MAX_READ_ATTEMPTS = 10;
 
 	NodeDocuments(ClusterService clusters, ClusterSecrets secrets, FetchTokens fetchTokens, AuditLog audit,
 			CaBundle caBundle, TransactionOperations transactions, Clock clock, DocumentMetrics metrics,
-			KeeperTokens keeperTokens, KeeperCheckIns checkIns) {
+			KeeperTokens keeperTokens, KeeperCheckIns checkIns, RenderCache cache) {
+		this.cache = cache;
 		this.keeperTokens = keeperTokens;
 		this.checkIns = checkIns;
 		this.metrics = metrics;
@@ -98,32 +102,45 @@ public class NodeDocuments {
 			Credential credential, Requester requester, URI base) {
 		return transactions.execute((status) -> {
 			for (int attempt = 1;; attempt++) {
-				Timer.Sample sample = metrics.start();
-				StoredCluster stored = clusters.get(clusterName);
+				// read on every fetch, so that nothing cached for an older version is
+				// served; the audit row checks the revision again
+				ClusterVersion version = clusters.version(clusterName);
+				Optional<StoredCluster> read = cache.definition(version, () -> clusters.findAt(clusterName, version));
+				if (read.isEmpty()) {
+					giveUpAfter(attempt, clusterName);
+					continue;
+				}
+				StoredCluster stored = read.get();
 				Resolved node = resolve(stored.cluster(), target, format, credential);
-				Optional<KubeadmSecrets> loaded = secretsAt(stored, attempt);
+				Optional<KubeadmSecrets> loaded = cache.secrets(version,
+						() -> secrets.load(clusterName, version.revision()));
 				if (loaded.isEmpty()) {
+					giveUpAfter(attempt, clusterName);
 					continue;
 				}
 				KubeadmSecrets kubeadmSecrets = loaded.get();
-				// the keeper credential is read (and decrypted) only for the formats that
-				// carry it: a kubeadm config has no keeper
-				String rendered = switch (format) {
-					case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets, keeper(node, base)));
-					case IGNITION -> node.ignition(kubeadmSecrets, keeper(node, base));
-					case KUBEADM -> node.kubeadm(kubeadmSecrets);
-					case USER_DATA ->
-						throw new IllegalArgumentException("the user-data pointer is not a node document");
-				};
-				// a static node is counted under its group: its own name never
-				// tags a meter
-				String body = metrics.rendered(sample, format, node.group().name(), rendered);
+				String body = cache.document(new DocumentKey(version, target, format, base, caBundle.digest()),
+						() -> render(node, format, kubeadmSecrets, base));
 				if (audited(node.disclosure(format, stored.revision()), requester, attempt)) {
 					List<String> warnings = lifecycle(clusterName, node, format, target, kubeadmSecrets);
 					return new ServedDocument(body, warnings);
 				}
 			}
 		});
+	}
+
+	private String render(Resolved node, DocumentFormat format, KubeadmSecrets kubeadmSecrets, URI base) {
+		Timer.Sample sample = metrics.start();
+		// the keeper credential is read (and decrypted) only for the formats that
+		// carry it: a kubeadm config has no keeper
+		String rendered = switch (format) {
+			case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets, keeper(node, base)));
+			case IGNITION -> node.ignition(kubeadmSecrets, keeper(node, base));
+			case KUBEADM -> node.kubeadm(kubeadmSecrets);
+			case USER_DATA -> throw new IllegalArgumentException("the user-data pointer is not a node document");
+		};
+		// a static node is counted under its group: its own name never tags a meter
+		return metrics.rendered(sample, format, node.group().name(), rendered);
 	}
 
 	/**
