@@ -210,13 +210,11 @@ run_all() {
 			"$(bc -l <<<"$p99/1000")" "$errs" >> "$TABLE"
 	done
 	echo "bench: $name boot storm"
-	local began ended
-	began=$(date +%s%N)
-	result=$(STORM_TOTAL=$STORM_TOTAL STORM_THREADS=$THREADS load "$url" "$token" "$STORM_CONNS" 300 "$OUT/$name-storm.txt")
-	ended=$(date +%s%N)
+	result=$(timeout 600 java "$HERE/Storm.java" "$url" "$token" "$STORM_TOTAL" "$STORM_CONNS" | grep '^STORM')
+	echo "$result" > "$OUT/$name-storm.txt"
 	printf '| %s | %d | %d | %.2f | %.1f | %.1f | %d |\n' "$name" "$(field requests "$result")" "$STORM_CONNS" \
-		"$(bc -l <<<"($ended - $began)/1000000000")" "$(bc -l <<<"$(field p50_us "$result")/1000")" \
-		"$(bc -l <<<"$(field p99_us "$result")/1000")" "$(errors "$result")" >> "$STORM"
+		"$(field wall_s "$result")" "$(field p50_ms "$result")" "$(field p99_ms "$result")" \
+		"$(field errors "$result")" >> "$STORM"
 }
 
 command -v bc >/dev/null || { echo "bench: bc is required" >&2; exit 2; }
