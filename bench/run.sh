@@ -103,7 +103,7 @@ start() {
 	local pid=$!
 	PIDS+=("$pid")
 	echo "$pid" > "$OUT/$name.pid"
-	for _ in $(seq 600); do
+	for _ in $(seq 2400); do
 		if curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; then
 			ready=$(date +%s%N)
 			echo $(((ready - began) / 1000000)) > "$OUT/$name.ready-ms"
@@ -112,7 +112,7 @@ start() {
 		kill -0 "$pid" 2>/dev/null || { echo "bench: $name stopped, see $OUT/$name.log" >&2; exit 1; }
 		sleep 0.05
 	done
-	echo "bench: $name not ready after 30 s" >&2
+	echo "bench: $name not ready after 120 s" >&2
 	exit 1
 }
 

@@ -282,9 +282,9 @@ class PostgresTransactionCutTest {
 					transaction(ROTATE_FETCH_TOKEN, Stage.first("SELECT definition"),
 							Stage.middle("UPDATE fetch_token"), Stage.middle("INSERT INTO audit_event")),
 					transaction(WORKER_IGNITION, Stage.alone("lookup_hash"),
-							Stage.first("SELECT id, revision FROM cluster"), Stage.middle("INSERT INTO audit_event")),
-					transaction(BOOTSTRAP_IGNITION, Stage.first("SELECT id, revision FROM cluster"),
-							Stage.middle("INSERT INTO audit_event"),
+							Stage.alone("SELECT id, revision FROM cluster"), Stage.first("INSERT INTO audit_event")),
+					transaction(BOOTSTRAP_IGNITION, Stage.alone("SELECT id, revision FROM cluster"),
+							Stage.first("INSERT INTO audit_event"),
 							Stage.middle("UPDATE cluster_secrets SET bootstrap_fetched_at")),
 					transaction(USER_DATA, Stage.first("SELECT definition"), Stage.middle("FROM fetch_token"),
 							Stage.middle("INSERT INTO audit_event")))
