@@ -14,6 +14,12 @@ interface ClusterRepository {
 
 	Optional<StoredCluster> find(String name);
 
+	/** The cluster's row id and revision, read without its definition. */
+	Optional<ClusterVersion> version(String name);
+
+	/** The cluster, only while it is still at {@code version}. */
+	Optional<StoredCluster> findAt(String name, ClusterVersion version);
+
 	/** Every cluster, ordered by name. */
 	List<StoredCluster> findAll();
 

@@ -77,6 +77,19 @@ public class ClusterService {
 		return repository.find(name).orElseThrow(() -> new ClusterNotFoundException(name));
 	}
 
+	/**
+	 * Which state of the cluster is stored now, in one short read; throws
+	 * {@link ClusterNotFoundException} when there is none.
+	 */
+	public ClusterVersion version(String name) {
+		return repository.version(name).orElseThrow(() -> new ClusterNotFoundException(name));
+	}
+
+	/** The cluster, only while it is still at {@code version}. */
+	public Optional<StoredCluster> findAt(String name, ClusterVersion version) {
+		return repository.findAt(name, version);
+	}
+
 	public Optional<StoredCluster> find(String name) {
 		return repository.find(name);
 	}

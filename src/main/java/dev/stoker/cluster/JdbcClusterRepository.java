@@ -43,6 +43,22 @@ class JdbcClusterRepository implements ClusterRepository {
 		return jdbc.sql(COLUMNS + " WHERE name = ?").param(name).query(this::row).optional();
 	}
 
+	@Override
+	public Optional<ClusterVersion> version(String name) {
+		return jdbc.sql("SELECT id, revision FROM cluster WHERE name = ?")
+			.param(name)
+			.query((rs, n) -> new ClusterVersion(rs.getLong(1), rs.getLong(2)))
+			.optional();
+	}
+
+	@Override
+	public Optional<StoredCluster> findAt(String name, ClusterVersion version) {
+		return jdbc.sql(COLUMNS + " WHERE name = ? AND id = ? AND revision = ?")
+			.params(name, version.id(), version.revision())
+			.query(this::row)
+			.optional();
+	}
+
 	/**
 	 * Sorted here rather than with ORDER BY, which follows the database's collation:
 	 * en_US and other natural-language collations skip hyphens, so PostgreSQL would list

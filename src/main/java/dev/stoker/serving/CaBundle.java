@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +27,8 @@ public class CaBundle {
 
 	private final byte[] pem;
 
+	private final String digest;
+
 	@Autowired
 	CaBundle(StokerProperties properties) {
 		this(properties.tls().caBundle());
@@ -31,6 +36,21 @@ public class CaBundle {
 
 	CaBundle(Path file) {
 		this.pem = (file != null) ? read(file) : null;
+		this.digest = (pem != null) ? sha256(pem) : "";
+	}
+
+	/** The SHA-256 of the PEM bytes in hex, empty when none is configured. */
+	String digest() {
+		return digest;
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
 	}
 
 	/** The PEM bytes, when one is configured. */

@@ -19,11 +19,13 @@ import dev.stoker.access.AccessDeniedException;
 import dev.stoker.access.Credential;
 import dev.stoker.audit.AuditLog;
 import dev.stoker.audit.Disclosure;
+import dev.stoker.audit.GroupCommit;
 import dev.stoker.audit.KeeperCheckIns;
 import dev.stoker.audit.Requester;
 import dev.stoker.butane.ButaneConfig;
 import dev.stoker.butane.ButaneYaml;
 import dev.stoker.cluster.ClusterService;
+import dev.stoker.cluster.ClusterVersion;
 import dev.stoker.cluster.NodeGroupNotFoundException;
 import dev.stoker.cluster.StoredCluster;
 import dev.stoker.definition.NodeRole;
@@ -43,10 +45,12 @@ import dev.stoker.secrets.KubeadmSecrets;
 import dev.stoker.secrets.SecretClocks;
 
 /**
- * Serves the documents of a cluster's node groups and static nodes. Each answer is made
- * in one transaction that reads the definition and the secrets, checks the credential
- * against them, renders, and writes the audit row: a document whose disclosure cannot be
- * recorded is not served.
+ * Serves the documents of a cluster's node groups and static nodes. Each answer reads the
+ * cluster's current version, checks the credential against its definition, renders (or
+ * finds the document of that version in the {@link RenderCache}), and writes the audit
+ * row, which checks the version again in its statement: a document whose disclosure has
+ * not been committed is not served, nor one of a version older than the stored one. The
+ * rows of concurrent fetches share a commit ({@link GroupCommit}).
  */
 @Service
 public class NodeDocuments {
@@ -73,11 +77,17 @@ public class NodeDocuments {
 
 	private final KeeperCheckIns checkIns;
 
+	private final RenderCache cache;
+
+	private final GroupCommit groupCommit;
+
 	private static final int MAX_READ_ATTEMPTS = 10;
 
 	NodeDocuments(ClusterService clusters, ClusterSecrets secrets, FetchTokens fetchTokens, AuditLog audit,
 			CaBundle caBundle, TransactionOperations transactions, Clock clock, DocumentMetrics metrics,
-			KeeperTokens keeperTokens, KeeperCheckIns checkIns) {
+			KeeperTokens keeperTokens, KeeperCheckIns checkIns, RenderCache cache, GroupCommit groupCommit) {
+		this.cache = cache;
+		this.groupCommit = groupCommit;
 		this.keeperTokens = keeperTokens;
 		this.checkIns = checkIns;
 		this.metrics = metrics;
@@ -96,34 +106,64 @@ public class NodeDocuments {
 	 */
 	public ServedDocument document(String clusterName, DocumentTarget target, DocumentFormat format,
 			Credential credential, Requester requester, URI base) {
-		return transactions.execute((status) -> {
-			for (int attempt = 1;; attempt++) {
-				Timer.Sample sample = metrics.start();
-				StoredCluster stored = clusters.get(clusterName);
-				Resolved node = resolve(stored.cluster(), target, format, credential);
-				Optional<KubeadmSecrets> loaded = secretsAt(stored, attempt);
-				if (loaded.isEmpty()) {
-					continue;
-				}
-				KubeadmSecrets kubeadmSecrets = loaded.get();
-				// the keeper credential is read (and decrypted) only for the formats that
-				// carry it: a kubeadm config has no keeper
-				String rendered = switch (format) {
-					case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets, keeper(node, base)));
-					case IGNITION -> node.ignition(kubeadmSecrets, keeper(node, base));
-					case KUBEADM -> node.kubeadm(kubeadmSecrets);
-					case USER_DATA ->
-						throw new IllegalArgumentException("the user-data pointer is not a node document");
-				};
-				// a static node is counted under its group: its own name never
-				// tags a meter
-				String body = metrics.rendered(sample, format, node.group().name(), rendered);
-				if (audited(node.disclosure(format, stored.revision()), requester, attempt)) {
-					List<String> warnings = lifecycle(clusterName, node, format, target, kubeadmSecrets);
-					return new ServedDocument(body, warnings);
-				}
+		for (int attempt = 1;; attempt++) {
+			// read on every fetch, so that nothing cached for an older version is served;
+			// the audit row checks the revision again. Each read is a statement of its
+			// own: the reads need no transaction, and hold no connection meanwhile.
+			ClusterVersion version = clusters.version(clusterName);
+			Optional<StoredCluster> read = cache.definition(version, () -> clusters.findAt(clusterName, version));
+			if (read.isEmpty()) {
+				giveUpAfter(attempt, clusterName);
+				continue;
 			}
-		});
+			StoredCluster stored = read.get();
+			Resolved node = resolve(stored.cluster(), target, format, credential);
+			Optional<KubeadmSecrets> loaded = cache.secrets(version,
+					() -> secrets.load(clusterName, version.revision()));
+			if (loaded.isEmpty()) {
+				giveUpAfter(attempt, clusterName);
+				continue;
+			}
+			KubeadmSecrets kubeadmSecrets = loaded.get();
+			String body = cache.document(new DocumentKey(version, target, format, base, caBundle.digest()),
+					() -> render(node, format, kubeadmSecrets, base));
+			Disclosure disclosure = node.disclosure(format, stored.revision());
+			boolean bootstrapFetch = format == DocumentFormat.IGNITION && node.group().role() == NodeRole.BOOTSTRAP;
+			boolean recorded = bootstrapFetch ? recordWithBootstrapFetch(disclosure, requester)
+					: groupCommit.recordIfCurrent(disclosure, requester);
+			if (audited(recorded, clusterName, attempt)) {
+				List<String> warnings = lifecycle(clusterName, node, format, target, kubeadmSecrets);
+				return new ServedDocument(body, warnings);
+			}
+		}
+	}
+
+	/**
+	 * The bootstrap node's first Ignition fetch is when kubeadm init starts the join
+	 * secrets' lifetimes: noted in the transaction of its audit row, not in a shared one.
+	 */
+	private boolean recordWithBootstrapFetch(Disclosure disclosure, Requester requester) {
+		return Boolean.TRUE.equals(transactions.execute((status) -> {
+			if (!audit.recordIfCurrent(disclosure, requester)) {
+				return false;
+			}
+			secrets.recordBootstrapFetch(disclosure.cluster(), clock.instant());
+			return true;
+		}));
+	}
+
+	private String render(Resolved node, DocumentFormat format, KubeadmSecrets kubeadmSecrets, URI base) {
+		Timer.Sample sample = metrics.start();
+		// the keeper credential is read (and decrypted) only for the formats that
+		// carry it: a kubeadm config has no keeper
+		String rendered = switch (format) {
+			case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets, keeper(node, base)));
+			case IGNITION -> node.ignition(kubeadmSecrets, keeper(node, base));
+			case KUBEADM -> node.kubeadm(kubeadmSecrets);
+			case USER_DATA -> throw new IllegalArgumentException("the user-data pointer is not a node document");
+		};
+		// a static node is counted under its group: its own name never tags a meter
+		return metrics.rendered(sample, format, node.group().name(), rendered);
 	}
 
 	/**
@@ -144,11 +184,11 @@ public class NodeDocuments {
 	 * revision in the same statement, and the caller reads everything again when it
 	 * moved.
 	 */
-	private boolean audited(Disclosure disclosure, Requester requester, int attempt) {
-		if (audit.recordIfCurrent(disclosure, requester)) {
+	private static boolean audited(boolean recorded, String cluster, int attempt) {
+		if (recorded) {
 			return true;
 		}
-		giveUpAfter(attempt, disclosure.cluster());
+		giveUpAfter(attempt, cluster);
 		return false;
 	}
 
@@ -208,7 +248,8 @@ public class NodeDocuments {
 		if (size > UserDataPointer.EC2_LIMIT) {
 			throw new UserDataTooLargeException(size);
 		}
-		if (!audited(node.disclosure(DocumentFormat.USER_DATA, stored.revision()), requester, attempt)) {
+		if (!audited(audit.recordIfCurrent(node.disclosure(DocumentFormat.USER_DATA, stored.revision()), requester),
+				clusterName, attempt)) {
 			return Optional.empty();
 		}
 		List<String> warnings = "http".equals(source.getScheme()) ? List.of("The pointer fetches over plain http: "
@@ -217,17 +258,11 @@ public class NodeDocuments {
 		return Optional.of(new ServedDocument(pointer, warnings));
 	}
 
-	/**
-	 * The bootstrap node's first Ignition fetch is when kubeadm init starts the join
-	 * secrets' lifetimes; a later join document is checked against them.
-	 */
+	/** A join document is checked against the join secrets' lifetimes. */
 	private List<String> lifecycle(String clusterName, Resolved node, DocumentFormat format, DocumentTarget target,
 			KubeadmSecrets served) {
 		NodeRole role = node.group().role();
 		if (role == NodeRole.BOOTSTRAP) {
-			if (format == DocumentFormat.IGNITION) {
-				secrets.recordBootstrapFetch(clusterName, clock.instant());
-			}
 			return List.of();
 		}
 		List<String> warnings = JoinDeadlines.warnings(clusterName, role, served,

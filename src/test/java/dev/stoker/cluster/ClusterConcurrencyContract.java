@@ -209,6 +209,16 @@ abstract class ClusterConcurrencyContract {
 		}
 
 		@Override
+		public Optional<ClusterVersion> version(String name) {
+			return delegate.version(name);
+		}
+
+		@Override
+		public Optional<StoredCluster> findAt(String name, ClusterVersion version) {
+			return delegate.findAt(name, version);
+		}
+
+		@Override
 		public List<StoredCluster> findAll() {
 			return delegate.findAll();
 		}

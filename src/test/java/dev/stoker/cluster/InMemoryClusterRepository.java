@@ -23,6 +23,21 @@ public class InMemoryClusterRepository implements ClusterRepository {
 		return Optional.ofNullable(clusters.get(name));
 	}
 
+	/** The fake has no row ids: a cluster's creation time stands in for one. */
+	@Override
+	public Optional<ClusterVersion> version(String name) {
+		return find(name).map(InMemoryClusterRepository::version);
+	}
+
+	@Override
+	public Optional<StoredCluster> findAt(String name, ClusterVersion version) {
+		return find(name).filter((stored) -> version(stored).equals(version));
+	}
+
+	private static ClusterVersion version(StoredCluster stored) {
+		return new ClusterVersion(stored.createdAt().toEpochMilli(), stored.revision());
+	}
+
 	@Override
 	public List<StoredCluster> findAll() {
 		reach();

@@ -1,0 +1,165 @@
+package dev.stoker.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Writes the audit rows of concurrent fetches in shared transactions: a caller waits
+ * until the transaction that holds its row has committed, so no document leaves before
+ * its row is durable, and one commit (one disk flush) serves every caller of the batch.
+ * When that transaction fails, every caller of the batch gets
+ * {@link AuditUnavailableException} (a 503) and none of their rows is written; a caller
+ * whose cluster was deleted meanwhile makes the batch be written again one row per
+ * transaction, so that only it is answered 404.
+ * <p>
+ * A few writer threads take what has queued up: while one commits, the next batch
+ * gathers, so under load a batch holds about as many rows as requests arrive during a
+ * commit, and alone a row waits for nothing.
+ */
+@Component
+public class GroupCommit implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+	/** Rows per transaction at most: a batch's statements stay well under a second. */
+	static final int MAX_BATCH = 256;
+
+	static final int WRITERS = 2;
+
+	private final AuditLog audit;
+
+	private final TransactionOperations transactions;
+
+	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+
+	private final List<Thread> writers = new ArrayList<>();
+
+	private volatile boolean closed;
+
+	public GroupCommit(AuditLog audit, TransactionOperations transactions) {
+		this.audit = audit;
+		this.transactions = transactions;
+		for (int i = 1; i <= WRITERS; i++) {
+			Thread writer = new Thread(this::write, "audit-writer-" + i);
+			writer.setDaemon(true);
+			writer.start();
+			this.writers.add(writer);
+		}
+	}
+
+	/**
+	 * Like {@link AuditLog#recordIfCurrent}, in a transaction shared with concurrent
+	 * callers, which has committed when this returns true. The caller must not be in a
+	 * transaction of its own.
+	 */
+	public boolean recordIfCurrent(Disclosure disclosure, Requester requester) {
+		Pending pending = new Pending(disclosure, requester, new CompletableFuture<>());
+		queue.add(pending);
+		if (closed) {
+			// raced a shutdown: the writers may be gone already
+			fail(List.of(pending), new IllegalStateException("shutting down"));
+		}
+		try {
+			return pending.outcome().join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	private void write() {
+		while (!closed) {
+			Pending first;
+			try {
+				first = queue.poll(200, TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			if (first != null) {
+				List<Pending> batch = new ArrayList<>();
+				batch.add(first);
+				queue.drainTo(batch, MAX_BATCH - 1);
+				commit(batch);
+			}
+		}
+	}
+
+	/** Writes a batch in one transaction and answers each of its callers. */
+	void commit(List<Pending> batch) {
+		List<Boolean> recorded;
+		try {
+			recorded = transactions.execute((status) -> batch.stream()
+				.map((pending) -> audit.recordIfCurrent(pending.disclosure(), pending.requester()))
+				.toList());
+		}
+		catch (ClusterGoneException ex) {
+			// on PostgreSQL the failed statement may have aborted the whole
+			// transaction: the others' rows are written again, each alone
+			batch.forEach(this::commitAlone);
+			return;
+		}
+		catch (RuntimeException ex) {
+			log.error("Withholding {} documents: their audit rows could not be committed ({})", batch.size(),
+					ex.getClass().getSimpleName());
+			fail(batch, ex);
+			return;
+		}
+		for (int i = 0; i < batch.size(); i++) {
+			batch.get(i).outcome().complete(recorded.get(i));
+		}
+	}
+
+	private void commitAlone(Pending pending) {
+		try {
+			pending.outcome()
+				.complete(transactions
+					.execute((status) -> audit.recordIfCurrent(pending.disclosure(), pending.requester())));
+		}
+		catch (RuntimeException ex) {
+			boolean answered = ex instanceof ClusterGoneException || ex instanceof AuditUnavailableException;
+			pending.outcome().completeExceptionally(answered ? ex : unavailable(ex));
+		}
+	}
+
+	private static void fail(List<Pending> batch, Exception cause) {
+		// one exception each: every caller throws its own
+		batch.forEach((pending) -> pending.outcome().completeExceptionally(unavailable(cause)));
+	}
+
+	private static RuntimeException unavailable(Exception cause) {
+		return (cause instanceof AuditUnavailableException withheld)
+				? new AuditUnavailableException(withheld.getCause()) : new AuditUnavailableException(cause);
+	}
+
+	/** Stops the writers; a caller still waiting is answered 503. */
+	@Override
+	public void destroy() throws InterruptedException {
+		closed = true;
+		for (Thread writer : writers) {
+			writer.join(TimeUnit.SECONDS.toMillis(5));
+		}
+		List<Pending> left = new ArrayList<>();
+		queue.drainTo(left);
+		fail(left, new IllegalStateException("shutting down"));
+	}
+
+	record Pending(Disclosure disclosure, Requester requester, CompletableFuture<Boolean> outcome) {
+	}
+
+}
