@@ -13,6 +13,7 @@ import dev.stoker.definition.NodeRole;
 import dev.stoker.definition.ValidCluster;
 import dev.stoker.definition.ValidGroup;
 import dev.stoker.definition.ValidNode;
+import dev.stoker.flatcar.NodePaths;
 import dev.stoker.kubeadm.JoinSecrets;
 import dev.stoker.kubeadm.KubeadmConfigFactory;
 import dev.stoker.kubeadm.KubeadmYaml;
@@ -23,8 +24,9 @@ import dev.stoker.systemd.UnitWriter;
 
 /**
  * A node's whole Butane config: its install method, its own files (kubeadm config, CA and
- * shared keys, hostname), kubeadm.service, on control planes the join-token keeper, and
- * its login user's keys.
+ * shared keys, hostname), kubeadm.service, on control planes the join-token keeper, the
+ * units that report its join progress, and its login user's keys. What Stoker served it
+ * ({@link Provenance}) is added last, by the caller that knows the revision.
  */
 public final class NodeButane {
 
@@ -35,10 +37,12 @@ public final class NodeButane {
 	 * The document every machine of a group boots with; addresses come from Afterburn or
 	 * the machine's interfaces. Only a cluster whose address source is not its listed
 	 * machines has group documents ({@link ValidCluster#groupAddresses()}).
+	 * {@code report} is how its machines report their progress; null for a group that has
+	 * no report credential (stored before there was one), whose machines do not report.
 	 */
 	public static ButaneConfig forGroup(ValidCluster cluster, ValidGroup group, KubeadmSecrets secrets,
-			KeeperAccess keeper) {
-		return assemble(cluster, group, AddressSource.forGroup(cluster, group), secrets, null, keeper);
+			KeeperAccess keeper, ReportAccess report) {
+		return assemble(cluster, group, AddressSource.forGroup(cluster, group), secrets, null, keeper, report);
 	}
 
 	/**
@@ -48,9 +52,9 @@ public final class NodeButane {
 	 * control planes get no keeper.
 	 */
 	public static ButaneConfig forNode(ValidCluster cluster, ValidNode node, KubeadmSecrets secrets,
-			KeeperAccess keeper) {
+			KeeperAccess keeper, ReportAccess report) {
 		return assemble(cluster, node.group(), AddressSource.forNode(cluster, node, node.group().role()), secrets, node,
-				keeper);
+				keeper, report);
 	}
 
 	/**
@@ -68,7 +72,7 @@ public final class NodeButane {
 	}
 
 	private static ButaneConfig assemble(ValidCluster cluster, ValidGroup group, AddressSource source,
-			KubeadmSecrets secrets, ValidNode node, KeeperAccess keeper) {
+			KubeadmSecrets secrets, ValidNode node, KeeperAccess keeper, ReportAccess report) {
 		InstallPieces install = InstallMethod.pieces(cluster);
 		List<File> files = new ArrayList<>(NodeFiles.files(group.role(), kubeadmConfig(cluster, group, source, secrets),
 				secrets.ca(), secrets.controlPlanePki(), node));
@@ -77,6 +81,13 @@ public final class NodeButane {
 		if (keeps) {
 			files.addAll(JoinTokenKeeper.files(cluster, keeper));
 		}
+		if (report != null) {
+			files.addAll(MachineReporter.files(cluster, report));
+			// the keeper's files hold Stoker's CA already where there is a keeper
+			if (!keeps && report.caBundle() != null) {
+				files.add(NodeFiles.file(NodePaths.STOKER_CA_BUNDLE, report.caBundle(), NodeFiles.PUBLIC));
+			}
+		}
 		files.addAll(install.files());
 		List<Unit> units = new ArrayList<>(install.units());
 		if (node == null && NodeAddressesUnit.isNeeded(cluster)) {
@@ -84,9 +95,14 @@ public final class NodeButane {
 			units.add(NodeAddressesUnit.unit());
 		}
 		units.add(new Unit(KubeadmUnit.NAME, true, null,
-				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source, secrets.uploadsCertificates())), null));
+				UnitWriter.write(
+						KubeadmUnit.of(cluster, group.role(), source, secrets.uploadsCertificates(), report != null)),
+				null));
 		if (keeps) {
 			units.addAll(JoinTokenKeeper.units());
+		}
+		if (report != null) {
+			units.addAll(MachineReporter.units());
 		}
 		List<ButaneConfig.User> users = NodeFiles.users(cluster);
 		return ButaneConfig.flatcar(cluster.butaneVersion().wireName(),

@@ -141,7 +141,8 @@ abstract class ClusterConcurrencyContract {
 	private ClusterService service(ClusterRepository repository) {
 		return new ClusterService(repository, new NoClusterSecrets(), new NoFetchTokens(),
 				new AuditLog(JdbcClient.create(dataSource()), Clock.systemUTC()),
-				TransactionOperations.withoutTransaction(), Clock.systemUTC(), new NoJoinTokenKeeping());
+				TransactionOperations.withoutTransaction(), Clock.systemUTC(), new NoJoinTokenKeeping(),
+				new NoReportTokens());
 	}
 
 	/**
