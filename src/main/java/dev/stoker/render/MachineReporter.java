@@ -19,25 +19,25 @@ import dev.stoker.systemd.UnitWriter;
 /**
  * The units that tell Stoker how far a machine got: a static script (a resource next to
  * this class) with its parameters in an EnvironmentFile. {@link #BOOT} reports
- * ignition-done once per machine; kubeadm.service starts the unit of each other phase
- * with {@code systemctl start --no-block} when an attempt starts, succeeds or fails.
+ * ignition-done once per machine; kubeadm.service queues a transient unit for each other
+ * phase ({@code systemd-run --no-block}) when an attempt starts, succeeds or fails.
  *
  * <p>
- * Nothing waits for them. They are Type=simple: a unit is started as soon as its process
- * is (systemd.service(5)), so multi-user.target, which orders itself after the units it
- * wants (systemd.target(5)), does not wait for a report; nothing Requires= them or is
- * ordered after them; kubeadm.service only queues their start. The script retries with
- * backoff a bounded number of times and then gives up.
+ * Nothing waits for them. They are Type=simple (transient units are, systemd-run(1)): a
+ * unit is started as soon as its process is (systemd.service(5)), so multi-user.target,
+ * which orders itself after the units it wants (systemd.target(5)), does not wait for a
+ * report; nothing Requires= them or is ordered after them; kubeadm.service only queues
+ * them. The script retries with backoff a bounded number of times and then gives up.
  */
 final class MachineReporter {
 
 	static final String BOOT = "stoker-report-boot.service";
 
+	static final String IGNITION_DONE = "ignition-done";
+
 	static final String KUBEADM_STARTED = "kubeadm-started";
 
 	static final String JOINED = "joined";
-
-	static final String FAILED = "failed";
 
 	/** Tries at 5 s, then doubling to 5 min: about 20 minutes in all. */
 	static final int ATTEMPTS = 10;
@@ -63,12 +63,7 @@ final class MachineReporter {
 	}
 
 	static List<Unit> units() {
-		List<Unit> units = new ArrayList<>();
-		units.add(new Unit(BOOT, true, null, UnitWriter.write(boot()), null));
-		for (String phase : List.of(KUBEADM_STARTED, JOINED, FAILED)) {
-			units.add(new Unit(unit(phase), null, null, UnitWriter.write(phase(phase)), null));
-		}
-		return List.copyOf(units);
+		return List.of(new Unit(BOOT, true, null, UnitWriter.write(boot()), null));
 	}
 
 	/**
@@ -116,27 +111,9 @@ final class MachineReporter {
 			.section("Service")
 			.set("Type", "simple")
 			.set("EnvironmentFile", NodePaths.REPORT_ENVIRONMENT)
-			.exec("ExecStart", Command.of(NodePaths.REPORT_SCRIPT, "ignition-done"))
+			.exec("ExecStart", Command.of(NodePaths.REPORT_SCRIPT, IGNITION_DONE))
 			.section("Install")
 			.set("WantedBy", "multi-user.target")
-			.build();
-	}
-
-	/**
-	 * Started by kubeadm.service only, so not enabled. One unit per phase rather than a
-	 * template: no % specifier is ever written into a unit (UnitWriter escapes them all).
-	 */
-	static UnitFile phase(String phase) {
-		return UnitFile.builder()
-			.section("Unit")
-			.set("Description", "Tell Stoker this machine's kubeadm phase: " + phase)
-			.set("Wants", "network-online.target")
-			.set("After", "network-online.target")
-			.section("Service")
-			.set("Type", "simple")
-			.set("EnvironmentFile", NodePaths.REPORT_ENVIRONMENT)
-			.set("Environment", "PATH=" + KubeadmUnit.PATH)
-			.exec("ExecStart", Command.of(NodePaths.REPORT_SCRIPT, phase))
 			.build();
 	}
 
@@ -152,19 +129,26 @@ final class MachineReporter {
 	}
 
 	/**
-	 * Keeps a failed attempt's status and journal, then queues the failed report (the
-	 * script names {@link #FAILED}'s unit).
+	 * Keeps a failed attempt's exit status and journal, then queues the failed report as
+	 * {@link #queue} does.
 	 */
 	static Command stopped() {
-		return Command.of(NodePaths.REPORT_SCRIPT, "kubeadm-stopped", NodePaths.REPORT_RUN_DIR).ignoringFailure();
+		return Command
+			.of(NodePaths.REPORT_SCRIPT, "kubeadm-stopped", NodePaths.REPORT_RUN_DIR, NodePaths.REPORT_ENVIRONMENT)
+			.ignoringFailure();
 	}
 
-	static String unit(String phase) {
-		return "stoker-report-" + phase + ".service";
-	}
-
+	/**
+	 * A transient unit of its own (systemd-run(1)): --no-block queues it and returns,
+	 * --collect unloads it when it ends, even failed, and its fixed name makes a second
+	 * start of the same report while one runs fail, and be ignored, instead of sending
+	 * twice.
+	 */
 	private static Command queue(String phase) {
-		return Command.of("/usr/bin/systemctl", "start", "--no-block", unit(phase)).ignoringFailure();
+		return Command
+			.of("/usr/bin/systemd-run", "--no-block", "--collect", "--unit=stoker-report-" + phase,
+					"--property=EnvironmentFile=" + NodePaths.REPORT_ENVIRONMENT, NodePaths.REPORT_SCRIPT, phase)
+			.ignoringFailure();
 	}
 
 	static String script() {
