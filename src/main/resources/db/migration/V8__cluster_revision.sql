@@ -1,7 +1,7 @@
 -- Every revision of every cluster's definition, written in the transaction that makes the revision
 -- (a create, a PUT, a rotation), with when, under which request id and by which credential (its kind
--- and public id, never its value). change says what made it: create, replace, rotate-secrets or
--- rotate-keeper-credential. A definition holds no secret. Only the newest stoker.history.retention
+-- and public id, never its value). change says what made it: create, replace, rotate-secrets,
+-- rotate-keeper-credential or rotate-report-credential. A definition holds no secret. Only the newest stoker.history.retention
 -- revisions of a cluster are kept; a cluster deleted loses all of them.
 CREATE TABLE cluster_revision (
     cluster_id       BIGINT                   NOT NULL,

@@ -27,6 +27,8 @@ import dev.stoker.secrets.FetchToken;
 import dev.stoker.secrets.FetchTokens;
 import dev.stoker.secrets.KeeperToken;
 import dev.stoker.secrets.KeeperTokens;
+import dev.stoker.secrets.ReportToken;
+import dev.stoker.secrets.ReportTokens;
 import dev.stoker.secrets.StaleMasterKeyException;
 
 /**
@@ -38,11 +40,12 @@ import dev.stoker.secrets.StaleMasterKeyException;
  * <li>A credential in the query string is refused (400) before anything else: URLs end up
  * in logs.</li>
  * <li>The Authorization header must carry the admin token, a current fetch token or a
- * current keeper credential (401).</li>
+ * current keeper credential or a current report credential (401).</li>
  * <li>A fetch token opens GET of its own group's butane, ignition and kubeadm documents,
  * and of its cluster's static nodes' documents, which the renderer narrows to the group's
- * nodes; a keeper credential its own cluster's join-token list and check-ins; anything
- * else is 403, whether it exists or not.</li>
+ * nodes; a keeper credential its own cluster's join-token list and check-ins; a report
+ * credential POST of its own group's machine reports; anything else is 403, whether it
+ * exists or not.</li>
  * </ul>
  * Every request gets an id (a well-formed {@code X-Request-Id} it came with, or a new
  * one), answered in {@code X-Request-Id} and named in the audit log.
@@ -70,8 +73,15 @@ class AccessFilter extends OncePerRequestFilter {
 
 	private final KeeperTokenScope keeperTokenScope;
 
+	private final ReportTokens reportTokens;
+
+	private final ReportTokenScope reportTokenScope;
+
 	AccessFilter(AdminToken adminToken, FetchTokens fetchTokens, FetchTokenScope fetchTokenScope,
-			KeeperTokens keeperTokens, KeeperTokenScope keeperTokenScope) {
+			KeeperTokens keeperTokens, KeeperTokenScope keeperTokenScope, ReportTokens reportTokens,
+			ReportTokenScope reportTokenScope) {
+		this.reportTokens = reportTokens;
+		this.reportTokenScope = reportTokenScope;
 		this.adminToken = adminToken;
 		this.fetchTokens = fetchTokens;
 		this.fetchTokenScope = fetchTokenScope;
@@ -158,6 +168,10 @@ class AccessFilter extends OncePerRequestFilter {
 		if (fetch.isPresent()) {
 			return fetch.flatMap(fetchTokens::authenticate).map(Credential.Fetch::new);
 		}
+		Optional<ReportToken> report = ReportToken.parse(presented);
+		if (report.isPresent()) {
+			return report.flatMap(reportTokens::authenticate).map(Credential.Report::new);
+		}
 		return KeeperToken.parse(presented).flatMap(keeperTokens::authenticate).map(Credential.Keeper::new);
 	}
 
@@ -172,6 +186,9 @@ class AccessFilter extends OncePerRequestFilter {
 		}
 		if (credential instanceof Credential.Keeper keeper) {
 			return keeperTokenScope.opens(keeper.holder(), request.getMethod(), path);
+		}
+		if (credential instanceof Credential.Report report) {
+			return reportTokenScope.opens(report.holder(), request.getMethod(), path);
 		}
 		return true;
 
@@ -191,7 +208,8 @@ class AccessFilter extends OncePerRequestFilter {
 			String name = decode((equals < 0) ? parameter : parameter.substring(0, equals));
 			String value = (equals < 0) ? "" : decode(parameter.substring(equals + 1));
 			if (CREDENTIAL_PARAMETERS.contains(name.toLowerCase(Locale.ROOT)) || FetchToken.looksLikeOne(value)
-					|| KeeperToken.looksLikeOne(value) || (!value.isBlank() && adminToken.matches(value.strip()))) {
+					|| KeeperToken.looksLikeOne(value) || ReportToken.looksLikeOne(value)
+					|| (!value.isBlank() && adminToken.matches(value.strip()))) {
 				return true;
 			}
 		}
@@ -214,6 +232,9 @@ class AccessFilter extends OncePerRequestFilter {
 		}
 		if (credential instanceof Credential.Keeper keeper) {
 			return new Requester("keeper-token", keeper.holder().tokenId(), request.getRemoteAddr(), requestId);
+		}
+		if (credential instanceof Credential.Report report) {
+			return new Requester("report-token", report.holder().tokenId(), request.getRemoteAddr(), requestId);
 		}
 		return new Requester("admin", null, request.getRemoteAddr(), requestId);
 	}

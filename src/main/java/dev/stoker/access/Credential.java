@@ -2,6 +2,7 @@ package dev.stoker.access;
 
 import dev.stoker.secrets.FetchTokenHolder;
 import dev.stoker.secrets.KeeperTokenHolder;
+import dev.stoker.secrets.ReportTokenHolder;
 
 /** What a request authenticated with. */
 public sealed interface Credential {
@@ -34,6 +35,16 @@ public sealed interface Credential {
 
 	/** A cluster's keeper credential: that cluster's join-token list, and no document. */
 	record Keeper(KeeperTokenHolder holder) implements Credential {
+
+		@Override
+		public boolean opens(String cluster, String group) {
+			return false;
+		}
+
+	}
+
+	/** A node group's report credential: its machines' reports, and no document. */
+	record Report(ReportTokenHolder holder) implements Credential {
 
 		@Override
 		public boolean opens(String cluster, String group) {

@@ -68,6 +68,16 @@ interface ClusterSecretsApi {
 	ResponseEntity<RotatedKeeperCredential> rotateKeeperCredential(@Parameter(description = "Cluster name") String name,
 			Requester requester);
 
+	@Operation(operationId = "rotateReportCredential", summary = "Replace a node group's report credential",
+			description = "The credential the group's machines report their join progress with. Makes the first one of "
+					+ "a group stored before there were reports. Bumps the revision: the group's documents carry the new "
+					+ "credential. The old one opens nothing any more.")
+	@ApiResponse(responseCode = "200", description = "The new credential",
+			headers = @Header(name = "ETag", description = "The cluster's new revision"))
+	@ApiResponse(responseCode = "404", description = "No such cluster, or no such node group in it")
+	ResponseEntity<RotatedReportCredential> rotateReportCredential(@Parameter(description = "Cluster name") String name,
+			@Parameter(description = "Node group name") String group, Requester requester);
+
 	@Operation(operationId = "getAuditLog", summary = "Who was given this cluster's secrets",
 			description = "Every disclosure of a document or token holding a secret, newest first. Pages with 'before': "
 					+ "when there may be more, the Link header names the next page.")

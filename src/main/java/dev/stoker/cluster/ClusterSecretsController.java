@@ -82,6 +82,17 @@ class ClusterSecretsController implements ClusterSecretsApi {
 	}
 
 	@Override
+	@PostMapping("/node-groups/{group}/report-credential/rotate")
+	public ResponseEntity<RotatedReportCredential> rotateReportCredential(@PathVariable String name,
+			@PathVariable String group, Requester requester) {
+		RotatedReportCredential rotated = clusters.rotateReportCredential(name, group, requester);
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.eTag(Revisions.etag(rotated.revision()))
+			.body(rotated);
+	}
+
+	@Override
 	@GetMapping("/audit")
 	public ResponseEntity<List<AuditEvent>> audit(@PathVariable String name,
 			@RequestParam(required = false) Long before, @RequestParam(defaultValue = "" + DEFAULT_PAGE) int limit) {

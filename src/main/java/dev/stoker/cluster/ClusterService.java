@@ -28,6 +28,8 @@ import dev.stoker.secrets.KeeperToken;
 import dev.stoker.secrets.KubeadmLifetimes;
 import dev.stoker.secrets.KubeadmSecrets;
 import dev.stoker.secrets.NoCertificateKeyException;
+import dev.stoker.secrets.ReportToken;
+import dev.stoker.secrets.ReportTokens;
 
 /**
  * Creates, replaces and deletes cluster definitions: validation first, then the revision
@@ -54,6 +56,8 @@ public class ClusterService {
 
 	private final RevisionHistory history;
 
+	private final ReportTokens reportTokens;
+
 	/**
 	 * Each lost race means another write of the same cluster committed, and writes of one
 	 * cluster are rare: even dozens of operators writing at once get through in turn well
@@ -62,9 +66,11 @@ public class ClusterService {
 	private static final int MAX_ATTEMPTS = 100;
 
 	public ClusterService(ClusterRepository repository, ClusterSecrets secrets, FetchTokens fetchTokens, AuditLog audit,
-			TransactionOperations transactions, Clock clock, JoinTokenKeeping keeping, RevisionHistory history) {
+			TransactionOperations transactions, Clock clock, JoinTokenKeeping keeping, RevisionHistory history,
+			ReportTokens reportTokens) {
 		this.keeping = keeping;
 		this.history = history;
+		this.reportTokens = reportTokens;
 		this.repository = repository;
 		this.secrets = secrets;
 		this.fetchTokens = fetchTokens;
@@ -308,12 +314,41 @@ public class ClusterService {
 	}
 
 	/**
+	 * Replaces a node group's report credential (or makes the first one of a group stored
+	 * before there were reports) and bumps the revision, since the group's documents
+	 * carry it; the old credential stops opening anything when this commits.
+	 */
+	public RotatedReportCredential rotateReportCredential(String name, String group, Requester requester) {
+		for (int attempt = 1;; attempt++) {
+			StoredCluster current = get(name);
+			if (current.cluster().group(group).isEmpty()) {
+				throw NodeGroupNotFoundException.group(name, group,
+						current.cluster().groups().stream().map(ValidGroup::name).toList());
+			}
+			Optional<RotatedReportCredential> rotated = transactions
+				.execute((status) -> repository.replace(current.cluster(), current.revision(), now()).map((stored) -> {
+					ReportToken credential = reportTokens.rotate(name, group)
+						.orElseThrow(() -> new NodeGroupNotFoundException(name, group));
+					audit.record(Disclosure.ofGroup(name, group, "report-credential", stored.revision()), requester);
+					history.record(stored, Revision.Change.ROTATE_REPORT_CREDENTIAL, requester);
+					return new RotatedReportCredential(stored.revision(), credential);
+				}));
+			if (rotated.isPresent()) {
+				return rotated.get();
+			}
+			giveUpAfter(attempt, name);
+		}
+	}
+
+	/**
 	 * Gives the groups that have none a fetch token, and audits their disclosure when
-	 * there are new ones.
+	 * there are new ones; and every group that has no report credential one (documents
+	 * carry it, this answer does not, so it is no disclosure).
 	 */
 	private ClusterChange withNewFetchTokens(StoredCluster stored, Requester requester) {
-		Map<String, FetchToken> issued = fetchTokens.issue(stored.name(),
-				stored.cluster().groups().stream().map(ValidGroup::name).toList());
+		List<String> groups = stored.cluster().groups().stream().map(ValidGroup::name).toList();
+		Map<String, FetchToken> issued = fetchTokens.issue(stored.name(), groups);
+		reportTokens.issue(stored.name(), groups);
 		if (!issued.isEmpty()) {
 			audit.record(Disclosure.ofCluster(stored.name(), "fetch-tokens", stored.revision()), requester);
 		}

@@ -9,9 +9,9 @@ import dev.stoker.definition.ClusterDefinition;
  *
  * @param revision the revision, as the ETag named it
  * @param time when it was written
- * @param change what wrote it: {@code create}, {@code replace}, {@code rotate-secrets} or
- * {@code rotate-keeper-credential}; null for the revision a cluster had when the history
- * began
+ * @param change what wrote it: {@code create}, {@code replace}, {@code rotate-secrets},
+ * {@code rotate-keeper-credential} or {@code rotate-report-credential}; null for the
+ * revision a cluster had when the history began
  * @param credentialKind who wrote it, as the audit log names callers; null when not known
  * @param credentialId the credential's public id; null for the admin token and when not
  * known
@@ -25,7 +25,7 @@ public record Revision(long revision, Instant time, String change, String creden
 	enum Change {
 
 		CREATE("create"), REPLACE("replace"), ROTATE_SECRETS("rotate-secrets"),
-		ROTATE_KEEPER_CREDENTIAL("rotate-keeper-credential");
+		ROTATE_KEEPER_CREDENTIAL("rotate-keeper-credential"), ROTATE_REPORT_CREDENTIAL("rotate-report-credential");
 
 		private final String value;
 

@@ -66,7 +66,7 @@ public final class NodePaths {
 	 */
 	public static final String CNI_BIN_DIR = "/opt/cni/bin";
 
-	/** What Stoker itself puts on a control plane: the join-token keeper's settings. */
+	/** What Stoker itself puts on a node: the keeper's and reporter's settings. */
 	public static final String STOKER_DIR = "/etc/stoker/";
 
 	/**
@@ -88,6 +88,40 @@ public final class NodePaths {
 
 	/** The join-token keeper's script. */
 	public static final String KEEPER_SCRIPT = OPT_BIN + "/stoker-join-token-keeper";
+
+	/** The machine reporter's script. */
+	public static final String REPORT_SCRIPT = OPT_BIN + "/stoker-report";
+
+	/** The machine reporter's EnvironmentFile. */
+	public static final String REPORT_ENVIRONMENT = STOKER_DIR + "report.env";
+
+	/**
+	 * The node group's report credential, mode 0600: it opens the group's reports only.
+	 */
+	public static final String REPORT_CREDENTIAL = STOKER_DIR + "report-credential";
+
+	/**
+	 * What the reporter keeps across boots: that ignition-done was reported, so it is
+	 * reported once per machine.
+	 */
+	public static final String REPORT_STATE_DIR = "/var/lib/stoker-report";
+
+	/**
+	 * What the reporter keeps for one boot: a failed attempt's exit status and journal.
+	 */
+	public static final String REPORT_RUN_DIR = "/run/stoker-report";
+
+	/**
+	 * The machine's id, which systemd writes at first boot (machine-id(5)): the key a
+	 * machine's reports are kept under.
+	 */
+	public static final String MACHINE_ID = "/etc/machine-id";
+
+	/**
+	 * What Stoker served this machine: cluster, group or node, revision, the Ignition's
+	 * hash and Stoker's URL. No secret.
+	 */
+	public static final String SERVED = STOKER_DIR + "served.json";
 
 	private NodePaths() {
 	}

@@ -17,7 +17,10 @@ import dev.stoker.ignition.ButaneTranspiler;
 import dev.stoker.ignition.IgnitionJson;
 import dev.stoker.keeper.JoinTokenRoutes;
 import dev.stoker.render.KeeperAccess;
+import dev.stoker.machines.MachineRoutes;
 import dev.stoker.render.NodeButane;
+import dev.stoker.render.Provenance;
+import dev.stoker.render.ReportAccess;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.KeeperTokens;
 import dev.stoker.secrets.KubeadmSecrets;
@@ -53,14 +56,18 @@ class RedactedDocuments {
 		return new SecretShape(uploadsCertificates, keeperTokens.find(cluster).isPresent());
 	}
 
-	/** Every document of the cluster, groups first, in the definition's order. */
-	Map<DocumentKey, String> render(ValidCluster cluster, SecretShape shape, URI base) {
+	/**
+	 * Every document of the cluster at {@code revision}, groups first, in the
+	 * definition's order.
+	 */
+	Map<DocumentKey, String> render(ValidCluster cluster, SecretShape shape, URI base, long revision) {
 		KubeadmSecrets redacted = RedactedSecrets.of(shape.uploadsCertificates());
 		Map<DocumentKey, String> documents = new LinkedHashMap<>();
 		if (cluster.groupAddresses().isPresent()) {
 			for (ValidGroup group : cluster.groups()) {
-				ButaneConfig butane = NodeButane.forGroup(cluster, group, redacted,
-						keeper(cluster, group, shape, base));
+				ButaneConfig butane = new Provenance(cluster.name(), group.name(), null, revision, base)
+					.addTo(NodeButane.forGroup(cluster, group, redacted, keeper(cluster, group, shape, base),
+							report(cluster, base, revision)));
 				documents.put(new DocumentKey(group.name(), null, "butane"), ButaneYaml.write(butane));
 				documents.put(new DocumentKey(group.name(), null, "ignition"),
 						IgnitionJson.write(ButaneTranspiler.transpile(butane)));
@@ -69,13 +76,23 @@ class RedactedDocuments {
 			}
 		}
 		for (ValidNode node : cluster.nodes()) {
-			ButaneConfig butane = NodeButane.forNode(cluster, node, redacted,
-					keeper(cluster, node.group(), shape, base));
+			ButaneConfig butane = new Provenance(cluster.name(), node.group().name(), node.name(), revision, base)
+				.addTo(NodeButane.forNode(cluster, node, redacted, keeper(cluster, node.group(), shape, base),
+						report(cluster, base, revision)));
 			documents.put(new DocumentKey(node.group().name(), node.name(), "butane"), ButaneYaml.write(butane));
 			documents.put(new DocumentKey(node.group().name(), node.name(), "ignition"),
 					IgnitionJson.write(ButaneTranspiler.transpile(butane)));
 		}
 		return documents;
+	}
+
+	/**
+	 * As a served machine's, with the placeholder credential. Every group of a cluster
+	 * written now has a report credential (a create or PUT issues the missing ones).
+	 */
+	private ReportAccess report(ValidCluster cluster, URI base, long revision) {
+		return new ReportAccess(MachineRoutes.reportUrl(base, cluster.name()), RedactedSecrets.REPORT_CREDENTIAL,
+				caBundle.pem().map((pem) -> new String(pem, StandardCharsets.UTF_8)).orElse(null), revision);
 	}
 
 	/** As a served control plane's, with the placeholder credential. */

@@ -33,6 +33,9 @@ final class RedactedSecrets {
 	/** The keeper credential control planes' documents carry. */
 	static final String KEEPER_CREDENTIAL = "redacted";
 
+	/** The report credential every machine's documents carry. */
+	static final String REPORT_CREDENTIAL = "redacted";
+
 	private static final ClusterCa CA = new ClusterCa(certificate(), PRIVATE_KEY);
 
 	private static final KubeadmSecrets UPLOADS_CERTIFICATES = new KubeadmSecrets(BOOTSTRAP_TOKEN, CERTIFICATE_KEY, CA,

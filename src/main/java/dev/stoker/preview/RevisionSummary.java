@@ -15,7 +15,7 @@ record RevisionSummary(
 		@Schema(description = "The revision, as the ETag named it; pass the last one seen as 'before' for the next"
 				+ " page", example = "3") long revision,
 		@Schema(description = "When it was stored (UTC)") Instant time,
-		@Schema(description = "create, replace, rotate-secrets or rotate-keeper-credential; absent for the revision a"
+		@Schema(description = "create, replace, rotate-secrets, rotate-keeper-credential or rotate-report-credential; absent for the revision a"
 				+ " cluster had when Stoker began keeping history", example = "replace") String change,
 		@Schema(description = "Who wrote it: admin", example = "admin") String credentialKind,
 		@Schema(description = "The credential's public id (never the credential); absent for the admin token") String credentialId,

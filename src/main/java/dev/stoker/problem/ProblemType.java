@@ -34,6 +34,8 @@ public enum ProblemType {
 	UNSUPPORTED_CHARSET("unsupported-charset", "Unsupported charset", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
 	USER_DATA_TOO_LARGE("user-data-too-large", "User data too large", HttpStatus.UNPROCESSABLE_CONTENT),
 	LOOPBACK_POINTER("loopback-pointer", "Pointer to a loopback address", HttpStatus.UNPROCESSABLE_CONTENT),
+	/** Answered with Retry-After: the seconds until the request would be taken. */
+	TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
 	/** Transient: always answered with Retry-After ({@link RetryAfter}). */
 	UNAVAILABLE("unavailable", "Temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 

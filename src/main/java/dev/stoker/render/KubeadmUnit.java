@@ -77,6 +77,17 @@ final class KubeadmUnit {
 	 * before each attempt.
 	 */
 	static UnitFile of(ValidCluster cluster, NodeRole role, AddressSource source, boolean uploadCerts) {
+		return of(cluster, role, source, uploadCerts, false);
+	}
+
+	/**
+	 * With {@code reports}, each attempt also queues the machine's reports
+	 * ({@link MachineReporter}): kubeadm-started first, joined after success, and after a
+	 * failure (before the reset, whose output would push kubeadm's out of the journal
+	 * lines kept) the failed one. Each only queues a unit and is allowed to fail.
+	 */
+	static UnitFile of(ValidCluster cluster, NodeRole role, AddressSource source, boolean uploadCerts,
+			boolean reports) {
 		List<HostVariable> variables = source.variables();
 		variables.forEach((variable) -> Bash.variable(variable.name()));
 		boolean substitutes = !variables.isEmpty();
@@ -125,6 +136,9 @@ final class KubeadmUnit {
 		}
 		unit.set("Environment", "PATH=" + PATH);
 
+		if (reports) {
+			unit.exec("ExecStartPre", MachineReporter.started());
+		}
 		if (substitutes) {
 			unit.exec("ExecStartPre", Command.bash(nonEmptyCheck(variables)));
 			unit.exec("ExecStartPre", Command.bash(envsubst(variables.stream().map(HostVariable::name).toList())));
@@ -148,6 +162,10 @@ final class KubeadmUnit {
 			// Ignored if it fails: a failure here would count as a failed attempt and
 			// reset a node that has joined.
 			unit.exec("ExecStartPost", Command.bash(installKubeconfig(cluster.ssh().user())).ignoringFailure());
+		}
+		if (reports) {
+			unit.exec("ExecStartPost", MachineReporter.joined());
+			unit.exec("ExecStopPost", MachineReporter.stopped());
 		}
 		if (role != NodeRole.BOOTSTRAP) {
 			unit.exec("ExecStopPost", Command.bash(resetAfterFailure(kubeadm)).ignoringFailure());

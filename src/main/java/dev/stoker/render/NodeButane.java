@@ -25,7 +25,9 @@ import dev.stoker.systemd.UnitWriter;
 /**
  * A node's whole Butane config: its install method, its own files (kubeadm config, its
  * group's kubelet patch, CA and shared keys, hostname), kubeadm.service, on control
- * planes the join-token keeper, and its login user's keys.
+ * planes the join-token keeper, the units that report its join progress, and its login
+ * user's keys. What Stoker served it ({@link Provenance}) is added last, by the caller
+ * that knows the revision.
  */
 public final class NodeButane {
 
@@ -36,10 +38,12 @@ public final class NodeButane {
 	 * The document every machine of a group boots with; addresses come from Afterburn or
 	 * the machine's interfaces. Only a cluster whose address source is not its listed
 	 * machines has group documents ({@link ValidCluster#groupAddresses()}).
+	 * {@code report} is how its machines report their progress; null for a group that has
+	 * no report credential (stored before there was one), whose machines do not report.
 	 */
 	public static ButaneConfig forGroup(ValidCluster cluster, ValidGroup group, KubeadmSecrets secrets,
-			KeeperAccess keeper) {
-		return assemble(cluster, group, AddressSource.forGroup(cluster, group), secrets, null, keeper);
+			KeeperAccess keeper, ReportAccess report) {
+		return assemble(cluster, group, AddressSource.forGroup(cluster, group), secrets, null, keeper, report);
 	}
 
 	/**
@@ -49,9 +53,9 @@ public final class NodeButane {
 	 * control planes get no keeper.
 	 */
 	public static ButaneConfig forNode(ValidCluster cluster, ValidNode node, KubeadmSecrets secrets,
-			KeeperAccess keeper) {
+			KeeperAccess keeper, ReportAccess report) {
 		return assemble(cluster, node.group(), AddressSource.forNode(cluster, node, node.group().role()), secrets, node,
-				keeper);
+				keeper, report);
 	}
 
 	/**
@@ -69,7 +73,7 @@ public final class NodeButane {
 	}
 
 	private static ButaneConfig assemble(ValidCluster cluster, ValidGroup group, AddressSource source,
-			KubeadmSecrets secrets, ValidNode node, KeeperAccess keeper) {
+			KubeadmSecrets secrets, ValidNode node, KeeperAccess keeper, ReportAccess report) {
 		InstallPieces install = InstallMethod.pieces(cluster);
 		List<File> files = new ArrayList<>(NodeFiles.files(group.role(), kubeadmConfig(cluster, group, source, secrets),
 				secrets.ca(), secrets.controlPlanePki(), node));
@@ -82,6 +86,13 @@ public final class NodeButane {
 		if (keeps) {
 			files.addAll(JoinTokenKeeper.files(cluster, keeper));
 		}
+		if (report != null) {
+			files.addAll(MachineReporter.files(cluster, report));
+			// the keeper's files hold Stoker's CA already where there is a keeper
+			if (!keeps && report.caBundle() != null) {
+				files.add(NodeFiles.file(NodePaths.STOKER_CA_BUNDLE, report.caBundle(), NodeFiles.PUBLIC));
+			}
+		}
 		files.addAll(install.files());
 		List<Unit> units = new ArrayList<>(install.units());
 		if (node == null && NodeAddressesUnit.isNeeded(cluster)) {
@@ -89,9 +100,14 @@ public final class NodeButane {
 			units.add(NodeAddressesUnit.unit());
 		}
 		units.add(new Unit(KubeadmUnit.NAME, true, null,
-				UnitWriter.write(KubeadmUnit.of(cluster, group.role(), source, secrets.uploadsCertificates())), null));
+				UnitWriter.write(
+						KubeadmUnit.of(cluster, group.role(), source, secrets.uploadsCertificates(), report != null)),
+				null));
 		if (keeps) {
 			units.addAll(JoinTokenKeeper.units());
+		}
+		if (report != null) {
+			units.addAll(MachineReporter.units());
 		}
 		List<ButaneConfig.User> users = NodeFiles.users(cluster);
 		return ButaneConfig.flatcar(cluster.butaneVersion().wireName(),

@@ -10,11 +10,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Re-encrypts everything the master key protects from one key to another, in the caller's
  * transaction: the kubeadm secrets of every cluster (the control-plane PKI included,
  * where a cluster has one), every fetch token together with its lookup hash, every keeper
- * credential with its own, and the retired bootstrap tokens still kept. These are all the
- * columns that hold a ciphertext or a value keyed from the master key (migrations V2, V3,
- * V6 and V7); a column added later belongs here too, and the rotation tests look for the
- * old key's id in every column of every table. Plaintexts stay as they were, so revisions
- * do too, and so do the documents rendered from them.
+ * credential with its own, every report credential with its own, and the retired
+ * bootstrap tokens still kept. These are all the columns that hold a ciphertext or a
+ * value keyed from the master key (migrations V2, V3, V6, V7 and V9); a column added
+ * later belongs here too, and the rotation tests look for the old key's id in every
+ * column of every table. Plaintexts stay as they were, so revisions do too, and so do the
+ * documents rendered from them.
  */
 final class MasterKeyRotation {
 
@@ -60,12 +61,15 @@ final class MasterKeyRotation {
 
 	private final KeeperTokenLookup keeperLookup;
 
+	private final ReportTokenLookup reportLookup;
+
 	MasterKeyRotation(JdbcClient jdbc, MasterKey from, MasterKey to, RandomSource random) {
 		this.jdbc = jdbc;
 		this.from = new SecretCipher(from, random);
 		this.to = new SecretCipher(to, random);
 		this.lookup = new FetchTokenLookup(to);
 		this.keeperLookup = new KeeperTokenLookup(to);
+		this.reportLookup = new ReportTokenLookup(to);
 	}
 
 	/**
@@ -109,6 +113,7 @@ final class MasterKeyRotation {
 				.update();
 		}
 		keeperTokens();
+		reportTokens();
 		retiredBootstrapTokens();
 		return new Counts(secrets.size(), tokens.size());
 	}
@@ -124,6 +129,26 @@ final class MasterKeyRotation {
 						+ row.clusterId() + " is not in the form of one"));
 			jdbc.sql("UPDATE keeper_token SET token = ?, lookup_hash = ? WHERE cluster_id = ?")
 				.params(to.encrypt(token.value(), associatedData), keeperLookup.hash(token), row.clusterId())
+				.update();
+		}
+	}
+
+	/** A group stored before there were reports has none: its columns stay null. */
+	private void reportTokens() {
+		List<TokenRow> rows = jdbc
+			.sql("SELECT cluster_id, node_group, report_token FROM fetch_token"
+					+ " WHERE report_token IS NOT NULL ORDER BY cluster_id, node_group")
+			.query((rs, n) -> new TokenRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list();
+		for (TokenRow row : rows) {
+			String associatedData = SecretKind.REPORT_TOKEN.associatedData(row.clusterId(), row.group());
+			ReportToken token = ReportToken.parse(from.decrypt(row.token(), associatedData))
+				.orElseThrow(() -> new SecretDecryptionException("The stored report credential of cluster row "
+						+ row.clusterId() + " group " + row.group() + " is not in the form of one"));
+			jdbc.sql("UPDATE fetch_token SET report_token = ?, report_lookup_hash = ?"
+					+ " WHERE cluster_id = ? AND node_group = ?")
+				.params(to.encrypt(token.value(), associatedData), reportLookup.hash(token), row.clusterId(),
+						row.group())
 				.update();
 		}
 	}

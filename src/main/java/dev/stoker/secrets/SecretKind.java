@@ -11,7 +11,7 @@ enum SecretKind {
 	CA_KEY("ca-key"), FETCH_TOKEN("fetch-token"), FRONT_PROXY_CA_CERTIFICATE("front-proxy-ca-certificate"),
 	FRONT_PROXY_CA_KEY("front-proxy-ca-key"), ETCD_CA_CERTIFICATE("etcd-ca-certificate"), ETCD_CA_KEY("etcd-ca-key"),
 	SERVICE_ACCOUNT_KEY("service-account-key"), SERVICE_ACCOUNT_PUBLIC_KEY("service-account-public-key"),
-	KEEPER_TOKEN("keeper-token"), RETIRED_BOOTSTRAP_TOKEN("retired-bootstrap-token");
+	KEEPER_TOKEN("keeper-token"), RETIRED_BOOTSTRAP_TOKEN("retired-bootstrap-token"), REPORT_TOKEN("report-token");
 
 	private final String label;
 

@@ -36,12 +36,16 @@ import dev.stoker.ignition.ButaneTranspiler;
 import dev.stoker.ignition.IgnitionJson;
 import dev.stoker.keeper.JoinTokenRoutes;
 import dev.stoker.render.KeeperAccess;
+import dev.stoker.machines.MachineRoutes;
 import dev.stoker.render.NodeButane;
+import dev.stoker.render.Provenance;
+import dev.stoker.render.ReportAccess;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.FetchToken;
 import dev.stoker.secrets.FetchTokens;
 import dev.stoker.secrets.KeeperTokens;
 import dev.stoker.secrets.KubeadmSecrets;
+import dev.stoker.secrets.ReportTokens;
 import dev.stoker.secrets.SecretClocks;
 
 /**
@@ -81,13 +85,17 @@ public class NodeDocuments {
 
 	private final GroupCommit groupCommit;
 
+	private final ReportTokens reportTokens;
+
 	private static final int MAX_READ_ATTEMPTS = 10;
 
 	NodeDocuments(ClusterService clusters, ClusterSecrets secrets, FetchTokens fetchTokens, AuditLog audit,
 			CaBundle caBundle, TransactionOperations transactions, Clock clock, DocumentMetrics metrics,
-			KeeperTokens keeperTokens, KeeperCheckIns checkIns, RenderCache cache, GroupCommit groupCommit) {
+			KeeperTokens keeperTokens, KeeperCheckIns checkIns, RenderCache cache, GroupCommit groupCommit,
+			ReportTokens reportTokens) {
 		this.cache = cache;
 		this.groupCommit = groupCommit;
+		this.reportTokens = reportTokens;
 		this.keeperTokens = keeperTokens;
 		this.checkIns = checkIns;
 		this.metrics = metrics;
@@ -126,7 +134,7 @@ public class NodeDocuments {
 			}
 			KubeadmSecrets kubeadmSecrets = loaded.get();
 			String body = cache.document(new DocumentKey(version, target, format, base, caBundle.digest()),
-					() -> render(node, format, kubeadmSecrets, base));
+					() -> render(node, format, kubeadmSecrets, base, stored.revision()));
 			Disclosure disclosure = node.disclosure(format, stored.revision());
 			boolean bootstrapFetch = format == DocumentFormat.IGNITION && node.group().role() == NodeRole.BOOTSTRAP;
 			boolean recorded = bootstrapFetch ? recordWithBootstrapFetch(disclosure, requester)
@@ -152,13 +160,14 @@ public class NodeDocuments {
 		}));
 	}
 
-	private String render(Resolved node, DocumentFormat format, KubeadmSecrets kubeadmSecrets, URI base) {
+	private String render(Resolved node, DocumentFormat format, KubeadmSecrets kubeadmSecrets, URI base,
+			long revision) {
 		Timer.Sample sample = metrics.start();
 		// the keeper credential is read (and decrypted) only for the formats that
 		// carry it: a kubeadm config has no keeper
 		String rendered = switch (format) {
-			case BUTANE -> ButaneYaml.write(node.butane(kubeadmSecrets, keeper(node, base)));
-			case IGNITION -> node.ignition(kubeadmSecrets, keeper(node, base));
+			case BUTANE -> ButaneYaml.write(butane(node, kubeadmSecrets, base, revision));
+			case IGNITION -> ignition(node, kubeadmSecrets, base, revision);
 			case KUBEADM -> node.kubeadm(kubeadmSecrets);
 			case USER_DATA -> throw new IllegalArgumentException("the user-data pointer is not a node document");
 		};
@@ -240,7 +249,7 @@ public class NodeDocuments {
 			if (loaded.isEmpty()) {
 				return Optional.empty();
 			}
-			served = Optional.of(node.ignition(loaded.get(), keeper(node, base)));
+			served = Optional.of(ignition(node, loaded.get(), base, stored.revision()));
 		}
 		String pointer = metrics.rendered(sample, DocumentFormat.USER_DATA, node.group().name(),
 				UserDataPointer.write(source, token, caBundle.pem(), served));
@@ -346,17 +355,41 @@ public class NodeDocuments {
 			.orElse(null);
 	}
 
+	/**
+	 * The whole document of a revision: its keeper and reporter reach Stoker at
+	 * {@code base}, and its provenance file names both.
+	 */
+	private ButaneConfig butane(Resolved node, KubeadmSecrets secrets, URI base, long revision) {
+		ButaneConfig document = node.butane(secrets, keeper(node, base), report(node, base, revision));
+		return new Provenance(node.cluster().name(), node.group().name(),
+				(node.node() != null) ? node.node().name() : null, revision, base)
+			.addTo(document);
+	}
+
+	/** Exactly the Butane, transpiled: the bytes a pointer's hash pins. */
+	private String ignition(Resolved node, KubeadmSecrets secrets, URI base, long revision) {
+		return IgnitionJson.write(ButaneTranspiler.transpile(butane(node, secrets, base, revision)));
+	}
+
+	/**
+	 * How the machine reports its progress: the group's report credential, read (and
+	 * decrypted) only for the documents that carry it. Null for a group stored before
+	 * there were reports, until its credential is rotated or the cluster written again.
+	 */
+	private ReportAccess report(Resolved node, URI base, long revision) {
+		String ca = caBundle.pem().map((pem) -> new String(pem, StandardCharsets.UTF_8)).orElse(null);
+		return reportTokens.find(node.cluster().name(), node.group().name())
+			.map((credential) -> new ReportAccess(MachineRoutes.reportUrl(base, node.cluster().name()),
+					credential.value(), ca, revision))
+			.orElse(null);
+	}
+
 	/** A node group, or a static node of one. */
 	private record Resolved(ValidCluster cluster, ValidGroup group, ValidNode node) {
 
-		ButaneConfig butane(KubeadmSecrets secrets, KeeperAccess keeper) {
-			return (node != null) ? NodeButane.forNode(cluster, node, secrets, keeper)
-					: NodeButane.forGroup(cluster, group, secrets, keeper);
-		}
-
-		/** Exactly the Butane, transpiled: the bytes a pointer's hash pins. */
-		String ignition(KubeadmSecrets secrets, KeeperAccess keeper) {
-			return IgnitionJson.write(ButaneTranspiler.transpile(butane(secrets, keeper)));
+		ButaneConfig butane(KubeadmSecrets secrets, KeeperAccess keeper, ReportAccess report) {
+			return (node != null) ? NodeButane.forNode(cluster, node, secrets, keeper, report)
+					: NodeButane.forGroup(cluster, group, secrets, keeper, report);
 		}
 
 		String kubeadm(KubeadmSecrets secrets) {

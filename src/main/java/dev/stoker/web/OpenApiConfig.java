@@ -41,7 +41,11 @@ class OpenApiConfig {
 				.addSecuritySchemes("keeperCredential", new SecurityScheme().type(SecurityScheme.Type.HTTP)
 					.scheme("bearer")
 					.description("A cluster's keeper credential (stj.…), written into its control-plane documents: it "
-							+ "opens that cluster's join-token list and check-ins only")));
+							+ "opens that cluster's join-token list and check-ins only"))
+				.addSecuritySchemes("reportCredential", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+					.scheme("bearer")
+					.description("A node group's report credential (str.…), written into its documents: it opens "
+							+ "that group's machine reports only")));
 	}
 
 	@Bean

@@ -19,6 +19,9 @@ import dev.stoker.secrets.FetchTokens;
 import dev.stoker.secrets.KeeperToken;
 import dev.stoker.secrets.KeeperTokenHolder;
 import dev.stoker.secrets.KeeperTokens;
+import dev.stoker.secrets.ReportToken;
+import dev.stoker.secrets.ReportTokenHolder;
+import dev.stoker.secrets.ReportTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +43,8 @@ class AccessFilterTest {
 	private final AccessFilter filter = new AccessFilter(adminToken, new DatabaseDown(), (holder, method, path) -> {
 		throw new DataAccessResourceFailureException("down");
 	}, new KeeperDatabaseDown(), (holder, method, path) -> {
+		throw new DataAccessResourceFailureException("down");
+	}, new ReportDatabaseDown(), (holder, method, path) -> {
 		throw new DataAccessResourceFailureException("down");
 	});
 
@@ -73,6 +78,30 @@ class AccessFilterTest {
 		assertThat(chain.getRequest()).isNotNull();
 		assertThat(response.getHeader("X-Request-Id")).isEqualTo("deploy-42");
 		assertThat(request.getAttribute(Credential.ATTRIBUTE)).isInstanceOf(Credential.Admin.class);
+	}
+
+	private static final class ReportDatabaseDown implements ReportTokens {
+
+		@Override
+		public int issue(String cluster, Collection<String> groups) {
+			throw new DataAccessResourceFailureException("down");
+		}
+
+		@Override
+		public Optional<ReportToken> rotate(String cluster, String group) {
+			throw new DataAccessResourceFailureException("down");
+		}
+
+		@Override
+		public Optional<ReportToken> find(String cluster, String group) {
+			throw new DataAccessResourceFailureException("down");
+		}
+
+		@Override
+		public Optional<ReportTokenHolder> authenticate(ReportToken presented) {
+			throw new DataAccessResourceFailureException("down");
+		}
+
 	}
 
 	private static final class KeeperDatabaseDown implements KeeperTokens {

@@ -142,7 +142,7 @@ abstract class ClusterConcurrencyContract {
 		return new ClusterService(repository, new NoClusterSecrets(), new NoFetchTokens(),
 				new AuditLog(JdbcClient.create(dataSource()), Clock.systemUTC()),
 				TransactionOperations.withoutTransaction(), Clock.systemUTC(), new NoJoinTokenKeeping(),
-				new NoRevisionHistory());
+				new NoRevisionHistory(), new NoReportTokens());
 	}
 
 	/**

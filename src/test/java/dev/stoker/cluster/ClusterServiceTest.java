@@ -90,7 +90,7 @@ class ClusterServiceTest {
 	private static ClusterService service(ClusterRepository repository) {
 		return new ClusterService(repository, new NoClusterSecrets(), new NoFetchTokens(),
 				new AuditLog(null, Clock.systemUTC()), TransactionOperations.withoutTransaction(), Clock.systemUTC(),
-				new NoJoinTokenKeeping(), new NoRevisionHistory());
+				new NoJoinTokenKeeping(), new NoRevisionHistory(), new NoReportTokens());
 	}
 
 }

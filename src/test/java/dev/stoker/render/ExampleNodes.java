@@ -33,6 +33,14 @@ final class ExampleNodes {
 	/** A keeper credential of the right shape, the same in every golden file. */
 	static final String KEEPER_CREDENTIAL = "stj.k33p3rc0ffee.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
+	/** A report credential of the right shape, the same in every golden file. */
+	static final String REPORT_CREDENTIAL = "str.r3p0rtc0ffee.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+	/** The revision the golden documents are served at, and where Stoker is. */
+	static final long REVISION = 3;
+
+	static final URI STOKER = URI.create("https://stoker.example.com");
+
 	private ExampleNodes() {
 	}
 
@@ -40,6 +48,12 @@ final class ExampleNodes {
 	 * How the example's control planes reach Stoker, as if it served at
 	 * stoker.example.com.
 	 */
+	static ReportAccess report(ValidCluster cluster) {
+		return new ReportAccess(
+				URI.create("https://stoker.example.com/api/v1/clusters/" + cluster.name() + "/machines/reports"),
+				REPORT_CREDENTIAL, null, REVISION);
+	}
+
 	static KeeperAccess keeper(ValidCluster cluster) {
 		return new KeeperAccess(
 				URI.create("https://stoker.example.com/api/v1/clusters/" + cluster.name() + "/join-tokens"),
@@ -65,10 +79,17 @@ final class ExampleNodes {
 			return example.substring(0, example.lastIndexOf('.'));
 		}
 
+		/**
+		 * As Stoker serves it at revision {@link #REVISION}: with reporting and
+		 * provenance.
+		 */
 		ButaneConfig butane() {
 			KeeperAccess keeper = keeper(cluster);
-			return node == null ? NodeButane.forGroup(cluster, group, secrets, keeper)
-					: NodeButane.forNode(cluster, node, secrets, keeper);
+			ReportAccess report = report(cluster);
+			ButaneConfig document = node == null ? NodeButane.forGroup(cluster, group, secrets, keeper, report)
+					: NodeButane.forNode(cluster, node, secrets, keeper, report);
+			return new Provenance(cluster.name(), group.name(), (node != null) ? node.name() : null, REVISION, STOKER)
+				.addTo(document);
 		}
 
 		@Override

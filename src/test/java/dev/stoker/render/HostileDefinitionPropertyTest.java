@@ -60,9 +60,9 @@ class HostileDefinitionPropertyTest {
 		ValidCluster plain = definition("x", "ops@example", "x");
 		for (String group : List.of("bootstrap", "control-plane", "gpu")) {
 			ButaneConfig hostileDocument = NodeButane.forGroup(hostile, group(hostile, group), SECRETS,
-					ExampleNodes.keeper(hostile));
+					ExampleNodes.keeper(hostile), ExampleNodes.report(hostile));
 			ButaneConfig plainDocument = NodeButane.forGroup(plain, group(plain, group), SECRETS,
-					ExampleNodes.keeper(plain));
+					ExampleNodes.keeper(plain), ExampleNodes.report(plain));
 			assertThat(paths(tree(ButaneYaml.write(hostileDocument))))
 				.isEqualTo(paths(tree(ButaneYaml.write(plainDocument))));
 			assertThat(unit(hostileDocument).lines().count()).isEqualTo(unit(plainDocument).lines().count());

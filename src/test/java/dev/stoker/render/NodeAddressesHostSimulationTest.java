@@ -301,7 +301,7 @@ class NodeAddressesHostSimulationTest {
 
 		ValidGroup group = RenderExamples.group(cluster, "bootstrap");
 		KubeadmSecrets secrets = secrets(cluster);
-		ButaneConfig butane = NodeButane.forGroup(cluster, group, secrets, null);
+		ButaneConfig butane = NodeButane.forGroup(cluster, group, secrets, null, null);
 		Path in = dir.resolve("kubeadm.yml");
 		Path out = dir.resolve("kubeadm-final.yml");
 		Files.writeString(in, file(butane, KubeadmUnit.CONFIG));
@@ -347,7 +347,7 @@ class NodeAddressesHostSimulationTest {
 	}
 
 	private HostSimulation.Run run(ValidCluster cluster, int waitSeconds) throws IOException, InterruptedException {
-		ButaneConfig butane = NodeButane.forGroup(cluster, cluster.groups().get(0), secrets(cluster), null);
+		ButaneConfig butane = NodeButane.forGroup(cluster, cluster.groups().get(0), secrets(cluster), null, null);
 		Path script = dir.resolve("node-addresses");
 		Files.writeString(script, file(butane, NodePaths.NODE_ADDRESSES_SCRIPT));
 		Map<String, String> parameters = HostSimulation.metadata(file(butane, NodePaths.NODE_ADDRESSES_PARAMETERS));

@@ -33,7 +33,7 @@ class SystemdVerifyTest {
 		ValidCluster cluster = RenderExamples.example(example);
 		for (ValidGroup group : cluster.groups()) {
 			ButaneConfig butane = NodeButane.forGroup(cluster, group,
-					SeededSecrets.of(cluster.name(), Clock.systemUTC()), null);
+					SeededSecrets.of(cluster.name(), Clock.systemUTC()), null, null);
 			Path script = dir.resolve("node-addresses");
 			Path kubeadm = dir.resolve("kubeadm");
 			for (Path program : new Path[] { script, kubeadm }) {

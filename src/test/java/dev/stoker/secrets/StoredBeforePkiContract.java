@@ -136,11 +136,12 @@ abstract class StoredBeforePkiContract {
 			String stem = file.substring(0, file.lastIndexOf('.'));
 			if (cluster.nodes().isEmpty()) {
 				for (ValidGroup group : cluster.groups()) {
-					compare(NodeButane.forGroup(cluster, group, loaded, null), stem + "/" + group.name(), compared);
+					compare(NodeButane.forGroup(cluster, group, loaded, null, null), stem + "/" + group.name(),
+							compared);
 				}
 			}
 			for (ValidNode node : cluster.nodes()) {
-				compare(NodeButane.forNode(cluster, node, loaded, null), stem + "/" + node.name(), compared);
+				compare(NodeButane.forNode(cluster, node, loaded, null, null), stem + "/" + node.name(), compared);
 			}
 		}
 		assertThat(compared).hasSize(16);
