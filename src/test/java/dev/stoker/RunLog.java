@@ -30,7 +30,8 @@ public final class RunLog {
 			Pattern.compile("(?<![A-Za-z0-9.])[a-z0-9]{6}\\.[a-z0-9]{16}(?![A-Za-z0-9])"), "certificate key",
 			Pattern.compile("(?<![A-Za-z0-9])[0-9a-f]{64}(?![A-Za-z0-9])"), "fetch token",
 			Pattern.compile("stf\\.[a-z0-9]{12}\\.[A-Za-z0-9_-]{43}"), "keeper credential",
-			Pattern.compile("stj\\.[a-z0-9]{12}\\.[A-Za-z0-9_-]{43}"), "admin token",
+			Pattern.compile("stj\\.[a-z0-9]{12}\\.[A-Za-z0-9_-]{43}"), "report credential",
+			Pattern.compile("str\\.[a-z0-9]{12}\\.[A-Za-z0-9_-]{43}"), "admin token",
 			Pattern.compile("stk_[A-Za-z0-9_-]{43}"), "PEM private key", Pattern.compile("PRIVATE KEY"),
 			// base64 of 32 bytes, as STOKER_MASTER_KEY and STOKER_MASTER_PREVIOUSKEY are
 			"master key", Pattern.compile("(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{43}=(?![A-Za-z0-9+/=])"));
