@@ -35,6 +35,10 @@ public record ButaneConfig(String variant, String version, Ignition ignition, St
 		return new ButaneConfig(FLATCAR, version, null, storage, systemd, passwd);
 	}
 
+	public ButaneConfig withVersion(String version) {
+		return new ButaneConfig(variant, version, ignition, storage, systemd, passwd, kernelArguments);
+	}
+
 	public ButaneConfig withIgnition(Ignition ignition) {
 		return new ButaneConfig(variant, version, ignition, storage, systemd, passwd, kernelArguments);
 	}
