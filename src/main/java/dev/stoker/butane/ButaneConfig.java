@@ -112,6 +112,15 @@ public record ButaneConfig(String variant, String version, Ignition ignition, St
 			@JsonProperty("wipe_filesystem") Boolean wipeFilesystem, String label, String uuid, List<String> options,
 			@JsonProperty("mount_options") List<String> mountOptions,
 			@JsonProperty("with_mount_unit") Boolean withMountUnit) {
+
+		/**
+		 * The name of the unit butane writes for this filesystem, or {@code null} when it
+		 * writes none.
+		 */
+		public String mountUnitName() {
+			return UnitNames.mountUnit(this);
+		}
+
 	}
 
 	/**

@@ -1,10 +1,11 @@
 package dev.stoker.ignition;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.stoker.butane.ButaneConfig;
+import dev.stoker.butane.ButaneLint;
+import dev.stoker.butane.UnitNames;
 import dev.stoker.ignition.IgnitionConfig.Unit;
 
 /**
@@ -63,16 +64,16 @@ final class MountUnit {
 			contents.append("[Swap]\nWhat=").append(fs.device());
 			options(contents, options);
 			contents.append("\n\n[Install]\nRequiredBy=swap.target");
-			name = pathEscape(fs.device()) + ".swap";
+			name = fs.mountUnitName();
 		}
 		else {
-			String fsck = "systemd-fsck@" + pathEscape(fs.device()) + ".service";
+			String fsck = "systemd-fsck@" + UnitNames.pathEscape(fs.device()) + ".service";
 			contents.append("[Unit]\nRequires=").append(fsck).append("\nAfter=").append(fsck);
 			contents.append("\n\n[Mount]\nWhere=").append(fs.path()).append("\nWhat=").append(fs.device());
 			contents.append("\nType=").append(fs.format());
 			options(contents, options);
 			contents.append("\n\n[Install]\nRequiredBy=local-fs.target");
-			name = pathEscape(fs.path()) + ".mount";
+			name = fs.mountUnitName();
 		}
 		return new Unit(contents.toString(), null, true, null, name);
 	}
@@ -83,61 +84,11 @@ final class MountUnit {
 		}
 	}
 
-	/**
-	 * Whether a value can stand in the unit as written: no control character (a line
-	 * break among them) and no final backslash.
-	 */
-	static boolean staysOnItsLine(String value) {
-		return value == null
-				|| (value.chars().noneMatch((c) -> c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029)
-						&& !value.endsWith("\\"));
-	}
-
 	private static void requireOneLine(String value) {
-		if (!staysOnItsLine(value)) {
+		if (!ButaneLint.fitsOnOneUnitLine(value)) {
 			throw new IllegalArgumentException(
 					"a mount unit's device, path, format and options cannot hold a line break, a control character or a final backslash");
 		}
-	}
-
-	/**
-	 * A path as {@code systemd-escape --path} escapes it, the way butane's library
-	 * (go-systemd's {@code unit.UnitNamePathEscape}) does: slashes collapse and the outer
-	 * ones go, the rest become {@code -}; a leading dot and every byte of the UTF-8 form
-	 * outside {@code [:_.0-9A-Za-z]} become {@code \x} and the byte in lower-case hex,
-	 * without a leading zero; an empty result is {@code -}.
-	 */
-	static String pathEscape(String path) {
-		byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
-		StringBuilder escaped = new StringBuilder();
-		boolean inSlashes = false;
-		boolean start = true;
-		for (byte b : bytes) {
-			int c = b & 0xff;
-			if (c == '/') {
-				inSlashes = true;
-				continue;
-			}
-			if (inSlashes) {
-				inSlashes = false;
-				if (!start) {
-					escaped.append('-');
-				}
-			}
-			if ((start && c == '.') || !allowed(c)) {
-				escaped.append("\\x").append(Integer.toHexString(c));
-			}
-			else {
-				escaped.append((char) c);
-			}
-			start = false;
-		}
-		return (escaped.length() == 0) ? "-" : escaped.toString();
-	}
-
-	private static boolean allowed(int c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' || c == '_'
-				|| c == '.';
 	}
 
 }

@@ -7,6 +7,7 @@ import dev.stoker.butane.ButaneConfig;
 import dev.stoker.butane.ButaneConfig.Filesystem;
 import dev.stoker.butane.ButaneConfig.Storage;
 import dev.stoker.butane.ButaneYaml;
+import dev.stoker.butane.UnitNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -330,10 +331,10 @@ class ButaneTranspilerSectionsTest {
 	void pathsEscapeAsGoSystemdEscapesThem() {
 		// go-systemd's unit.UnitNamePathEscape, which butane calls: doubled and outer
 		// slashes collapse, and a byte below 0x10 has a single hex digit
-		assertThat(MountUnit.pathEscape("/")).isEqualTo("-");
-		assertThat(MountUnit.pathEscape("//var//lib/")).isEqualTo("var-lib");
-		assertThat(MountUnit.pathEscape("/var/.a/-b\\c")).isEqualTo("var-.a-\\x2db\\x5cc");
-		assertThat(MountUnit.pathEscape("/\t")).isEqualTo("\\x9");
+		assertThat(UnitNames.pathEscape("/")).isEqualTo("-");
+		assertThat(UnitNames.pathEscape("//var//lib/")).isEqualTo("var-lib");
+		assertThat(UnitNames.pathEscape("/var/.a/-b\\c")).isEqualTo("var-.a-\\x2db\\x5cc");
+		assertThat(UnitNames.pathEscape("/\t")).isEqualTo("\\x9");
 	}
 
 	@Test
