@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.stoker.butane.ButaneLint.Finding;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -742,6 +743,22 @@ class ButaneLintTest {
 								          contents: "[Unit]\\nBefore=kubelet.service\\n"
 								""",
 						List.of()));
+	}
+
+	@Test
+	void aNodeConfigIsClean() {
+		assertThat(ButaneLint.check(ButaneExamples.node("1.0.0"))).isEmpty();
+		assertThat(ButaneLint.check(ButaneExamples.node("1.1.0"))).isEmpty();
+	}
+
+	@Test
+	void theExampleWithEveryOptionDrawsOnlyTheHardLinkOwnerWarning() {
+		// every option at once includes owners on a hard link, which Ignition since
+		// 2.20 warns about (its Storage.validateLinks)
+		String ignored = "is ignored for a hard link, which shares its target's owner: remove it";
+
+		assertThat(ButaneLint.check(ButaneExamples.everything())).containsExactly(
+				finding("/storage/links/0/user/name", ignored), finding("/storage/links/0/group/name", ignored));
 	}
 
 	private static Finding finding(String pointer, String message) {
