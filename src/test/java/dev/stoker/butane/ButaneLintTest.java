@@ -753,8 +753,8 @@ class ButaneLintTest {
 
 	@Test
 	void theExampleWithEveryOptionDrawsOnlyTheHardLinkOwnerWarning() {
-		// every option at once includes owners on a hard link, which Ignition since
-		// 2.20 warns about (its Storage.validateLinks)
+		// every option at once includes owners on a hard link, which current Ignition
+		// (its Storage.validateLinks) warns about
 		String ignored = "is ignored for a hard link, which shares its target's owner: remove it";
 
 		assertThat(ButaneLint.check(ButaneExamples.everything())).containsExactly(
