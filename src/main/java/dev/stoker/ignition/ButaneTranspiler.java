@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 import dev.stoker.butane.ButaneConfig;
@@ -208,7 +209,7 @@ public final class ButaneTranspiler {
 
 	private static int indexOf(List<Unit> units, String name, int within) {
 		for (int i = 0; i < within; i++) {
-			if (units.get(i).name().equals(name)) {
+			if (Objects.equals(units.get(i).name(), name)) {
 				return i;
 			}
 		}
@@ -220,7 +221,7 @@ public final class ButaneTranspiler {
 		for (Dropin dropin : (child.dropins() != null) ? child.dropins() : List.<Dropin>of()) {
 			int same = -1;
 			for (int i = 0; i < dropins.size(); i++) {
-				if (dropins.get(i).name().equals(dropin.name())) {
+				if (Objects.equals(dropins.get(i).name(), dropin.name())) {
 					same = i;
 				}
 			}

@@ -44,6 +44,9 @@ final class MountUnit {
 		if (fs.format() == null || fs.format().isEmpty()) {
 			throw new IllegalArgumentException("a filesystem with_mount_unit needs a format");
 		}
+		if (fs.device() == null || fs.device().isEmpty()) {
+			throw new IllegalArgumentException("a filesystem with_mount_unit needs a device");
+		}
 		boolean swap = SWAP.equals(fs.format());
 		if (!swap && (fs.path() == null || fs.path().isEmpty())) {
 			throw new IllegalArgumentException("a filesystem with_mount_unit needs a path unless it is swap");

@@ -351,6 +351,15 @@ class ButaneTranspilerSectionsTest {
 	}
 
 	@Test
+	void aMountUnitWithoutADeviceIsRefused() {
+		Filesystem swap = new Filesystem(null, "swap", null, null, null, null, null, null, true);
+		ButaneConfig config = ButaneConfig.flatcar("1.0.0", new Storage(null, null, List.of(swap), null, null, null, null),
+				null, null);
+
+		assertThatIllegalArgumentException().isThrownBy(() -> ButaneTranspiler.transpile(config));
+	}
+
+	@Test
 	void aMountUnitValueThatWouldAddALineIsRefused() {
 		for (String path : List.of("/var/a\nExecStart=/bin/sh", "/var/a\\")) {
 			Filesystem filesystem = new Filesystem("/dev/sdb", "ext4", path, null, null, null, null, null, true);
