@@ -353,8 +353,8 @@ class ButaneTranspilerSectionsTest {
 	@Test
 	void aMountUnitWithoutADeviceIsRefused() {
 		Filesystem swap = new Filesystem(null, "swap", null, null, null, null, null, null, true);
-		ButaneConfig config = ButaneConfig.flatcar("1.0.0", new Storage(null, null, List.of(swap), null, null, null, null),
-				null, null);
+		ButaneConfig config = ButaneConfig.flatcar("1.0.0",
+				new Storage(null, null, List.of(swap), null, null, null, null), null, null);
 
 		assertThatIllegalArgumentException().isThrownBy(() -> ButaneTranspiler.transpile(config));
 	}
