@@ -35,6 +35,10 @@ public record ButaneConfig(String variant, String version, Ignition ignition, St
 		return new ButaneConfig(FLATCAR, version, null, storage, systemd, passwd);
 	}
 
+	public ButaneConfig withVersion(String version) {
+		return new ButaneConfig(variant, version, ignition, storage, systemd, passwd, kernelArguments);
+	}
+
 	public ButaneConfig withIgnition(Ignition ignition) {
 		return new ButaneConfig(variant, version, ignition, storage, systemd, passwd, kernelArguments);
 	}
@@ -108,6 +112,15 @@ public record ButaneConfig(String variant, String version, Ignition ignition, St
 			@JsonProperty("wipe_filesystem") Boolean wipeFilesystem, String label, String uuid, List<String> options,
 			@JsonProperty("mount_options") List<String> mountOptions,
 			@JsonProperty("with_mount_unit") Boolean withMountUnit) {
+
+		/**
+		 * The name of the unit butane writes for this filesystem, or {@code null} when it
+		 * writes none.
+		 */
+		public String mountUnitName() {
+			return UnitNames.mountUnit(this);
+		}
+
 	}
 
 	/**

@@ -1,22 +1,30 @@
 package dev.stoker.ignition;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 import dev.stoker.butane.ButaneConfig;
 import dev.stoker.ignition.IgnitionConfig.ConfigReferences;
 import dev.stoker.ignition.IgnitionConfig.Directory;
+import dev.stoker.ignition.IgnitionConfig.Disk;
 import dev.stoker.ignition.IgnitionConfig.Dropin;
 import dev.stoker.ignition.IgnitionConfig.File;
+import dev.stoker.ignition.IgnitionConfig.Filesystem;
 import dev.stoker.ignition.IgnitionConfig.Group;
 import dev.stoker.ignition.IgnitionConfig.HttpHeader;
 import dev.stoker.ignition.IgnitionConfig.Ignition;
+import dev.stoker.ignition.IgnitionConfig.KernelArguments;
 import dev.stoker.ignition.IgnitionConfig.Link;
+import dev.stoker.ignition.IgnitionConfig.Luks;
 import dev.stoker.ignition.IgnitionConfig.Owner;
+import dev.stoker.ignition.IgnitionConfig.Partition;
 import dev.stoker.ignition.IgnitionConfig.Passwd;
 import dev.stoker.ignition.IgnitionConfig.Proxy;
+import dev.stoker.ignition.IgnitionConfig.Raid;
 import dev.stoker.ignition.IgnitionConfig.Resource;
 import dev.stoker.ignition.IgnitionConfig.Security;
 import dev.stoker.ignition.IgnitionConfig.Storage;
@@ -29,13 +37,18 @@ import dev.stoker.ignition.IgnitionConfig.Verification;
 
 /**
  * Stoker's own Butane to Ignition transpiler for the flatcar variant: 1.0.0 gives
- * Ignition 3.3.0, 1.1.0 gives 3.4.0. It does what {@code butane} does for the sections of
- * the model: fields map one to one, inline contents become data URLs (see
- * {@link DataUrl}), and what is empty (an empty list, an owner with neither id nor name)
- * is left out, as Butane leaves it out.
+ * Ignition 3.3.0, 1.1.0 gives 3.4.0. It does what {@code butane} does (its
+ * {@code base/v0_4} and {@code base/v0_5} {@code translate.go}): fields map one to one,
+ * inline contents (of files, appended fragments, configs, CA bundles and LUKS key files)
+ * become data URLs (see {@link DataUrl}), a partition number of 0 is left out, what is
+ * empty (an empty list, an owner with neither id nor name) is left out, and a filesystem
+ * {@code with_mount_unit} gets its mount or swap unit ({@link MountUnit}).
  * <p>
- * It does not validate: the Butane model is built by Stoker's own code from validated
- * definitions, and the output is held to {@code ignition-validate} by the tests.
+ * It validates only what it must to write a faithful document: a spec 1.1.0 field under
+ * 1.0.0, or a mount unit whose fields would not stay on their own line, is refused with
+ * an {@link IllegalArgumentException} rather than dropped or written wrong. Everything
+ * else butane would report is {@code dev.stoker.butane.ButaneLint}'s; the output is held
+ * to {@code ignition-validate} by the tests.
  */
 public final class ButaneTranspiler {
 
@@ -54,8 +67,16 @@ public final class ButaneTranspiler {
 			throw new IllegalArgumentException("Butane flatcar version '" + butane.version()
 					+ "' is not supported; use 1.0.0 (Ignition 3.3.0) or 1.1.0 (Ignition 3.4.0)");
 		}
-		return new IgnitionConfig(ignition(butane.ignition(), version), passwd(butane.passwd()),
-				storage(butane.storage()), systemd(butane.systemd()));
+		boolean spec34 = "1.1.0".equals(butane.version());
+		Storage storage = storage(butane.storage(), spec34);
+		List<Unit> mountUnits = MountUnit.units(butane.storage());
+		return new IgnitionConfig(ignition(butane.ignition(), version), kernelArguments(butane.kernelArguments()),
+				passwd(butane.passwd()), storage, systemd(mountUnits, butane.systemd()));
+	}
+
+	private static KernelArguments kernelArguments(ButaneConfig.KernelArguments from) {
+		return (from != null) ? nullIfEmpty(new KernelArguments(list(from.shouldExist()), list(from.shouldNotExist())))
+				: null;
 	}
 
 	private static Ignition ignition(ButaneConfig.Ignition from, String version) {
@@ -91,12 +112,42 @@ public final class ButaneTranspiler {
 		return (from != null) ? nullIfEmpty(new Timeouts(from.httpResponseHeaders(), from.httpTotal())) : null;
 	}
 
-	private static Storage storage(ButaneConfig.Storage from) {
+	private static Storage storage(ButaneConfig.Storage from, boolean spec34) {
 		if (from == null) {
 			return null;
 		}
 		return nullIfEmpty(new Storage(list(from.directories(), ButaneTranspiler::directory),
-				list(from.files(), ButaneTranspiler::file), list(from.links(), ButaneTranspiler::link)));
+				list(from.disks(), ButaneTranspiler::disk), list(from.files(), ButaneTranspiler::file),
+				list(from.filesystems(), ButaneTranspiler::filesystem), list(from.links(), ButaneTranspiler::link),
+				list(from.luks(), (luks) -> luks(luks, spec34)), list(from.raid(), ButaneTranspiler::raid)));
+	}
+
+	private static Disk disk(ButaneConfig.Disk from) {
+		return new Disk(from.device(), list(from.partitions(), ButaneTranspiler::partition), from.wipeTable());
+	}
+
+	private static Partition partition(ButaneConfig.Partition from) {
+		// Go's int with omitempty: 0, "the next free number", is not written
+		Integer number = (from.number() != null && from.number() != 0) ? from.number() : null;
+		return new Partition(from.guid(), from.label(), number, from.resize(), from.shouldExist(), from.sizeMib(),
+				from.startMib(), from.typeGuid(), from.wipePartitionEntry());
+	}
+
+	private static Raid raid(ButaneConfig.Raid from) {
+		return new Raid(list(from.devices()), from.level(), from.name(), list(from.options()), from.spares());
+	}
+
+	private static Filesystem filesystem(ButaneConfig.Filesystem from) {
+		return new Filesystem(from.device(), from.format(), from.label(), list(from.mountOptions()),
+				list(from.options()), from.path(), from.uuid(), from.wipeFilesystem());
+	}
+
+	private static Luks luks(ButaneConfig.Luks from, boolean spec34) {
+		if (!spec34 && (from.discard() != null || from.openOptions() != null)) {
+			throw new IllegalArgumentException("LUKS discard and open_options need Butane flatcar 1.1.0");
+		}
+		return new Luks(from.device(), from.discard(), resource(from.keyFile()), from.label(), from.name(),
+				list(from.openOptions()), list(from.options()), from.uuid(), from.wipeVolume());
 	}
 
 	private static File file(ButaneConfig.File from) {
@@ -135,12 +186,58 @@ public final class ButaneTranspiler {
 				verification));
 	}
 
-	private static Systemd systemd(ButaneConfig.Systemd from) {
-		if (from == null) {
-			return null;
+	/**
+	 * Butane merges the config of its generated mount units (the parent) with the user's
+	 * (the child) as Ignition merges configs: generated units come first, and a user's
+	 * unit of the same name is merged into the generated one (its fields win, its
+	 * drop-ins are merged by name) instead of being listed twice.
+	 */
+	private static Systemd systemd(List<Unit> generated, ButaneConfig.Systemd from) {
+		List<Unit> units = new ArrayList<>(generated);
+		List<Unit> own = (from != null) ? list(from.units(), ButaneTranspiler::unit) : null;
+		for (Unit unit : (own != null) ? own : List.<Unit>of()) {
+			int same = indexOf(units, unit.name(), generated.size());
+			if (same >= 0) {
+				units.set(same, merge(units.get(same), unit));
+			}
+			else {
+				units.add(unit);
+			}
 		}
-		List<Unit> units = list(from.units(), ButaneTranspiler::unit);
-		return (units != null) ? new Systemd(units) : null;
+		return units.isEmpty() ? null : new Systemd(units);
+	}
+
+	private static int indexOf(List<Unit> units, String name, int within) {
+		for (int i = 0; i < within; i++) {
+			if (Objects.equals(units.get(i).name(), name)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static Unit merge(Unit parent, Unit child) {
+		List<Dropin> dropins = new ArrayList<>((parent.dropins() != null) ? parent.dropins() : List.of());
+		for (Dropin dropin : (child.dropins() != null) ? child.dropins() : List.<Dropin>of()) {
+			int same = -1;
+			for (int i = 0; i < dropins.size(); i++) {
+				if (Objects.equals(dropins.get(i).name(), dropin.name())) {
+					same = i;
+				}
+			}
+			if (same >= 0) {
+				dropins.set(same, new Dropin(or(dropin.contents(), dropins.get(same).contents()), dropin.name()));
+			}
+			else {
+				dropins.add(dropin);
+			}
+		}
+		return new Unit(or(child.contents(), parent.contents()), dropins.isEmpty() ? null : dropins,
+				or(child.enabled(), parent.enabled()), or(child.mask(), parent.mask()), parent.name());
+	}
+
+	private static <T> T or(T child, T parent) {
+		return (child != null) ? child : parent;
 	}
 
 	private static Unit unit(ButaneConfig.Unit from) {

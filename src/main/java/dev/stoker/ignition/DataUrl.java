@@ -15,6 +15,17 @@ import java.util.zip.Deflater;
  * header is fixed: no file name, modification time 0, "maximum compression", OS "unknown"
  * (the bytes Go's gzip writes at that level). The same contents give the same URL on
  * every run and every JDK with the same zlib.
+ * <p>
+ * When butane compresses (its {@code base/util/url.go}, {@code MakeDataURL}): whenever
+ * the gzip form plus the four characters of {@code "gzip"} is shorter than the other two;
+ * there is no size threshold, and only its Go API ({@code NoResourceAutoCompression})
+ * turns it off, not its command line. The rule here is the same. The deflate stream is
+ * not: Go's {@code compress/flate} and zlib make different, equally valid streams (Go's
+ * ends with an empty stored block), so the base64 of compressed contents differs from
+ * butane's, and near the break-even point the two may choose differently. For Ignition it
+ * is the same file: it decodes the data URL and decompresses by the compression field,
+ * and a verification hash is over the decompressed contents (butane's docs say so), so
+ * the node gets the same bytes either way.
  */
 public final class DataUrl {
 

@@ -3,15 +3,21 @@ package dev.stoker.butane;
 import java.util.List;
 
 import dev.stoker.butane.ButaneConfig.Directory;
+import dev.stoker.butane.ButaneConfig.Disk;
 import dev.stoker.butane.ButaneConfig.Dropin;
 import dev.stoker.butane.ButaneConfig.File;
+import dev.stoker.butane.ButaneConfig.Filesystem;
 import dev.stoker.butane.ButaneConfig.Group;
 import dev.stoker.butane.ButaneConfig.HttpHeader;
 import dev.stoker.butane.ButaneConfig.Ignition;
+import dev.stoker.butane.ButaneConfig.KernelArguments;
 import dev.stoker.butane.ButaneConfig.Link;
+import dev.stoker.butane.ButaneConfig.Luks;
 import dev.stoker.butane.ButaneConfig.Owner;
+import dev.stoker.butane.ButaneConfig.Partition;
 import dev.stoker.butane.ButaneConfig.Passwd;
 import dev.stoker.butane.ButaneConfig.Proxy;
+import dev.stoker.butane.ButaneConfig.Raid;
 import dev.stoker.butane.ButaneConfig.Resource;
 import dev.stoker.butane.ButaneConfig.Security;
 import dev.stoker.butane.ButaneConfig.Storage;
@@ -74,18 +80,28 @@ public final class ButaneExamples {
 				new Security(new Tls(
 						List.of(Resource.inline("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")))),
 				new Proxy("http://proxy:3128", "https://proxy:3128", List.of("10.0.0.0/8", ".internal")));
-		Storage storage = new Storage(
+		List<Disk> disks = List.of(new Disk("/dev/sdb", true, List.of(new Partition("data", 1, 0, 2048,
+				"0FC63DAF-8483-4772-8E79-3D69D8477DE4", "8A0E94F0-5E8B-4A3C-B67B-3C41D4CD5D0A", true, true, false))));
+		List<Raid> raid = List
+			.of(new Raid("md0", "raid1", List.of("/dev/sdc", "/dev/sdd"), 1, List.of("--bitmap=internal")));
+		List<Filesystem> filesystems = List.of(new Filesystem("/dev/disk/by-partlabel/data", "ext4", "/var/lib/data",
+				true, "data", "5b1a2ed1-8e4d-4b8e-9f6b-8a4c3f8e2d1a", List.of("-E", "lazy_itable_init=0"),
+				List.of("noatime"), true));
+		List<Luks> luks = List.of(new Luks("secret", "/dev/md/md0", Resource.inline("not-a-real-key"), "secret",
+				"5b1a2ed1-8e4d-4b8e-9f6b-8a4c3f8e2d1b", List.of("--type", "luks2"), true, null, null));
+		Storage storage = new Storage(disks, raid, filesystems,
 				List.of(new File("/etc/a", false, fetched, List.of(Resource.inline("more\n")), 0640,
 						Owner.named("core"), Owner.withId(500))),
 				List.of(new Directory("/var/lib/a", true, 0750, Owner.withId(0), Owner.named("core"))),
-				List.of(new Link("/etc/b", "/etc/a", true, false, Owner.named("core"), Owner.named("core"))));
+				List.of(new Link("/etc/b", "/etc/a", true, false, Owner.named("core"), Owner.named("core"))), luks);
 		Systemd systemd = new Systemd(List.of(new Unit("a.service", false, true, "[Service]\nExecStart=/bin/true\n",
 				List.of(new Dropin("10-a.conf", "[Service]\nNice=5\n")))));
 		Passwd passwd = new Passwd(
 				List.of(new User("ops", "$6$rounds=4096$salt$hash", List.of(SSH_KEY), 1001, "Operator", "/home/ops",
 						false, "ops", List.of("wheel", "docker"), false, true, "/bin/bash", true, false)),
 				List.of(new Group("ops", 1001, "!", true, false)));
-		return new ButaneConfig(ButaneConfig.FLATCAR, "1.1.0", ignition, storage, systemd, passwd);
+		return new ButaneConfig(ButaneConfig.FLATCAR, "1.1.0", ignition, storage, systemd, passwd,
+				new KernelArguments(List.of("console=ttyS0"), List.of("quiet")));
 	}
 
 }

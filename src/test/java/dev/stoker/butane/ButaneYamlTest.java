@@ -62,7 +62,9 @@ class ButaneYamlTest {
 		assertThat(yaml).contains("ssh_authorized_keys:", "password_hash:", "home_dir:", "no_create_home:",
 				"primary_group:", "no_user_group:", "no_log_init:", "should_exist:", "http_headers:",
 				"http_response_headers:", "http_total:", "certificate_authorities:", "http_proxy:", "https_proxy:",
-				"no_proxy:");
+				"no_proxy:", "wipe_table:", "size_mib:", "start_mib:", "type_guid:", "wipe_partition_entry:",
+				"wipe_filesystem:", "mount_options:", "with_mount_unit:", "key_file:", "wipe_volume:",
+				"kernel_arguments:", "should_not_exist:");
 		assertThat(Mappers.butaneYaml().readTree(yaml).toString()).doesNotContainPattern("\"[a-z]+[A-Z]");
 	}
 

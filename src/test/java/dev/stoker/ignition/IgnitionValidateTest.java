@@ -16,6 +16,7 @@ import dev.stoker.butane.ButaneConfig.Systemd;
 import dev.stoker.butane.ButaneConfig.Unit;
 import dev.stoker.butane.ButaneConfig.User;
 import dev.stoker.butane.ButaneExamples;
+import dev.stoker.butane.ButaneYaml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,7 +31,9 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
  * "3.4.0-experimental"), so 3.4.0 output is validated when the validator knows it and
  * otherwise checked structurally: for every section Stoker writes, the 3.4.0 schema is
  * the 3.3.0 one, so the 3.4.0 config must be the validated 3.3.0 config with only the
- * version changed.
+ * version changed. The two fields only 3.4.0 has, LUKS's {@code discard} and
+ * {@code openOptions}, are unknown to 2.14 even as "3.4.0-experimental": they are held to
+ * butane's own output instead ({@code ButaneTranspilerSectionsTest}).
  */
 class IgnitionValidateTest {
 
@@ -60,7 +63,72 @@ class IgnitionValidateTest {
 				argumentSet("a directory",
 						storage(new Storage(null,
 								List.of(new Directory("/opt/bin", null, 0755, Owner.named("core"), null)), null))),
-				argumentSet("a whole node", ButaneExamples.node("1.0.0")),
+				argumentSet("a data disk partitioned, formatted and mounted by its mount unit", yaml("""
+						storage:
+						  disks:
+						    - device: /dev/nvme1n1
+						      wipe_table: true
+						      partitions:
+						        - label: containerd
+						          number: 1
+						          size_mib: 0
+						          type_guid: 0FC63DAF-8483-4772-8E79-3D69D8477DE4
+						  filesystems:
+						    - device: /dev/disk/by-partlabel/containerd
+						      format: xfs
+						      path: /var/lib/containerd
+						      label: containerd
+						      wipe_filesystem: true
+						      mount_options: [noatime]
+						      with_mount_unit: true
+						""")), argumentSet("a swap partition and its swap unit", yaml("""
+						storage:
+						  filesystems:
+						    - device: /dev/disk/by-partlabel/swap
+						      format: swap
+						      mount_options: [pri=1]
+						      with_mount_unit: true
+						""")), argumentSet("a RAID 1 array encrypted with LUKS and mounted", yaml("""
+						storage:
+						  raid:
+						    - name: data
+						      level: raid1
+						      devices: [/dev/sdb, /dev/sdc]
+						      spares: 0
+						      options: [--bitmap=internal]
+						  luks:
+						    - name: data
+						      device: /dev/md/data
+						      key_file:
+						        inline: not-a-real-key
+						      label: data
+						      options: [--type, luks2]
+						      wipe_volume: true
+						  filesystems:
+						    - device: /dev/mapper/data
+						      format: ext4
+						      path: /var/lib/data
+						      with_mount_unit: true
+						""")), argumentSet("a mount unit with a drop-in merged into it", yaml("""
+						storage:
+						  filesystems:
+						    - device: /dev/sdb1
+						      format: ext4
+						      path: /var/lib/etcd
+						      with_mount_unit: true
+						systemd:
+						  units:
+						    - name: var-lib-etcd.mount
+						      dropins:
+						        - name: 10-before.conf
+						          contents: |
+						            [Unit]
+						            Before=kubelet.service
+						""")), argumentSet("kernel arguments", yaml("""
+						kernel_arguments:
+						  should_exist: [console=ttyS0]
+						  should_not_exist: [quiet]
+						""")), argumentSet("a whole node", ButaneExamples.node("1.0.0")),
 				argumentSet("every option of the model", ButaneExamples.everything()));
 	}
 
@@ -122,8 +190,11 @@ class IgnitionValidateTest {
 	}
 
 	private static ButaneConfig version(ButaneConfig config, String version) {
-		return new ButaneConfig(config.variant(), version, config.ignition(), config.storage(), config.systemd(),
-				config.passwd());
+		return config.withVersion(version);
+	}
+
+	private static ButaneConfig yaml(String sections) {
+		return ButaneYaml.read("variant: flatcar\nversion: 1.0.0\n" + sections);
 	}
 
 }
