@@ -52,7 +52,7 @@ public final class ClusterDefaults {
 				or(d.cloudProvider(), CloudProvider.NONE), or(d.volumePluginDir(), VOLUME_PLUGIN_DIR),
 				new Ssh(or(ssh.user(), SSH_USER), or(ssh.authorizedKeys(), List.of())),
 				(d.nodeGroups() == null ? NODE_GROUPS : d.nodeGroups()).stream().map(ClusterDefaults::apply).toList(),
-				or(d.nodes(), List.of()), or(d.patchUpdates(), false));
+				or(d.nodes(), List.of()), or(d.patchUpdates(), false), d.snippets());
 	}
 
 	/** The platform's default address source for the definition's families. */
@@ -64,7 +64,8 @@ public final class ClusterDefaults {
 	private static NodeGroup apply(NodeGroup group) {
 		// taints stay null when absent: an empty list means "remove
 		// kubeadm's default taint".
-		return new NodeGroup(group.name(), group.role(), or(group.labels(), Map.of()), group.taints());
+		return new NodeGroup(group.name(), group.role(), or(group.labels(), Map.of()), group.taints(),
+				group.snippets());
 	}
 
 	private static <T> T or(T value, T fallback) {

@@ -2,7 +2,9 @@ package dev.stoker.definition;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.JsonNode;
 
 import dev.stoker.platform.Platform;
 
@@ -34,5 +36,19 @@ public record ClusterDefinition(
 		Ssh ssh,
 		@Schema(description = "Node groups; the three default groups (bootstrap, control-plane, workers) when omitted") List<NodeGroup> nodeGroups,
 		@Schema(description = "Named machines with static addresses (required on metal)") List<StaticNode> nodes,
-		@Schema(description = "With install sysext, let systemd-sysupdate.timer install the Kubernetes patch releases of the cluster's minor version by itself and flag /run/reboot-required for a reboot coordinator (default false)") Boolean patchUpdates) {
+		@Schema(description = "With install sysext, let systemd-sysupdate.timer install the Kubernetes patch releases of the cluster's minor version by itself and flag /run/reboot-required for a reboot coordinator (default false)") Boolean patchUpdates,
+		@ArraySchema(arraySchema = @Schema(description = SnippetSchema.DESCRIPTION),
+				schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+						description = SnippetSchema.ITEM)) List<JsonNode> snippets) {
+
+	public ClusterDefinition(String name, String kubernetesVersion, KubeadmApiVersion kubeadmApiVersion,
+			Platform platform, Install install, Architecture architecture, ButaneVersion butaneVersion,
+			ControlPlaneEndpoint controlPlaneEndpoint, ApiServer apiServer, ControllerManager controllerManager,
+			Networking networking, CloudProvider cloudProvider, String volumePluginDir, Ssh ssh,
+			List<NodeGroup> nodeGroups, List<StaticNode> nodes, Boolean patchUpdates) {
+		this(name, kubernetesVersion, kubeadmApiVersion, platform, install, architecture, butaneVersion,
+				controlPlaneEndpoint, apiServer, controllerManager, networking, cloudProvider, volumePluginDir, ssh,
+				nodeGroups, nodes, patchUpdates, null);
+	}
+
 }

@@ -3,7 +3,9 @@ package dev.stoker.definition;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Machines that share one rendered document. {@code taints} is null when the definition
@@ -15,5 +17,13 @@ public record NodeGroup(
 				requiredMode = Schema.RequiredMode.REQUIRED) String name,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) NodeRole role,
 		@Schema(description = "Node labels the kubelet registers the node with") Map<String, String> labels,
-		@Schema(description = "Node taints; omit to keep kubeadm's default, [] to remove it") List<Taint> taints) {
+		@Schema(description = "Node taints; omit to keep kubeadm's default, [] to remove it") List<Taint> taints,
+		@ArraySchema(arraySchema = @Schema(description = SnippetSchema.DESCRIPTION),
+				schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+						description = SnippetSchema.ITEM)) List<JsonNode> snippets) {
+
+	public NodeGroup(String name, NodeRole role, Map<String, String> labels, List<Taint> taints) {
+		this(name, role, labels, taints, null);
+	}
+
 }

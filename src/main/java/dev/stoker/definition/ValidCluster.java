@@ -21,12 +21,23 @@ import dev.stoker.platform.Platform;
  * @param nodes static nodes in the order written, each in one of {@code groups}
  * @param patchUpdates whether sysupdate installs new patch releases of the cluster's
  * minor by itself
+ * @param snippets the Butane configs merged into every node's, in the order written
  */
 public record ValidCluster(String name, KubernetesVersion kubernetesVersion, KubeadmApiVersion kubeadmApiVersion,
 		Platform platform, Install install, Architecture architecture, ButaneVersion butaneVersion,
 		ApiEndpoint controlPlaneEndpoint, ApiServerSettings apiServer, Map<String, String> controllerManagerArgs,
 		ClusterNetwork networking, CloudProvider cloudProvider, String volumePluginDir, SshLogin ssh,
-		List<ValidGroup> groups, List<ValidNode> nodes, boolean patchUpdates) {
+		List<ValidGroup> groups, List<ValidNode> nodes, boolean patchUpdates, List<Snippet> snippets) {
+
+	public ValidCluster(String name, KubernetesVersion kubernetesVersion, KubeadmApiVersion kubeadmApiVersion,
+			Platform platform, Install install, Architecture architecture, ButaneVersion butaneVersion,
+			ApiEndpoint controlPlaneEndpoint, ApiServerSettings apiServer, Map<String, String> controllerManagerArgs,
+			ClusterNetwork networking, CloudProvider cloudProvider, String volumePluginDir, SshLogin ssh,
+			List<ValidGroup> groups, List<ValidNode> nodes, boolean patchUpdates) {
+		this(name, kubernetesVersion, kubeadmApiVersion, platform, install, architecture, butaneVersion,
+				controlPlaneEndpoint, apiServer, controllerManagerArgs, networking, cloudProvider, volumePluginDir, ssh,
+				groups, nodes, patchUpdates, List.of());
+	}
 
 	public ValidCluster {
 		Objects.requireNonNull(name);
@@ -45,6 +56,7 @@ public record ValidCluster(String name, KubernetesVersion kubernetesVersion, Kub
 		Objects.requireNonNull(ssh);
 		groups = List.copyOf(groups);
 		nodes = List.copyOf(nodes);
+		snippets = List.copyOf(snippets);
 	}
 
 	/** The cluster's address families, primary first. */
@@ -92,7 +104,7 @@ public record ValidCluster(String name, KubernetesVersion kubernetesVersion, Kub
 				architecture, butaneVersion, controlPlaneEndpoint.definition(), apiServer.definition(),
 				new ControllerManager(controllerManagerArgs), networking.definition(), cloudProvider, volumePluginDir,
 				ssh.definition(), groups.stream().map(ValidGroup::definition).toList(),
-				nodes.stream().map(ValidNode::definition).toList(), patchUpdates);
+				nodes.stream().map(ValidNode::definition).toList(), patchUpdates, Snippet.definition(snippets));
 	}
 
 	/**
@@ -109,7 +121,7 @@ public record ValidCluster(String name, KubernetesVersion kubernetesVersion, Kub
 				d.controllerManager().extraArgs(), networking, d.cloudProvider(), d.volumePluginDir(),
 				SshLogin.of(d.ssh()), groups,
 				d.nodes().stream().map((node) -> ValidNode.of(node, groups, networking.families())).toList(),
-				patchUpdates(d));
+				patchUpdates(d), Snippet.of(d.snippets()));
 	}
 
 	/**

@@ -11,22 +11,30 @@ import java.util.Optional;
  * @param labels node labels, in the order written
  * @param taints the node taints; empty when the definition has no taints key, so that
  * kubeadm's default applies (an empty list removes it)
+ * @param snippets the Butane configs merged into its nodes', in the order written
  */
-public record ValidGroup(String name, NodeRole role, Map<String, String> labels, Optional<List<Taint>> taints) {
+public record ValidGroup(String name, NodeRole role, Map<String, String> labels, Optional<List<Taint>> taints,
+		List<Snippet> snippets) {
+
+	public ValidGroup(String name, NodeRole role, Map<String, String> labels, Optional<List<Taint>> taints) {
+		this(name, role, labels, taints, List.of());
+	}
 
 	public ValidGroup {
 		Objects.requireNonNull(name);
 		Objects.requireNonNull(role);
 		labels = Ordered.copy(labels);
 		taints = taints.map(List::copyOf);
+		snippets = List.copyOf(snippets);
 	}
 
 	NodeGroup definition() {
-		return new NodeGroup(name, role, labels, taints.orElse(null));
+		return new NodeGroup(name, role, labels, taints.orElse(null), Snippet.definition(snippets));
 	}
 
 	static ValidGroup of(NodeGroup group) {
-		return new ValidGroup(group.name(), group.role(), group.labels(), Optional.ofNullable(group.taints()));
+		return new ValidGroup(group.name(), group.role(), group.labels(), Optional.ofNullable(group.taints()),
+				Snippet.of(group.snippets()));
 	}
 
 }
