@@ -1,9 +1,9 @@
 package dev.stoker.render;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import dev.stoker.butane.ButaneConfig;
 import dev.stoker.butane.ButaneConfig.File;
@@ -75,23 +75,25 @@ public final class NodeButane {
 
 	/**
 	 * Every snippet entry of the definition that cannot be merged into the document of a
-	 * group or static node, each once, in the order found. Rendered with the given
-	 * secrets, whose values change no path, unit or user.
+	 * group or static node, each once, with what the first document to refuse it says (a
+	 * cluster's snippet reaches every document). Rendered with the given secrets, whose
+	 * values change no path, unit or user.
 	 */
 	public static List<Refusal> snippetRefusals(ValidCluster cluster, KubeadmSecrets secrets, KeeperAccess keeper) {
-		Set<Refusal> refusals = new LinkedHashSet<>();
+		Map<String, Refusal> refusals = new LinkedHashMap<>();
 		if (cluster.groupAddresses().isPresent()) {
 			for (ValidGroup group : cluster.groups()) {
-				refusals.addAll(assemble(cluster, group, AddressSource.forGroup(cluster, group), secrets, null, keeper)
-					.refusals());
+				assemble(cluster, group, AddressSource.forGroup(cluster, group), secrets, null, keeper).refusals()
+					.forEach((refusal) -> refusals.putIfAbsent(refusal.pointer(), refusal));
 			}
 		}
 		for (ValidNode node : cluster.nodes()) {
-			refusals.addAll(assemble(cluster, node.group(), AddressSource.forNode(cluster, node, node.group().role()),
-					secrets, node, keeper)
-				.refusals());
+			assemble(cluster, node.group(), AddressSource.forNode(cluster, node, node.group().role()), secrets, node,
+					keeper)
+				.refusals()
+				.forEach((refusal) -> refusals.putIfAbsent(refusal.pointer(), refusal));
 		}
-		return List.copyOf(refusals);
+		return List.copyOf(refusals.values());
 	}
 
 	private static ButaneConfig merged(ValidCluster cluster, ValidGroup group, AddressSource source,

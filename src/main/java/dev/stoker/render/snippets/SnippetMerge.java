@@ -237,7 +237,7 @@ public final class SnippetMerge {
 					}
 					else {
 						slot.settings = new Slot<>(new Unit(name, unit.enabled(), unit.mask(), unit.contents(), null),
-								level, at + "/name");
+								level, at);
 					}
 				}
 			}
