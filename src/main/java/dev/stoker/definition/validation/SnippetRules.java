@@ -41,6 +41,31 @@ final class SnippetRules {
 		}
 	}
 
+	/**
+	 * YAML readers disagree on whether DEL, the C1 controls and U+2028/U+2029 break a
+	 * line, even in a literal block, so the node's Butane could not carry them as written
+	 * (see {@code ButaneYaml}).
+	 */
+	private static void contestedText(JsonNode node, String at, FieldErrors problems) {
+		if (node.isString() && node.asString().chars().anyMatch(SnippetRules::isContested)) {
+			problems.add(at, "must not contain DEL, C1 control characters or U+2028/U+2029, on which YAML readers "
+					+ "disagree; give such contents as a data URL in source instead");
+		}
+		else if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				contestedText(node.get(i), JsonPointer.child(at, i), problems);
+			}
+		}
+		else if (node.isObject()) {
+			node.properties()
+				.forEach((entry) -> contestedText(entry.getValue(), JsonPointer.child(at, entry.getKey()), problems));
+		}
+	}
+
+	private static boolean isContested(int c) {
+		return (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029;
+	}
+
 	private static void level(List<JsonNode> snippets, String at, ButaneVersion version, FieldErrors problems) {
 		for (int i = 0; snippets != null && i < snippets.size(); i++) {
 			snippet(snippets.get(i), JsonPointer.child(at, i), version, problems);
@@ -52,6 +77,7 @@ final class SnippetRules {
 			problems.required(at, "must be a Butane config of the flatcar variant, written as an object");
 			return;
 		}
+		contestedText(written, at, problems);
 		ButaneSnippetReader.Read read = ButaneSnippetReader.read(written);
 		read.problems().forEach((finding) -> problems.add(at + finding.pointer(), finding.message()));
 		ButaneConfig config = read.config();
