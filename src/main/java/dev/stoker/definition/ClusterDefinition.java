@@ -38,8 +38,7 @@ public record ClusterDefinition(
 		@Schema(description = "Named machines with static addresses (required on metal)") List<StaticNode> nodes,
 		@Schema(description = "With install sysext, let systemd-sysupdate.timer install the Kubernetes patch releases of the cluster's minor version by itself and flag /run/reboot-required for a reboot coordinator (default false)") Boolean patchUpdates,
 		@ArraySchema(arraySchema = @Schema(description = SnippetSchema.DESCRIPTION),
-				schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
-						description = SnippetSchema.ITEM)) List<JsonNode> snippets) {
+				schema = @Schema(implementation = SnippetSchema.class)) List<JsonNode> snippets) {
 
 	public ClusterDefinition(String name, String kubernetesVersion, KubeadmApiVersion kubeadmApiVersion,
 			Platform platform, Install install, Architecture architecture, ButaneVersion butaneVersion,

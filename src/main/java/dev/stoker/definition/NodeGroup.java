@@ -19,8 +19,7 @@ public record NodeGroup(
 		@Schema(description = "Node labels the kubelet registers the node with") Map<String, String> labels,
 		@Schema(description = "Node taints; omit to keep kubeadm's default, [] to remove it") List<Taint> taints,
 		@ArraySchema(arraySchema = @Schema(description = SnippetSchema.DESCRIPTION),
-				schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
-						description = SnippetSchema.ITEM)) List<JsonNode> snippets) {
+				schema = @Schema(implementation = SnippetSchema.class)) List<JsonNode> snippets) {
 
 	public NodeGroup(String name, NodeRole role, Map<String, String> labels, List<Taint> taints) {
 		this(name, role, labels, taints, null);

@@ -1,6 +1,13 @@
 package dev.stoker.definition;
 
-/** What the API description says of {@code snippets}, wherever a definition has them. */
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * What the API description says of {@code snippets}, wherever a definition has them: a
+ * list of free-form objects, each a Butane config, which validation reads.
+ */
+@Schema(name = "ButaneSnippet", type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+		description = SnippetSchema.ITEM)
 final class SnippetSchema {
 
 	static final String DESCRIPTION = "Butane configs (flatcar variant) merged into the Butane of every node this "

@@ -18,8 +18,7 @@ public record StaticNode(
 		@Schema(description = "IPv4 address, required when the cluster has an IPv4 family") String ipv4,
 		@Schema(description = "IPv6 address, required when the cluster has an IPv6 family") String ipv6,
 		@ArraySchema(arraySchema = @Schema(description = SnippetSchema.DESCRIPTION),
-				schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
-						description = SnippetSchema.ITEM)) List<JsonNode> snippets) {
+				schema = @Schema(implementation = SnippetSchema.class)) List<JsonNode> snippets) {
 
 	public StaticNode(String name, String group, String ipv4, String ipv6) {
 		this(name, group, ipv4, ipv6, null);
