@@ -46,13 +46,7 @@ class HostileSnippetPropertyTest {
 	private static final KubeadmSecrets SECRETS = SeededSecrets.of("hostile-snippets",
 			Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC));
 
-	private static final String BASE = """
-			name: lab
-			kubernetesVersion: v1.34.1
-			platform: metal
-			controlPlaneEndpoint: {host: k8s.lab.example.com}
-			networking: {podSubnets: [10.244.0.0/16], serviceSubnets: [10.96.0.0/16]}
-			ssh: {authorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGzDPu72kk76GUoRO0vvZ2La+WK6qy/L0K8U8lhijsY1 ops@example"]}
+	private static final String BASE = SnippetRefusalTest.LAB + """
 			nodes:
 			  - {name: cp-1, group: bootstrap, ipv4: 10.100.0.2}
 			  - {name: worker-1, group: workers, ipv4: 10.100.0.10}

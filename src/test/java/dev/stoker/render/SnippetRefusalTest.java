@@ -26,14 +26,18 @@ class SnippetRefusalTest {
 
 	private static final ClusterValidator VALIDATOR = new ClusterValidator(new SnippetCheck());
 
+	/** A metal cluster's settings, without its groups and machines. */
+	static final String LAB = """
+			name: lab
+			kubernetesVersion: v1.34.1
+			platform: metal
+			controlPlaneEndpoint: {host: k8s.lab.example.com}
+			networking: {podSubnets: [10.244.0.0/16], serviceSubnets: [10.96.0.0/16]}
+			ssh: {authorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGzDPu72kk76GUoRO0vvZ2La+WK6qy/L0K8U8lhijsY1 ops@example"]}
+			""";
+
 	static ValidCluster validate(String cluster, String group, String node) {
-		String yaml = """
-				name: lab
-				kubernetesVersion: v1.34.1
-				platform: metal
-				controlPlaneEndpoint: {host: k8s.lab.example.com}
-				networking: {podSubnets: [10.244.0.0/16], serviceSubnets: [10.96.0.0/16]}
-				ssh: {authorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGzDPu72kk76GUoRO0vvZ2La+WK6qy/L0K8U8lhijsY1 ops@example"]}
+		String yaml = LAB + """
 				patchUpdates: true
 				snippets: %s
 				nodeGroups:
@@ -43,8 +47,7 @@ class SnippetRefusalTest {
 				nodes:
 				  - {name: cp-1, group: bootstrap, ipv4: 10.100.0.2}
 				  - {name: worker-1, group: workers, ipv4: 10.100.0.10, snippets: %s}
-				"""
-			.formatted(cluster, group, node);
+				""".formatted(cluster, group, node);
 		return VALIDATOR.validate(Mappers.yaml().readTree(yaml));
 	}
 
@@ -206,12 +209,7 @@ class SnippetRefusalTest {
 	}
 
 	private static ValidCluster validateWithoutRenderedCheck(String cluster) {
-		return new ClusterValidator().validate(Mappers.yaml().readTree("""
-				name: lab
-				kubernetesVersion: v1.34.1
-				platform: metal
-				controlPlaneEndpoint: {host: k8s.lab.example.com}
-				networking: {podSubnets: [10.244.0.0/16], serviceSubnets: [10.96.0.0/16]}
+		return new ClusterValidator().validate(Mappers.yaml().readTree(LAB + """
 				snippets: %s
 				nodes:
 				  - {name: cp-1, group: bootstrap, ipv4: 10.100.0.2}

@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 import dev.stoker.butane.ButaneConfig;
 import dev.stoker.butane.ButaneLint;
 import dev.stoker.butane.ButaneSnippetReader;
+import dev.stoker.butane.ButaneYaml;
 import dev.stoker.definition.ButaneVersion;
 import dev.stoker.definition.ClusterDefinition;
 import dev.stoker.definition.NodeGroup;
@@ -43,11 +44,11 @@ final class SnippetRules {
 
 	/**
 	 * YAML readers disagree on whether DEL, the C1 controls and U+2028/U+2029 break a
-	 * line, even in a literal block, so the node's Butane could not carry them as written
-	 * (see {@code ButaneYaml}).
+	 * line, even in a literal block, so the node's Butane could not carry them as
+	 * written.
 	 */
 	private static void contestedText(JsonNode node, String at, FieldErrors problems) {
-		if (node.isString() && node.asString().chars().anyMatch(SnippetRules::isContested)) {
+		if (node.isString() && node.asString().chars().anyMatch(ButaneYaml::isContested)) {
 			problems.add(at, "must not contain DEL, C1 control characters or U+2028/U+2029, on which YAML readers "
 					+ "disagree; give such contents as a data URL in source instead");
 		}
@@ -60,10 +61,6 @@ final class SnippetRules {
 			node.properties()
 				.forEach((entry) -> contestedText(entry.getValue(), JsonPointer.child(at, entry.getKey()), problems));
 		}
-	}
-
-	private static boolean isContested(int c) {
-		return (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029;
 	}
 
 	private static void level(List<JsonNode> snippets, String at, ButaneVersion version, FieldErrors problems) {

@@ -97,23 +97,20 @@ public final class StokerEntries {
 	 */
 	Optional<String> mountOwner(String path) {
 		String clean = Paths.clean(path);
-		Optional<String> owned = directoryOwner(clean).map(directories::get);
-		if (owned.isEmpty()) {
-			owned = directories.entrySet()
-				.stream()
-				.filter((entry) -> Paths.contains(clean, entry.getKey()))
-				.map(Map.Entry::getValue)
-				.findFirst();
-		}
-		if (owned.isEmpty()) {
-			owned = paths.entrySet()
-				.stream()
-				.filter((entry) -> Paths.contains(clean, entry.getKey()))
-				.map(Map.Entry::getValue)
-				.findFirst();
-		}
+		Optional<String> owned = directoryOwner(clean).map(directories::get)
+			.or(() -> ownerWithin(directories, clean))
+			.or(() -> ownerWithin(paths, clean));
 		return owned.map((owner) -> "mounts a filesystem on " + clean + ", which would hide what Stoker writes there ("
 				+ owner + "); mount it elsewhere");
+	}
+
+	/** What owns the first of these entries that lies in {@code directory}. */
+	private static Optional<String> ownerWithin(Map<String, String> entries, String directory) {
+		return entries.entrySet()
+			.stream()
+			.filter((entry) -> Paths.contains(directory, entry.getKey()))
+			.map(Map.Entry::getValue)
+			.findFirst();
 	}
 
 	private Optional<String> directoryOwner(String clean) {
