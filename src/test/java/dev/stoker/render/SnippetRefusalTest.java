@@ -162,6 +162,11 @@ class SnippetRefusalTest {
 				refused("a field Butane does not have", "[{storage: {filez: []}}]", "[]", "[]",
 						"/snippets/0/storage/filez: is not a field of Butane's flatcar variant, or its value has the "
 								+ "wrong type; see the Butane flatcar specs 1.0.0 and 1.1.0"),
+				refused("text YAML readers disagree on",
+						"[{storage: {files: [{path: /etc/motd, contents: {inline: \"a\\u2028b\"}}]}}]", "[]", "[]",
+						"/snippets/0/storage/files/0/contents/inline: must not contain DEL, C1 control characters or "
+								+ "U+2028/U+2029, on which YAML readers disagree; give such contents as a data URL in "
+								+ "source instead"),
 				refused("text instead of a config", "[\"storage: {}\"]", "[]", "[]",
 						"/snippets/0: must be a Butane config of the flatcar variant, written as an object"),
 				refused("every refusal at once", file("/etc/kubernetes/admin.conf"),
