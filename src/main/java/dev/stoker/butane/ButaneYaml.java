@@ -32,7 +32,11 @@ public final class ButaneYaml {
 		return yaml;
 	}
 
-	private static boolean isContested(int c) {
+	/**
+	 * Whether YAML readers disagree on this character (whether it breaks a line), so a
+	 * config holding it cannot be written as it is.
+	 */
+	public static boolean isContested(int c) {
 		return (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029;
 	}
 

@@ -21,6 +21,7 @@ import dev.stoker.definition.ValidGroup;
 import dev.stoker.definition.validation.ClusterValidator;
 import dev.stoker.definition.validation.InvalidDefinitionException;
 import dev.stoker.problem.FieldError;
+import dev.stoker.render.SnippetCheck;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.FetchToken;
 import dev.stoker.secrets.FetchTokens;
@@ -48,7 +49,7 @@ public class ClusterService {
 
 	private final TransactionOperations transactions;
 
-	private final ClusterValidator validator = new ClusterValidator();
+	private final ClusterValidator validator = new ClusterValidator(new SnippetCheck());
 
 	private final Clock clock;
 

@@ -54,7 +54,7 @@ public final class ClusterDefaults {
 				new Ssh(or(ssh.user(), SSH_USER), or(ssh.authorizedKeys(), List.of())),
 				(d.nodeGroups() == null ? NODE_GROUPS : d.nodeGroups()).stream().map(ClusterDefaults::apply).toList(),
 				or(d.nodes(), List.of()), or(d.patchUpdates(), false), d.kubelet(), d.scheduler(), d.etcd(),
-				d.featureGates(), d.imageRepository(), d.kubeProxy());
+				d.featureGates(), d.imageRepository(), d.kubeProxy(), d.snippets());
 	}
 
 	/** The platform's default address source for the definition's families. */
@@ -67,7 +67,7 @@ public final class ClusterDefaults {
 		// taints stay null when absent: an empty list means "remove
 		// kubeadm's default taint".
 		return new NodeGroup(group.name(), group.role(), or(group.labels(), Map.of()), group.taints(), group.kubelet(),
-				group.kubeletExtraArgs());
+				group.kubeletExtraArgs(), group.snippets());
 	}
 
 	private static <T> T or(T value, T fallback) {

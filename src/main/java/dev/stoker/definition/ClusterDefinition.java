@@ -3,7 +3,9 @@ package dev.stoker.definition;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.JsonNode;
 
 import dev.stoker.platform.Platform;
 
@@ -41,9 +43,10 @@ public record ClusterDefinition(
 		@Schema(description = "kubeadm's own feature gates (ClusterConfiguration featureGates), name to on or off") Map<String, Boolean> featureGates,
 		@Schema(description = "The registry the control-plane images are pulled from instead of registry.k8s.io",
 				example = "registry.example.com/k8s") String imageRepository,
-		KubeProxy kubeProxy) {
+		KubeProxy kubeProxy, @ArraySchema(arraySchema = @Schema(description = SnippetSchema.DESCRIPTION),
+				schema = @Schema(implementation = SnippetSchema.class)) List<JsonNode> snippets) {
 
-	/** A definition without kubelet settings or kubeadm options. */
+	/** A definition without kubelet settings, kubeadm options or snippets. */
 	public ClusterDefinition(String name, String kubernetesVersion, KubeadmApiVersion kubeadmApiVersion,
 			Platform platform, Install install, Architecture architecture, ButaneVersion butaneVersion,
 			ControlPlaneEndpoint controlPlaneEndpoint, ApiServer apiServer, ControllerManager controllerManager,
@@ -51,7 +54,7 @@ public record ClusterDefinition(
 			List<NodeGroup> nodeGroups, List<StaticNode> nodes, Boolean patchUpdates) {
 		this(name, kubernetesVersion, kubeadmApiVersion, platform, install, architecture, butaneVersion,
 				controlPlaneEndpoint, apiServer, controllerManager, networking, cloudProvider, volumePluginDir, ssh,
-				nodeGroups, nodes, patchUpdates, null, null, null, null, null, null);
+				nodeGroups, nodes, patchUpdates, null, null, null, null, null, null, null);
 	}
 
 }

@@ -22,12 +22,14 @@ import dev.stoker.platform.Platform;
  * @param patchUpdates whether sysupdate installs new patch releases of the cluster's
  * minor by itself
  * @param options the kubelet settings of every node and the kubeadm options
+ * @param snippets the Butane configs merged into every node's, in the order written
  */
 public record ValidCluster(String name, KubernetesVersion kubernetesVersion, KubeadmApiVersion kubeadmApiVersion,
 		Platform platform, Install install, Architecture architecture, ButaneVersion butaneVersion,
 		ApiEndpoint controlPlaneEndpoint, ApiServerSettings apiServer, Map<String, String> controllerManagerArgs,
 		ClusterNetwork networking, CloudProvider cloudProvider, String volumePluginDir, SshLogin ssh,
-		List<ValidGroup> groups, List<ValidNode> nodes, boolean patchUpdates, KubeadmOptions options) {
+		List<ValidGroup> groups, List<ValidNode> nodes, boolean patchUpdates, KubeadmOptions options,
+		List<Snippet> snippets) {
 
 	public ValidCluster {
 		Objects.requireNonNull(name);
@@ -47,9 +49,10 @@ public record ValidCluster(String name, KubernetesVersion kubernetesVersion, Kub
 		groups = List.copyOf(groups);
 		nodes = List.copyOf(nodes);
 		Objects.requireNonNull(options);
+		snippets = List.copyOf(snippets);
 	}
 
-	/** A cluster without kubelet settings or kubeadm options. */
+	/** A cluster without kubelet settings, kubeadm options or snippets. */
 	public ValidCluster(String name, KubernetesVersion kubernetesVersion, KubeadmApiVersion kubeadmApiVersion,
 			Platform platform, Install install, Architecture architecture, ButaneVersion butaneVersion,
 			ApiEndpoint controlPlaneEndpoint, ApiServerSettings apiServer, Map<String, String> controllerManagerArgs,
@@ -57,7 +60,29 @@ public record ValidCluster(String name, KubernetesVersion kubernetesVersion, Kub
 			List<ValidGroup> groups, List<ValidNode> nodes, boolean patchUpdates) {
 		this(name, kubernetesVersion, kubeadmApiVersion, platform, install, architecture, butaneVersion,
 				controlPlaneEndpoint, apiServer, controllerManagerArgs, networking, cloudProvider, volumePluginDir, ssh,
-				groups, nodes, patchUpdates, KubeadmOptions.NONE);
+				groups, nodes, patchUpdates, KubeadmOptions.NONE, List.of());
+	}
+
+	/** A cluster with kubelet settings and kubeadm options, and no snippets. */
+	public ValidCluster(String name, KubernetesVersion kubernetesVersion, KubeadmApiVersion kubeadmApiVersion,
+			Platform platform, Install install, Architecture architecture, ButaneVersion butaneVersion,
+			ApiEndpoint controlPlaneEndpoint, ApiServerSettings apiServer, Map<String, String> controllerManagerArgs,
+			ClusterNetwork networking, CloudProvider cloudProvider, String volumePluginDir, SshLogin ssh,
+			List<ValidGroup> groups, List<ValidNode> nodes, boolean patchUpdates, KubeadmOptions options) {
+		this(name, kubernetesVersion, kubeadmApiVersion, platform, install, architecture, butaneVersion,
+				controlPlaneEndpoint, apiServer, controllerManagerArgs, networking, cloudProvider, volumePluginDir, ssh,
+				groups, nodes, patchUpdates, options, List.of());
+	}
+
+	/** A cluster with snippets, and no kubelet settings or kubeadm options. */
+	public ValidCluster(String name, KubernetesVersion kubernetesVersion, KubeadmApiVersion kubeadmApiVersion,
+			Platform platform, Install install, Architecture architecture, ButaneVersion butaneVersion,
+			ApiEndpoint controlPlaneEndpoint, ApiServerSettings apiServer, Map<String, String> controllerManagerArgs,
+			ClusterNetwork networking, CloudProvider cloudProvider, String volumePluginDir, SshLogin ssh,
+			List<ValidGroup> groups, List<ValidNode> nodes, boolean patchUpdates, List<Snippet> snippets) {
+		this(name, kubernetesVersion, kubeadmApiVersion, platform, install, architecture, butaneVersion,
+				controlPlaneEndpoint, apiServer, controllerManagerArgs, networking, cloudProvider, volumePluginDir, ssh,
+				groups, nodes, patchUpdates, KubeadmOptions.NONE, snippets);
 	}
 
 	/** The cluster's address families, primary first. */
@@ -111,7 +136,7 @@ public record ValidCluster(String name, KubernetesVersion kubernetesVersion, Kub
 				groups.stream().map(ValidGroup::definition).toList(),
 				nodes.stream().map(ValidNode::definition).toList(), patchUpdates, options.kubeletDefinition(),
 				options.scheduler(), options.etcd(), options.featureGatesDefinition(),
-				options.imageRepository().orElse(null), options.kubeProxy());
+				options.imageRepository().orElse(null), options.kubeProxy(), Snippet.definition(snippets));
 	}
 
 	/**
@@ -128,7 +153,7 @@ public record ValidCluster(String name, KubernetesVersion kubernetesVersion, Kub
 				d.controllerManager().extraArgs(), networking, d.cloudProvider(), d.volumePluginDir(),
 				SshLogin.of(d.ssh()), groups,
 				d.nodes().stream().map((node) -> ValidNode.of(node, groups, networking.families())).toList(),
-				patchUpdates(d), KubeadmOptions.of(d));
+				patchUpdates(d), KubeadmOptions.of(d), Snippet.of(d.snippets()));
 	}
 
 	/**

@@ -13,13 +13,19 @@ import dev.stoker.net.IpFamily;
  *
  * @param group the group it belongs to, whose role and labels it takes
  * @param addresses one per cluster family, in family order, as the operator wrote them
+ * @param snippets the Butane configs merged into its own document, in the order written
  */
-public record ValidNode(String name, ValidGroup group, List<NodeAddress> addresses) {
+public record ValidNode(String name, ValidGroup group, List<NodeAddress> addresses, List<Snippet> snippets) {
+
+	public ValidNode(String name, ValidGroup group, List<NodeAddress> addresses) {
+		this(name, group, addresses, List.of());
+	}
 
 	public ValidNode {
 		Objects.requireNonNull(name);
 		Objects.requireNonNull(group);
 		addresses = List.copyOf(addresses);
+		snippets = List.copyOf(snippets);
 	}
 
 	/** Its address of this family; every family of the cluster has one. */
@@ -29,7 +35,7 @@ public record ValidNode(String name, ValidGroup group, List<NodeAddress> address
 
 	StaticNode definition() {
 		return new StaticNode(name, group.name(), address(IpFamily.IPV4).map(NodeAddress::text).orElse(null),
-				address(IpFamily.IPV6).map(NodeAddress::text).orElse(null));
+				address(IpFamily.IPV6).map(NodeAddress::text).orElse(null), Snippet.definition(snippets));
 	}
 
 	static ValidNode of(StaticNode node, List<ValidGroup> groups, List<IpFamily> families) {
@@ -40,7 +46,8 @@ public record ValidNode(String name, ValidGroup group, List<NodeAddress> address
 		return new ValidNode(node.name(), group,
 				families.stream()
 					.map((family) -> NodeAddress.parse((family == IpFamily.IPV4) ? node.ipv4() : node.ipv6(), family))
-					.toList());
+					.toList(),
+				Snippet.of(node.snippets()));
 	}
 
 	/** An address as the operator wrote it, which is how node-ip spells it. */

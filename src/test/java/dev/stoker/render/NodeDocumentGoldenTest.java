@@ -35,7 +35,7 @@ class NodeDocumentGoldenTest {
 		List<ExampleNodes.Node> documents = new ArrayList<>();
 		for (String example : List.of("aws-dual-stack.yaml", "aws-ipv6-first.yaml", "digitalocean-dual-stack.yaml",
 				"metal-ipv6-first.yaml", "azure-ipv4.yaml", "aws-butane-1.1.yaml", "azure-dual-stack.yaml",
-				"metal-dual-stack.yaml", "aws-customized.yaml")) {
+				"metal-dual-stack.yaml", "aws-customized.yaml", "metal-snippets.yaml")) {
 			documents.addAll(ExampleNodes.of(example));
 		}
 		return documents.stream();

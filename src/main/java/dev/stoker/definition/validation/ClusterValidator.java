@@ -54,6 +54,22 @@ public final class ClusterValidator {
 	private final StrictReader<ClusterDefinition> reader = new StrictReader<>(ClusterDefinition.class,
 			"must be a JSON or YAML object holding a cluster definition");
 
+	private final RenderedCheck rendered;
+
+	/** Checks the definition alone, without the documents Stoker renders from it. */
+	public ClusterValidator() {
+		this((cluster, problems) -> {
+		});
+	}
+
+	/**
+	 * @param rendered what is checked on the rendered documents of a definition that
+	 * passed every other check
+	 */
+	public ClusterValidator(RenderedCheck rendered) {
+		this.rendered = rendered;
+	}
+
 	public ValidCluster validate(JsonNode body) {
 		FieldErrors problems = new FieldErrors();
 		ClusterDefinition definition = reader.read(body, problems);
@@ -61,7 +77,10 @@ public final class ClusterValidator {
 			check(definition, problems);
 		}
 		problems.throwIfAny();
-		return ValidCluster.of(ClusterDefaults.apply(definition));
+		ValidCluster cluster = ValidCluster.of(ClusterDefaults.apply(definition));
+		rendered.check(cluster, problems);
+		problems.throwIfAny();
+		return cluster;
 	}
 
 	private void check(ClusterDefinition d, FieldErrors problems) {
@@ -90,6 +109,7 @@ public final class ClusterValidator {
 		StaticNodeRules.check(d.nodes(), d.nodeGroups(), families, problems);
 		checkAddressSource(d, families, problems);
 		checkCloudProviderWithDualStack(d, families, problems);
+		SnippetRules.check(d, problems);
 	}
 
 	private static void checkName(String name, FieldErrors problems) {

@@ -1,5 +1,7 @@
 package dev.stoker.render.install;
 
+import java.util.List;
+
 import dev.stoker.butane.ButaneConfig.Directory;
 import dev.stoker.definition.Install;
 import dev.stoker.definition.ValidCluster;
@@ -23,6 +25,18 @@ public final class InstallMethod {
 			case SYSEXT -> SysextInstall.pieces(cluster.kubernetesVersion(), cluster.architecture(), volumePlugins,
 					cluster.patchUpdates());
 			case BINARIES -> BinariesInstall.pieces(cluster.kubernetesVersion(), cluster.architecture(), volumePlugins);
+		};
+	}
+
+	/**
+	 * The directories whose every entry is the install method's, whether the document
+	 * writes it or systemd-sysupdate does later: the sysext's downloaded images and its
+	 * sysupdate component.
+	 */
+	public static List<String> ownedDirectories(Install install) {
+		return switch (install) {
+			case SYSEXT -> List.of(SysextBakery.IMAGE_DIR, SysextBakery.SYSUPDATE_COMPONENT_DIR);
+			case BINARIES -> List.of();
 		};
 	}
 
