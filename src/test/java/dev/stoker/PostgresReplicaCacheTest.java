@@ -118,7 +118,10 @@ class PostgresReplicaCacheTest {
 	private ConfigurableApplicationContext start(String name) throws Exception {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
 				"--stoker.data-dir=" + Files.createDirectories(dataDirs.resolve(name)),
-				"--stoker.admin.token=" + ADMIN_TOKEN, "--stoker.master.key=" + MASTER_KEY));
+				"--stoker.admin.token=" + ADMIN_TOKEN, "--stoker.master.key=" + MASTER_KEY,
+				// replicas behind one address: documents name it (where their machines
+				// report)
+				"--stoker.public-url=https://stoker.example.com"));
 		args.addAll(postgres.commandLineArguments());
 		ConfigurableApplicationContext replica = new SpringApplication(StokerApplication.class)
 			.run(args.toArray(String[]::new));

@@ -38,7 +38,7 @@ class Previews {
 	 */
 	Preview ofNew(JsonNode body, URI base) {
 		ValidCluster candidate = clusters.validateNew(body);
-		Map<DocumentKey, String> rendered = documents.render(candidate, SecretShape.NEW_CLUSTER, base, 1);
+		Map<DocumentKey, String> rendered = documents.render(candidate, SecretShape.NEW_CLUSTER, base);
 		List<PreviewDocument> answered = new ArrayList<>();
 		rendered.forEach((key, content) -> answered
 			.add(new PreviewDocument(key.group(), key.node(), key.document(), content, null)));
@@ -53,8 +53,8 @@ class Previews {
 		ValidCluster candidate = clusters.validateReplacement(name, body);
 		StoredCluster current = clusters.get(name);
 		SecretShape shape = documents.shapeOf(name);
-		Map<DocumentKey, String> now = documents.render(current.cluster(), shape, base, current.revision());
-		Map<DocumentKey, String> then = documents.render(candidate, shape, base, current.revision() + 1);
+		Map<DocumentKey, String> now = documents.render(current.cluster(), shape, base);
+		Map<DocumentKey, String> then = documents.render(candidate, shape, base);
 		String currentName = revisionName(current.revision());
 		List<PreviewDocument> answered = new ArrayList<>();
 		then.forEach((key, content) -> answered.add(new PreviewDocument(key.group(), key.node(), key.document(),
@@ -76,9 +76,8 @@ class Previews {
 		SecretShape shape = documents.shapeOf(name);
 		return new RevisionDiff(name, from, to,
 				Diffs.definition(revisionName(from), before.definition(), revisionName(to), after.definition()),
-				Diffs.documents(revisionName(from),
-						documents.render(ValidCluster.of(before.definition()), shape, base, from), revisionName(to),
-						documents.render(ValidCluster.of(after.definition()), shape, base, to)));
+				Diffs.documents(revisionName(from), documents.render(ValidCluster.of(before.definition()), shape, base),
+						revisionName(to), documents.render(ValidCluster.of(after.definition()), shape, base)));
 	}
 
 	static String revisionName(long revision) {

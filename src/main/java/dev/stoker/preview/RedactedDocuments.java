@@ -57,10 +57,16 @@ class RedactedDocuments {
 	}
 
 	/**
-	 * Every document of the cluster at {@code revision}, groups first, in the
-	 * definition's order.
+	 * The revision every redacted document names (in its provenance file and its report
+	 * settings) instead of the one it is served at: served documents name their own
+	 * revision, so every write would otherwise change every line that names it, and a
+	 * diff would no longer show what the definition changed.
 	 */
-	Map<DocumentKey, String> render(ValidCluster cluster, SecretShape shape, URI base, long revision) {
+	static final long REVISION = 0;
+
+	/** Every document of the cluster, groups first, in the definition's order. */
+	Map<DocumentKey, String> render(ValidCluster cluster, SecretShape shape, URI base) {
+		long revision = REVISION;
 		KubeadmSecrets redacted = RedactedSecrets.of(shape.uploadsCertificates());
 		Map<DocumentKey, String> documents = new LinkedHashMap<>();
 		if (cluster.groupAddresses().isPresent()) {

@@ -17,12 +17,14 @@ import org.springframework.transaction.support.TransactionOperations;
 import dev.stoker.StokerProperties;
 import dev.stoker.access.FetchTokenScope;
 import dev.stoker.access.KeeperTokenScope;
+import dev.stoker.access.ReportTokenScope;
 import dev.stoker.audit.AuditLog;
 import dev.stoker.secrets.ClusterSecrets;
 import dev.stoker.secrets.FetchTokens;
 import dev.stoker.secrets.KeeperToken;
 import dev.stoker.secrets.KeeperTokenHolder;
 import dev.stoker.secrets.KeeperTokens;
+import dev.stoker.secrets.ReportTokens;
 import dev.stoker.web.WebConfigForTests;
 
 /**
@@ -57,6 +59,12 @@ class ClusterApiFakes {
 	@Bean
 	RevisionHistory noHistory() {
 		return new NoRevisionHistory();
+	}
+
+	/** No group has a report credential here: every presented one is unknown. */
+	@Bean
+	ReportTokens noReportCredentials() {
+		return new NoReportTokens();
 	}
 
 	@Bean
@@ -94,6 +102,11 @@ class ClusterApiFakes {
 
 	@Bean
 	KeeperTokenScope noJoinTokens() {
+		return (holder, method, path) -> false;
+	}
+
+	@Bean
+	ReportTokenScope noReports() {
 		return (holder, method, path) -> false;
 	}
 

@@ -78,7 +78,7 @@ class JoinTokenKeepingTest {
 		}
 		for (String group : List.of("workers", "gpu")) {
 			assertThat(document(group)).doesNotContain(keeper.substring("Bearer ".length()))
-				.doesNotContain("/etc/stoker")
+				.doesNotContain("/etc/stoker/keeper-credential")
 				.doesNotContain("stoker-join-token-keeper");
 		}
 

@@ -74,8 +74,12 @@ class JoinTokenKeeperTest {
 			List<String> paths = butane.storage().files().stream().map(ButaneConfig.File::path).toList();
 			List<String> units = butane.systemd().units().stream().map(ButaneConfig.Unit::name).toList();
 			if (node.role() == NodeRole.WORKER) {
-				assertThat(paths).noneMatch((path) -> path.startsWith(NodePaths.STOKER_DIR))
-					.doesNotContain(NodePaths.KEEPER_SCRIPT);
+				// a worker's only credential beyond its user data is the one it reports
+				// with
+				assertThat(paths).filteredOn((path) -> path.startsWith(NodePaths.STOKER_DIR))
+					.containsExactlyInAnyOrder(NodePaths.REPORT_ENVIRONMENT, NodePaths.REPORT_CREDENTIAL,
+							NodePaths.SERVED);
+				assertThat(paths).doesNotContain(NodePaths.KEEPER_SCRIPT);
 				assertThat(units).doesNotContain(JoinTokenKeeper.SERVICE, JoinTokenKeeper.TIMER);
 				continue;
 			}

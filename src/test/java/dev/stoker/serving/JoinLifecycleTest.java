@@ -236,7 +236,14 @@ class JoinLifecycleTest {
 				.header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
 				.exchange();
 			assertThat(result).as(group + " " + format).hasStatusOk();
-			perFormat.add(result.getResponse().getHeaders(DocumentController.WARNING));
+			// the join warnings, not the Ignition's size: a control plane's Ignition is
+			// over
+			// EC2's user-data limit, which only that format's answer says
+			perFormat.add(result.getResponse()
+				.getHeaders(DocumentController.WARNING)
+				.stream()
+				.filter((warning) -> !warning.startsWith("The document is "))
+				.toList());
 		}
 		assertThat(perFormat).as(group + ": the same warnings in " + FORMATS).containsOnly(perFormat.get(0));
 		return perFormat.get(0);

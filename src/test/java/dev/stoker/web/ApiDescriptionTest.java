@@ -56,7 +56,8 @@ class ApiDescriptionTest {
 				}
 			}
 		}
-		assertThat(bodiesInYaml).isEqualTo(3);
+		// create, replace, the secrets rotation and the two previews
+		assertThat(bodiesInYaml).isEqualTo(5);
 		for (String path : new String[] { "/api/v1/clusters/{name}/node-groups/{group}/user-data",
 				"/api/v1/clusters/{name}/nodes/{node}/user-data" }) {
 			assertThat(paths.get(path).at("/get/responses/422/description").asString()).contains("(user-data-too-large",
