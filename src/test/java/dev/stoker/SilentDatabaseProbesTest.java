@@ -10,12 +10,16 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.stoker.database.ReadinessQuery;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Readiness with a database that takes connections and never answers, as a server behind
@@ -58,6 +62,9 @@ class SilentDatabaseProbesTest {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	ReadinessQuery readinessQuery;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	/**
@@ -68,7 +75,7 @@ class SilentDatabaseProbesTest {
 	@Test
 	void readinessWaitsForTheDatabaseOnceAndIsDownWithinTheProbeTimeout() throws Exception {
 		assertThat(TimedAnswer.get(http, port, "/actuator/health/readiness", TOKEN).status()).isEqualTo(503);
-		Thread.sleep(1_100);
+		untilTheFailureIsNoLongerKept();
 		for (int probe = 1; probe <= 3; probe++) {
 			TimedAnswer readiness = TimedAnswer.get(http, port, "/actuator/health/readiness", TOKEN);
 
@@ -78,8 +85,12 @@ class SilentDatabaseProbesTest {
 				.isGreaterThanOrEqualTo(CONNECTION_TIMEOUT)
 				.isLessThan(TimedAnswer.PROBE_TIMEOUT);
 			// the next probe, as the chart's would, after the failure is no longer kept
-			Thread.sleep(1_100);
+			untilTheFailureIsNoLongerKept();
 		}
+	}
+
+	private void untilTheFailureIsNoLongerKept() {
+		await().atMost(Duration.ofSeconds(5)).until(() -> !readinessQuery.remembersUnreachable());
 	}
 
 	@Test

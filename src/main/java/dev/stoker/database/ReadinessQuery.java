@@ -63,7 +63,7 @@ public class ReadinessQuery {
 	 * @throws RuntimeException what the query threw, when the database did not answer
 	 */
 	public synchronized List<String> masterKeyIds() {
-		if (unreachable != null && nanoTime.getAsLong() - unreachableAt <= UNREACHABLE_FOR.toNanos()) {
+		if (remembersUnreachable()) {
 			throw unreachable;
 		}
 		unreachable = null;
@@ -75,6 +75,14 @@ public class ReadinessQuery {
 			unreachableAt = nanoTime.getAsLong();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Whether a failure is still answered without asking: the next probe waits for the
+	 * database again only once this is false.
+	 */
+	public synchronized boolean remembersUnreachable() {
+		return unreachable != null && nanoTime.getAsLong() - unreachableAt <= UNREACHABLE_FOR.toNanos();
 	}
 
 	private static Supplier<List<String>> keyIds(DataSource dataSource) {
