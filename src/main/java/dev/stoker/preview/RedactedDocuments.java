@@ -66,14 +66,13 @@ class RedactedDocuments {
 
 	/** Every document of the cluster, groups first, in the definition's order. */
 	Map<DocumentKey, String> render(ValidCluster cluster, SecretShape shape, URI base) {
-		long revision = REVISION;
 		KubeadmSecrets redacted = RedactedSecrets.of(shape.uploadsCertificates());
 		Map<DocumentKey, String> documents = new LinkedHashMap<>();
 		if (cluster.groupAddresses().isPresent()) {
 			for (ValidGroup group : cluster.groups()) {
-				ButaneConfig butane = new Provenance(cluster.name(), group.name(), null, revision, base)
+				ButaneConfig butane = new Provenance(cluster.name(), group.name(), null, REVISION, base)
 					.addTo(NodeButane.forGroup(cluster, group, redacted, keeper(cluster, group, shape, base),
-							report(cluster, base, revision)));
+							report(cluster, base)));
 				documents.put(new DocumentKey(group.name(), null, "butane"), ButaneYaml.write(butane));
 				documents.put(new DocumentKey(group.name(), null, "ignition"),
 						IgnitionJson.write(ButaneTranspiler.transpile(butane)));
@@ -82,9 +81,9 @@ class RedactedDocuments {
 			}
 		}
 		for (ValidNode node : cluster.nodes()) {
-			ButaneConfig butane = new Provenance(cluster.name(), node.group().name(), node.name(), revision, base)
+			ButaneConfig butane = new Provenance(cluster.name(), node.group().name(), node.name(), REVISION, base)
 				.addTo(NodeButane.forNode(cluster, node, redacted, keeper(cluster, node.group(), shape, base),
-						report(cluster, base, revision)));
+						report(cluster, base)));
 			documents.put(new DocumentKey(node.group().name(), node.name(), "butane"), ButaneYaml.write(butane));
 			documents.put(new DocumentKey(node.group().name(), node.name(), "ignition"),
 					IgnitionJson.write(ButaneTranspiler.transpile(butane)));
@@ -96,9 +95,9 @@ class RedactedDocuments {
 	 * As a served machine's, with the placeholder credential. Every group of a cluster
 	 * written now has a report credential (a create or PUT issues the missing ones).
 	 */
-	private ReportAccess report(ValidCluster cluster, URI base, long revision) {
+	private ReportAccess report(ValidCluster cluster, URI base) {
 		return new ReportAccess(MachineRoutes.reportUrl(base, cluster.name()), RedactedSecrets.REPORT_CREDENTIAL,
-				caBundle.pem().map((pem) -> new String(pem, StandardCharsets.UTF_8)).orElse(null), revision);
+				caBundle.pem().map((pem) -> new String(pem, StandardCharsets.UTF_8)).orElse(null), REVISION);
 	}
 
 	/** As a served control plane's, with the placeholder credential. */
