@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two replicas on one PostgreSQL database, each with its own cache of rendered documents:
  * once a PUT, a rotation or a delete and create through one replica is answered, the
  * other serves the new bytes on its very next fetch, although it served (and cached) the
- * old ones just before. Its cache meters count the hits and misses.
+ * old ones just before. A fetch token rotated through one replica is refused by the other
+ * at once, although that one verified it (and kept it) just before. Its cache meters
+ * count the hits and misses.
  */
 class PostgresReplicaCacheTest {
 
@@ -38,6 +40,8 @@ class PostgresReplicaCacheTest {
 	private static final String CLUSTER = "/api/v1/clusters/cached";
 
 	private static final String WORKERS = CLUSTER + "/node-groups/workers/ignition";
+
+	private static final Pattern ROTATED_TOKEN = Pattern.compile("\"fetchToken\"\\s*:\\s*\"(stf\\.[^\"]+)\"");
 
 	private static final Pattern WORKERS_TOKEN = Pattern.compile("\"workers\"\\s*:\\s*\"(stf\\.[^\"]+)\"");
 
@@ -75,10 +79,25 @@ class PostgresReplicaCacheTest {
 		assertThat(afterRotation).isNotEqualTo(afterPut);
 		assertThat(fetch(writer, token)).isEqualTo(afterRotation);
 
+		// the workers' fetch token rotated: the reader kept the old one as verified
+		String rotatedToken = send(writer, "POST", CLUSTER + "/node-groups/workers/fetch-token/rotate", ADMIN_TOKEN,
+				null, 200);
+		Matcher rotatedMatch = ROTATED_TOKEN.matcher(rotatedToken);
+		assertThat(rotatedMatch.find()).as("the rotated fetch token in %s", "the answer").isTrue();
+		String newToken = rotatedMatch.group(1);
+		send(reader, "GET", WORKERS, token, null, 401);
+		// a refusal, too, is the revoked token's 401, not the 403 of a current one
+		send(reader, "GET", CLUSTER + "/node-groups/control-plane/ignition", token, null, 401);
+		assertThat(fetch(reader, newToken)).isEqualTo(afterRotation);
+		token = newToken;
+		fetch(reader, token);
+
 		// deleted and created again under its name: revision 1 again, but other secrets
 		send(writer, "DELETE", CLUSTER, ADMIN_TOKEN, null, 204);
+		send(reader, "GET", WORKERS, token, null, 401);
 		String again = workersToken(
 				send(writer, "POST", "/api/v1/clusters", ADMIN_TOKEN, TestDefinitions.dualStackAws("cached"), 201));
+		send(reader, "GET", WORKERS, token, null, 401);
 		String recreated = fetch(reader, again);
 		assertThat(recreated).isNotEqualTo(first).isNotEqualTo(afterRotation);
 		assertThat(fetch(writer, again)).isEqualTo(recreated);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -54,6 +55,9 @@ import dev.stoker.secrets.StaleMasterKeyException;
 class AccessFilter extends OncePerRequestFilter {
 
 	static final String REQUEST_ID = "X-Request-Id";
+
+	/** The challenge of every 401. */
+	static final String CHALLENGE = "Bearer realm=\"stoker\"";
 
 	private static final String BEARER = "bearer ";
 
@@ -125,6 +129,12 @@ class AccessFilter extends OncePerRequestFilter {
 			try {
 				credential = authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
 				allowed = credential.isPresent() && allowed(credential.get(), request);
+				if (!allowed && credential.orElse(null) instanceof Credential.Fetch fetch
+						&& !fetchTokens.stillCurrent(fetch.holder())) {
+					// kept in memory as verified, and rotated on another replica since:
+					// refused as the unknown token it now is
+					credential = Optional.empty();
+				}
 			}
 			catch (StaleMasterKeyException ex) {
 				// never 401: the token may be good, and Ignition would not ask again
@@ -138,7 +148,7 @@ class AccessFilter extends OncePerRequestFilter {
 				return;
 			}
 			if (credential.isEmpty()) {
-				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"stoker\"");
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
 				ProblemResponses.write(response, AccessProblems.unauthorized());
 				return;
 			}
@@ -166,7 +176,9 @@ class AccessFilter extends OncePerRequestFilter {
 		}
 		Optional<FetchToken> fetch = FetchToken.parse(presented);
 		if (fetch.isPresent()) {
-			return fetch.flatMap(fetchTokens::authenticate).map(Credential.Fetch::new);
+			// from memory when verified before: a fetch token opens node documents only,
+			// whose audit row checks the token again before the answer leaves
+			return fetch.flatMap(fetchTokens::recognize).map(Credential.Fetch::new);
 		}
 		Optional<ReportToken> report = ReportToken.parse(presented);
 		if (report.isPresent()) {
@@ -239,12 +251,24 @@ class AccessFilter extends OncePerRequestFilter {
 		return new Requester("admin", null, request.getRemoteAddr(), requestId);
 	}
 
+	/**
+	 * A random (version 4) UUID from the thread's own generator: a request id only has to
+	 * be unique, not unguessable, and {@link UUID#randomUUID} draws from one shared
+	 * SecureRandom that every request thread queued for under load.
+	 */
+	static UUID newRequestId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & ~(0xC000_0000_0000_0000L)) | 0x8000_0000_0000_0000L;
+		return new UUID(high, low);
+	}
+
 	private static String requestId(HttpServletRequest request) {
 		String given = request.getHeader(REQUEST_ID);
 		if (given != null && WELL_FORMED_REQUEST_ID.matcher(given).matches()) {
 			return given;
 		}
-		return UUID.randomUUID().toString();
+		return newRequestId().toString();
 	}
 
 }

@@ -59,12 +59,13 @@ public class GroupCommit implements DisposableBean {
 	}
 
 	/**
-	 * Like {@link AuditLog#recordIfCurrent}, in a transaction shared with concurrent
-	 * callers, which has committed when this returns true. The caller must not be in a
-	 * transaction of its own.
+	 * Like {@link AuditLog#recordIfCurrent(Disclosure, Requester, AuditLog.Current)}, in
+	 * a transaction shared with concurrent callers, which has committed when this returns
+	 * {@link AuditLog.Outcome#RECORDED}. The caller must not be in a transaction of its
+	 * own.
 	 */
-	public boolean recordIfCurrent(Disclosure disclosure, Requester requester) {
-		Pending pending = new Pending(disclosure, requester, new CompletableFuture<>());
+	public AuditLog.Outcome recordIfCurrent(Disclosure disclosure, Requester requester, AuditLog.Current current) {
+		Pending pending = new Pending(new AuditLog.Entry(disclosure, requester, current), new CompletableFuture<>());
 		queue.add(pending);
 		if (closed) {
 			// raced a shutdown: the writers may be gone already
@@ -102,11 +103,11 @@ public class GroupCommit implements DisposableBean {
 
 	/** Writes a batch in one transaction and answers each of its callers. */
 	void commit(List<Pending> batch) {
-		List<Boolean> recorded;
+		List<AuditLog.Outcome> recorded;
 		try {
-			recorded = transactions.execute((status) -> batch.stream()
-				.map((pending) -> audit.recordIfCurrent(pending.disclosure(), pending.requester()))
-				.toList());
+			// one JDBC batch: on PostgreSQL the whole batch is one round trip
+			recorded = transactions
+				.execute((status) -> audit.recordAllIfCurrent(batch.stream().map(Pending::entry).toList()));
 		}
 		catch (ClusterGoneException ex) {
 			// on PostgreSQL the failed statement may have aborted the whole
@@ -128,8 +129,8 @@ public class GroupCommit implements DisposableBean {
 	private void commitAlone(Pending pending) {
 		try {
 			pending.outcome()
-				.complete(transactions
-					.execute((status) -> audit.recordIfCurrent(pending.disclosure(), pending.requester())));
+				.complete(transactions.execute((status) -> audit.recordIfCurrent(pending.entry().disclosure(),
+						pending.entry().requester(), pending.entry().current())));
 		}
 		catch (RuntimeException ex) {
 			boolean answered = ex instanceof ClusterGoneException || ex instanceof AuditUnavailableException;
@@ -159,7 +160,7 @@ public class GroupCommit implements DisposableBean {
 		fail(left, new IllegalStateException("shutting down"));
 	}
 
-	record Pending(Disclosure disclosure, Requester requester, CompletableFuture<Boolean> outcome) {
+	record Pending(AuditLog.Entry entry, CompletableFuture<AuditLog.Outcome> outcome) {
 	}
 
 }

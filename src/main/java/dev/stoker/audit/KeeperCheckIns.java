@@ -12,8 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.stoker.database.StoredTime;
 
@@ -61,7 +65,31 @@ public class KeeperCheckIns {
 			.params(id.get(), node, StoredTime.column(now), join(present), join(added), join(extended), join(deleted),
 					clientAddress)
 			.update();
+		forgetRecent(cluster);
 		return new KeeperCheckIn(node, now, present, added, extended, deleted);
+	}
+
+	/**
+	 * How often {@link #latestRecent} reads a cluster's newest check-in again: it is
+	 * asked on every join document's fetch, for a warning about a day without check-ins,
+	 * which a second does not change. A check-in recorded here is seen at once.
+	 */
+	static final Duration RECENT = Duration.ofSeconds(1);
+
+	/**
+	 * Read again in the background once {@link #RECENT} old, so that no fetch waits for
+	 * the read (under a boot storm every fetch of that moment would queue behind it);
+	 * dropped when it could not be read again for ten times that.
+	 */
+	private final LoadingCache<String, Optional<KeeperCheckIn>> recent = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.refreshAfterWrite(RECENT)
+		.expireAfterWrite(RECENT.multipliedBy(10))
+		.build(this::latest);
+
+	/** Like {@link #latest}, as read about {@link #RECENT} ago at most. */
+	public Optional<KeeperCheckIn> latestRecent(String cluster) {
+		return recent.get(cluster);
 	}
 
 	/** The cluster's newest check-in, from any of its control planes. */
@@ -72,6 +100,24 @@ public class KeeperCheckIns {
 			.param(cluster)
 			.query(KeeperCheckIns::row)
 			.optional();
+	}
+
+	/**
+	 * Forgets the cluster's kept check-in now and once the caller's transaction has
+	 * committed: a fetch between the two would keep the one before.
+	 */
+	private void forgetRecent(String cluster) {
+		recent.invalidate(cluster);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					recent.invalidate(cluster);
+				}
+
+			});
+		}
 	}
 
 	/** Each control plane's newest check-in, by node name. */

@@ -36,4 +36,23 @@ public interface FetchTokens {
 	 */
 	Optional<FetchTokenHolder> authenticate(FetchToken presented);
 
+	/**
+	 * Like {@link #authenticate}, but answers from memory for a token it verified before,
+	 * without asking the store: for a request whose answer checks the token again in the
+	 * statement that audits it (a node's document), so that a token rotated on another
+	 * replica is refused there. A refusal must ask {@link #stillCurrent}, to answer a
+	 * revoked token as one.
+	 */
+	Optional<FetchTokenHolder> recognize(FetchToken presented);
+
+	/**
+	 * Whether the holder's token is still the group's, asked of the store: a token
+	 * {@link #recognize} answered from memory may have been rotated on another replica
+	 * since. Forgets it when not.
+	 */
+	boolean stillCurrent(FetchTokenHolder holder);
+
+	/** Forgets what is kept in memory of a token found revoked. */
+	void forget(FetchTokenHolder holder);
+
 }

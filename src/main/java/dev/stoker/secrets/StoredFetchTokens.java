@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Service;
 
 import dev.stoker.database.StoredTime;
@@ -33,6 +35,12 @@ class StoredFetchTokens implements FetchTokens {
 
 	private final RecordedMasterKey recordedKey;
 
+	/**
+	 * Verified tokens by lookup hash: one per node group in use, bounded so that no
+	 * number of groups can grow it without end. Never listed nor logged.
+	 */
+	private final Cache<String, FetchTokenHolder> verified = Caffeine.newBuilder().maximumSize(100_000).build();
+
 	StoredFetchTokens(FetchTokenRepository tokens, ClusterSecretsRepository clusters, SecretCipher cipher,
 			RandomSource random, Clock clock, MasterKey masterKey, RecordedMasterKey recordedKey) {
 		this.tokens = tokens;
@@ -53,6 +61,7 @@ class StoredFetchTokens implements FetchTokens {
 		for (String existing : tokens.groups(id)) {
 			if (!groups.contains(existing)) {
 				tokens.delete(id, existing);
+				forgetGroup(cluster, existing);
 			}
 		}
 		var current = tokens.groups(id);
@@ -76,6 +85,8 @@ class StoredFetchTokens implements FetchTokens {
 		FetchToken token = FetchToken.generate(random);
 		boolean replaced = tokens.replace(id.get(), group, token.id(), lookup.hash(token),
 				encrypt(id.get(), group, token), now());
+		// here at once; other replicas learn it from the audit statement
+		forgetGroup(cluster, group);
 		return replaced ? Optional.of(token) : Optional.empty();
 	}
 
@@ -86,10 +97,50 @@ class StoredFetchTokens implements FetchTokens {
 
 	@Override
 	public Optional<FetchTokenHolder> authenticate(FetchToken presented) {
+		return authenticate(presented, lookup.hash(presented));
+	}
+
+	private Optional<FetchTokenHolder> authenticate(FetchToken presented, String hash) {
 		return PresentedCredentials
-			.verified(tokens.findByLookupHash(lookup.hash(presented)), presented.value(), (row) -> decrypt(row).value(),
-					recordedKey)
+			.verified(tokens.findByLookupHash(hash), presented.value(), (row) -> decrypt(row).value(), recordedKey)
 			.map(row -> new FetchTokenHolder(row.cluster(), row.group(), row.tokenId()));
+	}
+
+	/**
+	 * A token verified once is kept by its lookup hash: a boot storm presents the same
+	 * few tokens thousands of times, and each would cost a read and a decryption. A token
+	 * that matched nothing is never kept.
+	 */
+	@Override
+	public Optional<FetchTokenHolder> recognize(FetchToken presented) {
+		String hash = lookup.hash(presented);
+		FetchTokenHolder known = verified.getIfPresent(hash);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<FetchTokenHolder> holder = authenticate(presented, hash);
+		holder.ifPresent((found) -> verified.put(hash, found));
+		return holder;
+	}
+
+	@Override
+	public boolean stillCurrent(FetchTokenHolder holder) {
+		boolean current = tokens.find(holder.cluster(), holder.group())
+			.filter((row) -> row.tokenId().equals(holder.tokenId()))
+			.isPresent();
+		if (!current) {
+			forget(holder);
+		}
+		return current;
+	}
+
+	@Override
+	public void forget(FetchTokenHolder holder) {
+		verified.asMap().values().removeIf((kept) -> kept.tokenId().equals(holder.tokenId()));
+	}
+
+	private void forgetGroup(String cluster, String group) {
+		verified.asMap().values().removeIf((kept) -> kept.cluster().equals(cluster) && kept.group().equals(group));
 	}
 
 	private long clusterId(String cluster) {

@@ -1,9 +1,12 @@
 package dev.stoker.serving;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 
 import dev.stoker.access.FetchTokenScope;
 import dev.stoker.cluster.ClusterService;
+import dev.stoker.cluster.StoredCluster;
 import dev.stoker.secrets.FetchTokenHolder;
 import dev.stoker.serving.DocumentRoutes.DocumentRoute;
 import dev.stoker.serving.DocumentTarget.Group;
@@ -20,8 +23,11 @@ class FetchTokenDocuments implements FetchTokenScope {
 
 	private final ClusterService clusters;
 
-	FetchTokenDocuments(ClusterService clusters) {
+	private final RenderCache cache;
+
+	FetchTokenDocuments(ClusterService clusters, RenderCache cache) {
 		this.clusters = clusters;
+		this.cache = cache;
 	}
 
 	@Override
@@ -43,9 +49,20 @@ class FetchTokenDocuments implements FetchTokenScope {
 				&& inGroup(holder, (Node) route.target());
 	}
 
+	/**
+	 * Asked first of the definition this replica last served the cluster from, so that a
+	 * static node's fetch reads and parses nothing; only a refusal is asked again of the
+	 * store, since a PUT through another replica may have moved the node since. A node
+	 * moved out of the group meanwhile is still refused, by {@link NodeDocuments}, which
+	 * checks it against the definition it serves from.
+	 */
 	private boolean inGroup(FetchTokenHolder holder, Node node) {
-		return clusters.find(holder.cluster())
-			.flatMap((stored) -> stored.cluster().node(node.name()))
+		return inGroup(cache.lastDefinition(holder.cluster()), holder, node)
+				|| inGroup(clusters.find(holder.cluster()), holder, node);
+	}
+
+	private static boolean inGroup(Optional<StoredCluster> stored, FetchTokenHolder holder, Node node) {
+		return stored.flatMap((found) -> found.cluster().node(node.name()))
 			.filter((found) -> found.group().name().equals(holder.group()))
 			.isPresent();
 	}

@@ -17,7 +17,10 @@ import org.springframework.transaction.support.TransactionOperations;
 
 import dev.stoker.access.AccessDeniedException;
 import dev.stoker.access.Credential;
+import dev.stoker.access.CredentialRevokedException;
 import dev.stoker.audit.AuditLog;
+import dev.stoker.audit.AuditUnavailableException;
+import dev.stoker.audit.ClusterGoneException;
 import dev.stoker.audit.Disclosure;
 import dev.stoker.audit.GroupCommit;
 import dev.stoker.audit.KeeperCheckIns;
@@ -114,50 +117,117 @@ public class NodeDocuments {
 	 */
 	public ServedDocument document(String clusterName, DocumentTarget target, DocumentFormat format,
 			Credential credential, Requester requester, URI base) {
-		for (int attempt = 1;; attempt++) {
-			// read on every fetch, so that nothing cached for an older version is served;
-			// the audit row checks the revision again. Each read is a statement of its
-			// own: the reads need no transaction, and hold no connection meanwhile.
-			ClusterVersion version = clusters.version(clusterName);
-			Optional<StoredCluster> read = cache.definition(version, () -> clusters.findAt(clusterName, version));
-			if (read.isEmpty()) {
-				giveUpAfter(attempt, clusterName);
-				continue;
+		try {
+			return serve(clusterName, target, format, credential, requester, base,
+					cache.lastVersion(clusterName).orElse(null));
+		}
+		catch (CredentialRevokedException | AuditUnavailableException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// a refusal (a 403, a 404) to a fetch token kept in memory: if another
+			// replica rotated it meanwhile, it gets the 401 of a revoked token instead,
+			// and learns nothing of what exists
+			if (credential instanceof Credential.Fetch fetch && !fetchTokens.stillCurrent(fetch.holder())) {
+				throw new CredentialRevokedException();
 			}
-			StoredCluster stored = read.get();
-			Resolved node = resolve(stored.cluster(), target, format, credential);
-			Optional<KubeadmSecrets> loaded = cache.secrets(version,
-					() -> secrets.load(clusterName, version.revision()));
+			throw ex;
+		}
+	}
+
+	/**
+	 * Serves from {@code lastSeen} first when given, then from the version read from the
+	 * database. The audit row checks the version it was served from (row id, revision,
+	 * fetch token) in the statement that commits before the answer, so nothing older than
+	 * the stored version is served.
+	 */
+	private ServedDocument serve(String clusterName, DocumentTarget target, DocumentFormat format,
+			Credential credential, Requester requester, URI base, ClusterVersion lastSeen) {
+		String fetchTokenId = (credential instanceof Credential.Fetch fetch) ? fetch.holder().tokenId() : null;
+		for (int attempt = 1;; attempt++) {
+			// each read is a statement of its own: the reads need no transaction, and
+			// hold no connection meanwhile
+			ClusterVersion version = (attempt == 1 && lastSeen != null) ? lastSeen : read(clusterName);
+			Optional<StoredCluster> loaded = cache.definition(version, () -> clusters.findAt(clusterName, version));
 			if (loaded.isEmpty()) {
 				giveUpAfter(attempt, clusterName);
 				continue;
 			}
-			KubeadmSecrets kubeadmSecrets = loaded.get();
+			StoredCluster stored = loaded.get();
+			boolean fromLastSeen = version == lastSeen;
+			Resolved node;
+			try {
+				node = resolve(stored.cluster(), target, format, credential);
+			}
+			catch (RuntimeException ex) {
+				if (fromLastSeen) {
+					// a refusal drawn from the version this replica last saw, which may
+					// be behind (a group added since): asked again of the store
+					continue;
+				}
+				throw ex;
+			}
+			Optional<KubeadmSecrets> secretsAt = cache.secrets(version,
+					() -> secrets.load(clusterName, version.revision()));
+			if (secretsAt.isEmpty()) {
+				giveUpAfter(attempt, clusterName);
+				continue;
+			}
+			KubeadmSecrets kubeadmSecrets = secretsAt.get();
 			String body = cache.document(new DocumentKey(version, target, format, base, caBundle.digest()),
 					() -> render(node, format, kubeadmSecrets, base, stored.revision()));
 			Disclosure disclosure = node.disclosure(format, stored.revision());
+			AuditLog.Current current = new AuditLog.Current(version.id(), fetchTokenId);
 			boolean bootstrapFetch = format == DocumentFormat.IGNITION && node.group().role() == NodeRole.BOOTSTRAP;
-			boolean recorded = bootstrapFetch ? recordWithBootstrapFetch(disclosure, requester)
-					: groupCommit.recordIfCurrent(disclosure, requester);
-			if (audited(recorded, clusterName, attempt)) {
-				List<String> warnings = lifecycle(clusterName, node, format, target, kubeadmSecrets);
-				return new ServedDocument(body, warnings);
+			AuditLog.Outcome outcome;
+			try {
+				outcome = bootstrapFetch ? recordWithBootstrapFetch(disclosure, requester, current)
+						: groupCommit.recordIfCurrent(disclosure, requester, current);
+			}
+			catch (ClusterGoneException ex) {
+				if (fromLastSeen) {
+					// read again: answered from the store, a 404, or a 401 for its token
+					continue;
+				}
+				throw ex;
+			}
+			switch (outcome) {
+				case RECORDED -> {
+					cache.saw(clusterName, version);
+					List<String> warnings = lifecycle(clusterName, version, node, format, target, kubeadmSecrets);
+					return new ServedDocument(body, warnings);
+				}
+				case CREDENTIAL_REVOKED -> {
+					fetchTokens.forget(((Credential.Fetch) credential).holder());
+					throw new CredentialRevokedException();
+				}
+				case STALE -> giveUpAfter(attempt, clusterName);
 			}
 		}
+	}
+
+	/** The cluster's current version, read from the database and remembered. */
+	private ClusterVersion read(String clusterName) {
+		ClusterVersion version = clusters.version(clusterName);
+		cache.saw(clusterName, version);
+		return version;
 	}
 
 	/**
 	 * The bootstrap node's first Ignition fetch is when kubeadm init starts the join
 	 * secrets' lifetimes: noted in the transaction of its audit row, not in a shared one.
 	 */
-	private boolean recordWithBootstrapFetch(Disclosure disclosure, Requester requester) {
-		return Boolean.TRUE.equals(transactions.execute((status) -> {
-			if (!audit.recordIfCurrent(disclosure, requester)) {
-				return false;
+	private AuditLog.Outcome recordWithBootstrapFetch(Disclosure disclosure, Requester requester,
+			AuditLog.Current current) {
+		AuditLog.Outcome outcome = transactions.execute((status) -> {
+			AuditLog.Outcome recorded = audit.recordIfCurrent(disclosure, requester, current);
+			if (recorded == AuditLog.Outcome.RECORDED) {
+				secrets.recordBootstrapFetch(disclosure.cluster(), clock.instant());
 			}
-			secrets.recordBootstrapFetch(disclosure.cluster(), clock.instant());
-			return true;
-		}));
+			return recorded;
+		});
+		cache.clocksChanged(disclosure.cluster());
+		return outcome;
 	}
 
 	private String render(Resolved node, DocumentFormat format, KubeadmSecrets kubeadmSecrets, URI base,
@@ -268,15 +338,16 @@ public class NodeDocuments {
 	}
 
 	/** A join document is checked against the join secrets' lifetimes. */
-	private List<String> lifecycle(String clusterName, Resolved node, DocumentFormat format, DocumentTarget target,
-			KubeadmSecrets served) {
+	private List<String> lifecycle(String clusterName, ClusterVersion version, Resolved node, DocumentFormat format,
+			DocumentTarget target, KubeadmSecrets served) {
 		NodeRole role = node.group().role();
 		if (role == NodeRole.BOOTSTRAP) {
 			return List.of();
 		}
 		List<String> warnings = JoinDeadlines.warnings(clusterName, role, served,
-				() -> secrets.clocks(clusterName).orElse(new SecretClocks(null, null, null)),
-				checkIns.latest(clusterName), clock.instant());
+				() -> cache.clocks(clusterName, version,
+						() -> secrets.clocks(clusterName).orElse(new SecretClocks(null, null, null))),
+				checkIns.latestRecent(clusterName), clock.instant());
 		for (String warning : warnings) {
 			log.warn("Cluster {} {} {}: served {}, but: {}", clusterName,
 					(target instanceof DocumentTarget.Node) ? "node" : "node group", target.name(), format.segment(),

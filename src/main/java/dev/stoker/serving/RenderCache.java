@@ -1,5 +1,6 @@
 package dev.stoker.serving;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -13,12 +14,14 @@ import org.springframework.stereotype.Component;
 import dev.stoker.cluster.ClusterVersion;
 import dev.stoker.cluster.StoredCluster;
 import dev.stoker.secrets.KubeadmSecrets;
+import dev.stoker.secrets.SecretClocks;
 
 /**
  * What serving a document costs to make, kept by what determines it: the parsed
  * definition and the decrypted secrets by the cluster's version, the rendered text by
- * {@link DocumentKey}. Each fetch still reads the cluster's current version from the
- * database (and its audit row checks it again), so an entry of an older version is never
+ * {@link DocumentKey}. A fetch starts from the version this replica last saw of its
+ * cluster, and its audit row checks that version in the statement that commits before the
+ * answer (reading it again when it moved), so an entry of an older version is never
  * served: it is only never asked for again, and ages out. Bounded, and never listed nor
  * logged: the entries hold secrets. Hits and misses are the {@code cache.gets} meters,
  * tagged {@code cache=stoker.documents}, {@code stoker.definitions} or
@@ -52,6 +55,25 @@ class RenderCache {
 		.recordStats()
 		.build();
 
+	/**
+	 * The version of each cluster this replica last saw: where a fetch starts, never what
+	 * decides that it may be served.
+	 */
+	private final Cache<String, ClusterVersion> lastVersions = Caffeine.newBuilder().maximumSize(MAX_CLUSTERS).build();
+
+	/**
+	 * How long the join secrets' clocks are kept, for the late-join warnings: they start
+	 * once (the bootstrap node's first fetch, which this replica forgets them for at once
+	 * when it serves it) and are restarted by rotations, which move the version; and each
+	 * warning is about hours having passed since, which a second does not change.
+	 */
+	static final Duration CLOCKS_KEPT = Duration.ofSeconds(1);
+
+	private final Cache<String, Kept<SecretClocks>> clocks = Caffeine.newBuilder()
+		.maximumSize(MAX_CLUSTERS)
+		.expireAfterWrite(CLOCKS_KEPT)
+		.build();
+
 	RenderCache(MeterRegistry registry) {
 		CaffeineCacheMetrics.monitor(registry, documents, "stoker.documents");
 		CaffeineCacheMetrics.monitor(registry, definitions, "stoker.definitions");
@@ -77,6 +99,54 @@ class RenderCache {
 	 */
 	String document(DocumentKey key, Supplier<String> render) {
 		return documents.get(key, (k) -> render.get());
+	}
+
+	/** The version of the cluster this replica last saw, if any. */
+	Optional<ClusterVersion> lastVersion(String cluster) {
+		return Optional.ofNullable(lastVersions.getIfPresent(cluster));
+	}
+
+	/**
+	 * The definition of the version of the cluster this replica last saw, if still kept.
+	 */
+	Optional<StoredCluster> lastDefinition(String cluster) {
+		return lastVersion(cluster).map(definitions::getIfPresent);
+	}
+
+	/**
+	 * Notes a version read or confirmed: the newer revision of one row wins, another row
+	 * (the cluster created again) replaces it, and a wrong guess only costs one read.
+	 */
+	void saw(String cluster, ClusterVersion version) {
+		if (version.equals(lastVersions.getIfPresent(cluster))) {
+			// the common case, without the lock of a merge that every fetch would queue
+			// for
+			return;
+		}
+		lastVersions.asMap()
+			.merge(cluster, version,
+					(kept, seen) -> (kept.id() == seen.id() && kept.revision() > seen.revision()) ? kept : seen);
+	}
+
+	/**
+	 * The join secrets' clocks of {@code version}, read at most {@link #CLOCKS_KEPT} ago.
+	 */
+	SecretClocks clocks(String cluster, ClusterVersion version, Supplier<SecretClocks> read) {
+		Kept<SecretClocks> kept = clocks.getIfPresent(cluster);
+		if (kept != null && kept.version().equals(version)) {
+			return kept.value();
+		}
+		SecretClocks now = read.get();
+		clocks.put(cluster, new Kept<>(version, now));
+		return now;
+	}
+
+	/** Forgets a cluster's clocks, once its bootstrap node's fetch started them. */
+	void clocksChanged(String cluster) {
+		clocks.invalidate(cluster);
+	}
+
+	private record Kept<T>(ClusterVersion version, T value) {
 	}
 
 	private static <K, V> Function<K, V> orNull(Supplier<Optional<V>> read) {

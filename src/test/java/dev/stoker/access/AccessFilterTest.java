@@ -49,6 +49,19 @@ class AccessFilterTest {
 	});
 
 	@Test
+	void newRequestIdsAreDistinctVersion4Uuids() {
+		java.util.Set<java.util.UUID> ids = new java.util.HashSet<>();
+		for (int i = 0; i < 10_000; i++) {
+			java.util.UUID id = AccessFilter.newRequestId();
+			assertThat(id.version()).isEqualTo(4);
+			assertThat(id.variant()).isEqualTo(2);
+			assertThat(java.util.UUID.fromString(id.toString())).isEqualTo(id);
+			ids.add(id);
+		}
+		assertThat(ids).hasSize(10_000);
+	}
+
+	@Test
 	void aFetchTokenThatCannotBeLookedUpIsAnswered503() throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET",
 				"/api/v1/clusters/c/node-groups/workers/ignition");
@@ -148,6 +161,20 @@ class AccessFilterTest {
 		@Override
 		public Optional<FetchTokenHolder> authenticate(FetchToken presented) {
 			throw new DataAccessResourceFailureException("down");
+		}
+
+		@Override
+		public Optional<FetchTokenHolder> recognize(FetchToken presented) {
+			throw new DataAccessResourceFailureException("down");
+		}
+
+		@Override
+		public boolean stillCurrent(FetchTokenHolder holder) {
+			throw new DataAccessResourceFailureException("down");
+		}
+
+		@Override
+		public void forget(FetchTokenHolder holder) {
 		}
 
 	}

@@ -18,6 +18,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionSystemException;
@@ -45,6 +46,8 @@ class GroupCommitTest {
 
 	private JdbcClient jdbc;
 
+	private long clusterId;
+
 	@BeforeEach
 	void store() {
 		dataSource.setURL("jdbc:h2:mem:group-commit-" + UUID.randomUUID()
@@ -53,6 +56,11 @@ class GroupCommitTest {
 		jdbc = JdbcClient.create(dataSource);
 		jdbc.sql("INSERT INTO cluster (name, revision, definition, created_at, updated_at) VALUES ('c', 1, '{}', ?, ?)")
 			.params(OffsetDateTime.now(), OffsetDateTime.now())
+			.update();
+		clusterId = jdbc.sql("SELECT id FROM cluster WHERE name = 'c'").query(Long.class).single();
+		jdbc.sql("INSERT INTO fetch_token (cluster_id, node_group, token_id, lookup_hash, token, created_at)"
+				+ " VALUES (?, 'workers', 'current', 'h', 'encrypted', ?)")
+			.params(clusterId, OffsetDateTime.now())
 			.update();
 		DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource) {
 
@@ -68,7 +76,8 @@ class GroupCommitTest {
 			}
 
 		};
-		groupCommit = new GroupCommit(new AuditLog(jdbc, Clock.systemUTC()), new TransactionTemplate(manager));
+		groupCommit = new GroupCommit(new AuditLog(new JdbcTemplate(dataSource), Clock.systemUTC()),
+				new TransactionTemplate(manager));
 	}
 
 	@AfterEach
@@ -98,20 +107,64 @@ class GroupCommitTest {
 		groupCommit.commit(batch);
 
 		assertThat(commits).hasValue(1);
-		assertThat(batch).extracting((each) -> each.outcome().join()).containsExactly(true, true, true, false);
+		assertThat(batch).extracting((each) -> each.outcome().join())
+			.containsExactly(AuditLog.Outcome.RECORDED, AuditLog.Outcome.RECORDED, AuditLog.Outcome.RECORDED,
+					AuditLog.Outcome.STALE);
 		assertThat(rows()).isEqualTo(3);
+	}
+
+	@Test
+	void aRowIsWrittenOnlyWhileItsFetchTokenAndItsClusterRowAreStillTheOnesItWasServedFrom() {
+		List<GroupCommit.Pending> batch = List.of(pending("current", clusterId), pending("rotated", clusterId),
+				// served from an older row of the name (deleted and created again, at
+				// revision 1 again): read again, with the token the current row has
+				pending("current", clusterId - 1), pending(null, clusterId - 1), pending(null, clusterId));
+
+		groupCommit.commit(batch);
+
+		assertThat(commits).hasValue(1);
+		assertThat(batch).extracting((each) -> each.outcome().join())
+			.containsExactly(AuditLog.Outcome.RECORDED, AuditLog.Outcome.CREDENTIAL_REVOKED, AuditLog.Outcome.STALE,
+					AuditLog.Outcome.STALE, AuditLog.Outcome.RECORDED);
+		assertThat(rows()).isEqualTo(2);
+	}
+
+	@Test
+	void aBatchOfOneStatementShapeIsOneJdbcBatch() throws InterruptedException {
+		List<GroupCommit.Pending> batch = IntStream.range(0, 200)
+			.mapToObj((i) -> pending("current", clusterId))
+			.toList();
+		AtomicInteger batches = new AtomicInteger();
+		AtomicInteger single = new AtomicInteger();
+		DataSourceTransactionManager manager = new DataSourceTransactionManager(
+				StatementCounting.wrap(dataSource, batches, single));
+		GroupCommit counted = new GroupCommit(
+				new AuditLog(new JdbcTemplate(manager.getDataSource()), Clock.systemUTC()),
+				new TransactionTemplate(manager));
+		try {
+			counted.commit(batch);
+		}
+		finally {
+			counted.destroy();
+		}
+
+		assertThat(batch).allSatisfy((each) -> assertThat(each.outcome().join()).isEqualTo(AuditLog.Outcome.RECORDED));
+		assertThat(rows()).isEqualTo(200);
+		assertThat(batches).as("executeBatch calls").hasValue(1);
+		assertThat(single).as("statements executed one by one").hasValue(0);
 	}
 
 	@Test
 	void aCallerWhoseClusterIsGoneIsAnswered404AndTheOthersStillGetTheirRows() {
 		List<GroupCommit.Pending> batch = new ArrayList<>(pending(2, 1));
-		batch.add(new GroupCommit.Pending(Disclosure.ofGroup("gone", "workers", "ignition", 1), requester(9),
+		batch.add(new GroupCommit.Pending(
+				new AuditLog.Entry(Disclosure.ofGroup("gone", "workers", "ignition", 1), requester(9), null),
 				new CompletableFuture<>()));
 
 		groupCommit.commit(batch);
 
-		assertThat(batch.get(0).outcome().join()).isTrue();
-		assertThat(batch.get(1).outcome().join()).isTrue();
+		assertThat(batch.get(0).outcome().join()).isEqualTo(AuditLog.Outcome.RECORDED);
+		assertThat(batch.get(1).outcome().join()).isEqualTo(AuditLog.Outcome.RECORDED);
 		assertThatThrownBy(() -> batch.get(2).outcome().join()).hasCauseInstanceOf(ClusterGoneException.class);
 		assertThat(rows()).isEqualTo(2);
 	}
@@ -120,12 +173,13 @@ class GroupCommitTest {
 	void concurrentCallersReturnOnlyOnceTheirRowIsCommitted() throws Exception {
 		ExecutorService callers = Executors.newFixedThreadPool(32);
 		try {
-			List<Future<Boolean>> answers = new ArrayList<>();
+			List<Future<AuditLog.Outcome>> answers = new ArrayList<>();
 			for (int i = 0; i < 200; i++) {
 				Requester requester = requester(i);
 				answers.add(callers.submit(() -> {
-					boolean recorded = groupCommit.recordIfCurrent(Disclosure.ofGroup("c", "workers", "ignition", 1),
-							requester);
+					AuditLog.Outcome recorded = groupCommit.recordIfCurrent(
+							Disclosure.ofGroup("c", "workers", "ignition", 1), requester,
+							new AuditLog.Current(clusterId, "current"));
 					// committed: visible to another connection the moment the caller
 					// returns
 					assertThat(JdbcClient.create(dataSource)
@@ -136,8 +190,8 @@ class GroupCommitTest {
 					return recorded;
 				}));
 			}
-			for (Future<Boolean> answer : answers) {
-				assertThat(answer.get(1, TimeUnit.MINUTES)).isTrue();
+			for (Future<AuditLog.Outcome> answer : answers) {
+				assertThat(answer.get(1, TimeUnit.MINUTES)).isEqualTo(AuditLog.Outcome.RECORDED);
 			}
 		}
 		finally {
@@ -150,17 +204,23 @@ class GroupCommitTest {
 	@Test
 	void aCallerOfAFailedCommitThrows503() {
 		failCommit = true;
-		assertThatThrownBy(
-				() -> groupCommit.recordIfCurrent(Disclosure.ofGroup("c", "workers", "ignition", 1), requester(1)))
+		assertThatThrownBy(() -> groupCommit.recordIfCurrent(Disclosure.ofGroup("c", "workers", "ignition", 1),
+				requester(1), new AuditLog.Current(clusterId, "current")))
 			.isInstanceOf(AuditUnavailableException.class);
 		assertThat(rows()).isZero();
 	}
 
 	private List<GroupCommit.Pending> pending(int count, long revision) {
 		return IntStream.range(0, count)
-			.mapToObj((i) -> new GroupCommit.Pending(Disclosure.ofGroup("c", "workers", "ignition", revision),
-					requester(i), new CompletableFuture<>()))
+			.mapToObj((i) -> new GroupCommit.Pending(
+					new AuditLog.Entry(Disclosure.ofGroup("c", "workers", "ignition", revision), requester(i), null),
+					new CompletableFuture<>()))
 			.toList();
+	}
+
+	private GroupCommit.Pending pending(String fetchTokenId, long clusterRowId) {
+		return new GroupCommit.Pending(new AuditLog.Entry(Disclosure.ofGroup("c", "workers", "ignition", 1),
+				requester(0), new AuditLog.Current(clusterRowId, fetchTokenId)), new CompletableFuture<>());
 	}
 
 	private static Requester requester(int i) {

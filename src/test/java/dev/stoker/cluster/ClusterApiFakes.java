@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -115,7 +116,7 @@ class ClusterApiFakes {
 	 */
 	@Bean
 	AuditLog auditLog(Clock clock) {
-		return new AuditLog(null, clock);
+		return new AuditLog(new JdbcTemplate(), clock);
 	}
 
 	/** The fake repository has no transactions to take part in. */

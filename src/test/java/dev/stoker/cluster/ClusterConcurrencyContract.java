@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -140,7 +141,7 @@ abstract class ClusterConcurrencyContract {
 	 */
 	private ClusterService service(ClusterRepository repository) {
 		return new ClusterService(repository, new NoClusterSecrets(), new NoFetchTokens(),
-				new AuditLog(JdbcClient.create(dataSource()), Clock.systemUTC()),
+				new AuditLog(new JdbcTemplate(dataSource()), Clock.systemUTC()),
 				TransactionOperations.withoutTransaction(), Clock.systemUTC(), new NoJoinTokenKeeping(),
 				new NoRevisionHistory(), new NoReportTokens());
 	}

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.JsonNode;
@@ -89,8 +90,8 @@ class ClusterServiceTest {
 
 	private static ClusterService service(ClusterRepository repository) {
 		return new ClusterService(repository, new NoClusterSecrets(), new NoFetchTokens(),
-				new AuditLog(null, Clock.systemUTC()), TransactionOperations.withoutTransaction(), Clock.systemUTC(),
-				new NoJoinTokenKeeping(), new NoRevisionHistory(), new NoReportTokens());
+				new AuditLog(new JdbcTemplate(), Clock.systemUTC()), TransactionOperations.withoutTransaction(),
+				Clock.systemUTC(), new NoJoinTokenKeeping(), new NoRevisionHistory(), new NoReportTokens());
 	}
 
 }

@@ -31,4 +31,18 @@ class NoFetchTokens implements FetchTokens {
 		return Optional.empty();
 	}
 
+	@Override
+	public Optional<FetchTokenHolder> recognize(FetchToken presented) {
+		return Optional.empty();
+	}
+
+	@Override
+	public boolean stillCurrent(FetchTokenHolder holder) {
+		return false;
+	}
+
+	@Override
+	public void forget(FetchTokenHolder holder) {
+	}
+
 }
