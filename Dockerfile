@@ -1,7 +1,9 @@
 # syntax=docker/dockerfile:1
 
 # Build stage: the Maven wrapper builds the jar, then Spring Boot's tools jar mode splits it
-# into layers, so a code change rebuilds only the small application layer of the image.
+# into layers, so a code change rebuilds only the small application layer of the image. The
+# layers hold stoker.jar and lib/*.jar rather than loose classes, which is what class data
+# sharing (below) can archive.
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /build
 # Wrapper and pom first: the dependency download stays cached until the pom changes.
@@ -12,7 +14,7 @@ COPY src/ src/
 # The tests run in CI (they need PostgreSQL and ignition-validate); the image only packages.
 RUN ./mvnw -B -q package -DskipTests \
 	&& cp target/stoker-*.jar stoker.jar \
-	&& java -Djarmode=tools -jar stoker.jar extract --layers --launcher --destination extracted
+	&& java -Djarmode=tools -jar stoker.jar extract --layers --destination extracted
 
 # Runtime stage: a JRE and the four layers, least to most often changed.
 FROM eclipse-temurin:17-jre
@@ -26,6 +28,14 @@ COPY --from=build /build/extracted/dependencies/ ./
 COPY --from=build /build/extracted/spring-boot-loader/ ./
 COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
+# Class data sharing: a training run starts the application on a throwaway embedded database
+# and exits once its context is refreshed (spring.context.exit=onRefresh), and the JVM archives
+# the classes it loaded. Starting from the archive takes about 40% less time (docs/performance.md).
+# The training run generates its own admin token and master key into the throwaway directory,
+# which is removed: nothing of it stays in the image but the archive of classes.
+RUN java -XX:ArchiveClassesAtExit=stoker.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -Dspring.context.exit=onRefresh \
+		-jar stoker.jar --stoker.data-dir=/tmp/cds-training --logging.level.root=warn \
+	&& rm -rf /tmp/cds-training
 # Local state (embedded database, generated admin token and master key) lives on a volume,
 # never in the image; in production the database is PostgreSQL and the secrets come from
 # the environment at run time.
@@ -35,4 +45,4 @@ USER 10001:10001
 EXPOSE 8080
 # Exec form: java is PID 1 and gets SIGTERM, so graceful shutdown finishes open requests.
 # Health is for the orchestrator to probe (/actuator/health/liveness and /readiness).
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=stoker.jsa", "-jar", "stoker.jar"]

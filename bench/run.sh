@@ -24,15 +24,20 @@ bench/run.sh [options]
   --pg-user U               PostgreSQL user (postgres)
   --no-pg / --no-h2         skip one of the two instances
   --jar FILE                benchmark this jar instead of building one
+  --plain-jar               start it with java -jar instead of as the image does (extracted, with a
+                            class data sharing archive from a training run)
   --quick                   one 3 s run per count after a 1 s warm-up, a 2,000-request storm
   --matchbox-harness DIR    also run DIR/run.sh (a Matchbox/nginx harness that takes
                             --target NAME=URL and --target-header) with both instances as targets
   --out DIR                 where the logs and results go (a new temporary directory)
   MVNW_ARGS                 extra arguments for the Maven build (e.g. MVNW_ARGS=-o)
+  JAVA_OPTS                 JVM options of the instances (-Xmx256m: the heap a 1 GiB container
+                            gives by default)
 USAGE
 }
 
 CONNS="64 256 1024"; DURATION=10; WARMUP=3; REPS=3; STORM_TOTAL=10000; STORM_CONNS=1000; THREADS=2
+PLAIN_JAR=0; JAVA_OPTS=${JAVA_OPTS--Xmx256m}
 H2_PORT=18080; PG_PORT=18081; PG_URL=""; PG_USER=postgres; RUN_PG=1; RUN_H2=1; JAR=""; HARNESS=""; OUT=""
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -50,6 +55,7 @@ while [ $# -gt 0 ]; do
 		--no-pg) RUN_PG=0 ;;
 		--no-h2) RUN_H2=0 ;;
 		--jar) JAR=$2; shift ;;
+		--plain-jar) PLAIN_JAR=1 ;;
 		--quick) DURATION=3; WARMUP=1; REPS=1; STORM_TOTAL=2000 ;;
 		--matchbox-harness) HARNESS=$2; shift ;;
 		--out) OUT=$2; shift ;;
@@ -64,6 +70,7 @@ for tool in wrk curl jq java; do
 done
 OUT=${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/stoker-bench.XXXXXX")}
 mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
 echo "bench: results in $OUT"
 
 PIDS=()
@@ -89,6 +96,29 @@ if [ -z "$JAR" ]; then
 	JAR=$(ls "$ROOT"/target/stoker-*.jar | grep -v plain | head -1)
 fi
 
+# As the Dockerfile does: the jar extracted into stoker.jar and lib/, and a class data sharing
+# archive made by a training run that exits once the context is refreshed.
+LAUNCH=(-jar "$JAR")
+LAUNCH_DIR=$PWD
+if [ "$PLAIN_JAR" = 0 ]; then
+	echo "bench: extracting the jar and training its class data sharing archive"
+	rm -rf "$OUT/image" "$OUT/layers" "$OUT/cds-training"
+	java -Djarmode=tools -jar "$JAR" extract --layers --destination "$OUT/layers" > "$OUT/extract.log" 2>&1
+	mkdir -p "$OUT/image"
+	for layer in dependencies spring-boot-loader snapshot-dependencies application; do
+		cp -r "$OUT/layers/$layer/." "$OUT/image/"
+	done
+	mv "$OUT/image/$(basename "$JAR")" "$OUT/image/stoker.jar"
+	(cd "$OUT/image" && java -XX:ArchiveClassesAtExit=stoker.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
+		-Dspring.context.exit=onRefresh -jar stoker.jar --stoker.data-dir="$OUT/cds-training" \
+		--logging.level.root=warn) > "$OUT/cds-training.log" 2>&1 \
+		|| { cat "$OUT/cds-training.log" >&2; exit 1; }
+	rm -rf "$OUT/cds-training"
+	# started from its directory, as in the image: the archive holds the class path as trained
+	LAUNCH=(-XX:SharedArchiveFile=stoker.jsa -jar stoker.jar)
+	LAUNCH_DIR="$OUT/image"
+fi
+
 ADMIN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 MASTER=$(head -c 32 /dev/urandom | base64)
 
@@ -98,7 +128,7 @@ start() {
 	local began ready
 	began=$(date +%s%N)
 	STOKER_ADMIN_TOKEN=$ADMIN STOKER_MASTER_KEY=$MASTER \
-		java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$port" --stoker.data-dir="$OUT/$name-data" "$@" \
+		bash -c 'cd "$0" && exec "$@"' "$LAUNCH_DIR" java $JAVA_OPTS "${LAUNCH[@]}" --server.port="$port" --stoker.data-dir="$OUT/$name-data" "$@" \
 		> "$OUT/$name.log" 2>&1 &
 	local pid=$!
 	PIDS+=("$pid")

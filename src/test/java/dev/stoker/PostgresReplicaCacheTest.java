@@ -43,6 +43,8 @@ class PostgresReplicaCacheTest {
 
 	private static final Pattern ROTATED_TOKEN = Pattern.compile("\"fetchToken\"\\s*:\\s*\"(stf\\.[^\"]+)\"");
 
+	private static final Pattern GPU_TOKEN = Pattern.compile("\"gpu\"\\s*:\\s*\"(stf\\.[^\"]+)\"");
+
 	private static final Pattern WORKERS_TOKEN = Pattern.compile("\"workers\"\\s*:\\s*\"(stf\\.[^\"]+)\"");
 
 	@TempDir
@@ -72,6 +74,20 @@ class PostgresReplicaCacheTest {
 		String afterPut = fetch(reader, token);
 		assertThat(afterPut).isNotEqualTo(first).contains("v1.33.3").doesNotContain("v1.33.2");
 		assertThat(fetchTwice(reader, token)).isEqualTo(afterPut);
+
+		// a PUT that adds a group: the reader last saw a version without it, and its
+		// token's first fetch there is served, not refused from that version
+		String withGpu = TestDefinitions.dualStackAws("cached")
+			.replace("v1.33.2", "v1.33.3")
+			.replace("\"ssh\":", "\"nodeGroups\": [{\"name\": \"bootstrap\", \"role\": \"bootstrap\"},"
+					+ " {\"name\": \"control-plane\", \"role\": \"control-plane\"},"
+					+ " {\"name\": \"workers\", \"role\": \"worker\"}, {\"name\": \"gpu\", \"role\": \"worker\"}],"
+					+ " \"ssh\":");
+		Matcher gpuToken = GPU_TOKEN.matcher(send(writer, "PUT", CLUSTER, ADMIN_TOKEN, withGpu, 200));
+		assertThat(gpuToken.find()).as("the gpu group's fetch token").isTrue();
+		assertThat(send(reader, "GET", CLUSTER + "/node-groups/gpu/ignition", gpuToken.group(1), null, 200))
+			.contains("v1.33.3");
+		afterPut = fetch(reader, token);
 
 		// a rotation: another bootstrap token, the same definition
 		send(writer, "POST", CLUSTER + "/secrets/rotate", ADMIN_TOKEN, "{\"bootstrapToken\": true}", 200);

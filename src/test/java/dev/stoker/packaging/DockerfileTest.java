@@ -88,7 +88,9 @@ class DockerfileTest {
 		assertThat(arguments(stages.get(0), "FROM").get(0)).contains("-jdk").containsIgnoringCase(" AS build");
 		assertThat(arguments(finalStage(), "FROM").get(0)).contains("-jre");
 		assertThat(arguments(stages.get(0), "RUN")).anyMatch(run -> run.contains("./mvnw"))
-			.anyMatch(run -> run.contains("-Djarmode=tools") && run.contains("extract --layers --launcher"));
+			// jars rather than loose classes: what class data sharing can archive
+			.anyMatch(run -> run.contains("-Djarmode=tools") && run.contains("extract --layers --destination")
+					&& !run.contains("--launcher"));
 	}
 
 	@Test
@@ -106,14 +108,32 @@ class DockerfileTest {
 	}
 
 	@Test
-	void startsTheLauncherInExecFormSoJavaGetsTheSignals() {
+	void startsTheApplicationJarInExecFormSoJavaGetsTheSignals() {
 		List<String> entrypoints = arguments(finalStage(), "ENTRYPOINT");
 		assertThat(entrypoints).hasSize(1);
 		var entrypoint = Mappers.json().readTree(entrypoints.get(0));
 		assertThat(entrypoint.isArray()).as("ENTRYPOINT is a JSON array").isTrue();
 		assertThat(entrypoint.get(0).asString()).isEqualTo("java");
-		assertThat(entrypoints.get(0)).contains("org.springframework.boot.loader.launch.JarLauncher");
+		assertThat(entrypoint.values().stream().map((each) -> each.asString()).toList()).containsExactly("java",
+				"-XX:SharedArchiveFile=stoker.jsa", "-jar", "stoker.jar");
 		assertThat(arguments(finalStage(), "CMD")).isEmpty();
+	}
+
+	/**
+	 * The class data sharing archive the entry point starts from is made by a training
+	 * run in the image (Spring Boot's reference, "Class Data Sharing"), on a throwaway
+	 * data directory that does not stay in the image.
+	 */
+	@Test
+	void trainsTheClassDataSharingArchiveOnAThrowawayDataDirectory() {
+		assertThat(arguments(finalStage(), "RUN"))
+			.anySatisfy((run) -> assertThat(run).contains("-XX:ArchiveClassesAtExit=stoker.jsa")
+				.contains("-Dspring.context.exit=onRefresh")
+				.contains("-jar stoker.jar --stoker.data-dir=/tmp/cds-training")
+				.contains("rm -rf /tmp/cds-training"));
+		// the archive is made before the application runs as its user, readable by it
+		List<String> instructions = finalStage().stream().map(Instruction::keyword).toList();
+		assertThat(instructions.lastIndexOf("RUN")).isLessThan(instructions.indexOf("USER"));
 	}
 
 	@Test
