@@ -12,7 +12,8 @@ COPY mvnw pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline
 COPY src/ src/
 # The tests run in CI (they need PostgreSQL and ignition-validate); the image only packages.
-RUN ./mvnw -B -q package -DskipTests \
+# -Paot: Spring's ahead-of-time processing, which the entry point turns on (spring.aot.enabled).
+RUN ./mvnw -B -q package -DskipTests -Paot \
 	&& cp target/stoker-*.jar stoker.jar \
 	&& java -Djarmode=tools -jar stoker.jar extract --layers --destination extracted
 
@@ -30,10 +31,12 @@ COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
 # Class data sharing: a training run starts the application on a throwaway embedded database
 # and exits once its context is refreshed (spring.context.exit=onRefresh), and the JVM archives
-# the classes it loaded. Starting from the archive takes about 40% less time (docs/performance.md).
+# the classes it loaded. With the ahead-of-time processed context, starting from the archive takes
+# about 60% less time than java -jar (docs/performance.md).
 # The training run generates its own admin token and master key into the throwaway directory,
 # which is removed: nothing of it stays in the image but the archive of classes.
-RUN java -XX:ArchiveClassesAtExit=stoker.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -Dspring.context.exit=onRefresh \
+RUN java -XX:ArchiveClassesAtExit=stoker.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -Dspring.aot.enabled=true \
+		-Dspring.context.exit=onRefresh \
 		-jar stoker.jar --stoker.data-dir=/tmp/cds-training --logging.level.root=warn \
 	&& rm -rf /tmp/cds-training
 # Local state (embedded database, generated admin token and master key) lives on a volume,
@@ -45,4 +48,4 @@ USER 10001:10001
 EXPOSE 8080
 # Exec form: java is PID 1 and gets SIGTERM, so graceful shutdown finishes open requests.
 # Health is for the orchestrator to probe (/actuator/health/liveness and /readiness).
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=stoker.jsa", "-jar", "stoker.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=stoker.jsa", "-Dspring.aot.enabled=true", "-jar", "stoker.jar"]

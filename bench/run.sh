@@ -23,7 +23,8 @@ bench/run.sh [options]
                             (default: create stoker_bench on 127.0.0.1:5432 with createdb, drop it after)
   --pg-user U               PostgreSQL user (postgres)
   --no-pg / --no-h2         skip one of the two instances
-  --jar FILE                benchmark this jar instead of building one
+  --jar FILE                benchmark this jar instead of building one (built with -Paot, it
+                            starts with the ahead-of-time processed context, as the image does)
   --plain-jar               start it with java -jar instead of as the image does (extracted, with a
                             class data sharing archive from a training run)
   --quick                   one 3 s run per count after a 1 s warm-up, a 2,000-request storm
@@ -91,7 +92,7 @@ trap cleanup EXIT INT TERM
 
 if [ -z "$JAR" ]; then
 	echo "bench: building the jar"
-	(cd "$ROOT" && ./mvnw -q ${MVNW_ARGS:-} -DskipTests package) > "$OUT/build.log" 2>&1 \
+	(cd "$ROOT" && ./mvnw -q ${MVNW_ARGS:-} -DskipTests -Paot package) > "$OUT/build.log" 2>&1 \
 		|| { cat "$OUT/build.log" >&2; exit 1; }
 	JAR=$(ls "$ROOT"/target/stoker-*.jar | grep -v plain | head -1)
 fi
@@ -100,6 +101,12 @@ fi
 # archive made by a training run that exits once the context is refreshed.
 LAUNCH=(-jar "$JAR")
 LAUNCH_DIR=$PWD
+# The ahead-of-time processed context, when the jar was built with -Paot (as the image is).
+AOT=()
+if unzip -l "$JAR" 'BOOT-INF/classes/dev/stoker/StokerApplication__ApplicationContextInitializer.class' \
+	> /dev/null 2>&1; then
+	AOT=(-Dspring.aot.enabled=true)
+fi
 if [ "$PLAIN_JAR" = 0 ]; then
 	echo "bench: extracting the jar and training its class data sharing archive"
 	rm -rf "$OUT/image" "$OUT/layers" "$OUT/cds-training"
@@ -109,13 +116,13 @@ if [ "$PLAIN_JAR" = 0 ]; then
 		cp -r "$OUT/layers/$layer/." "$OUT/image/"
 	done
 	mv "$OUT/image/$(basename "$JAR")" "$OUT/image/stoker.jar"
-	(cd "$OUT/image" && java -XX:ArchiveClassesAtExit=stoker.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
+	(cd "$OUT/image" && java -XX:ArchiveClassesAtExit=stoker.jsa -Xlog:cds=off -Xlog:cds+dynamic=off "${AOT[@]}" \
 		-Dspring.context.exit=onRefresh -jar stoker.jar --stoker.data-dir="$OUT/cds-training" \
 		--logging.level.root=warn) > "$OUT/cds-training.log" 2>&1 \
 		|| { cat "$OUT/cds-training.log" >&2; exit 1; }
 	rm -rf "$OUT/cds-training"
 	# started from its directory, as in the image: the archive holds the class path as trained
-	LAUNCH=(-XX:SharedArchiveFile=stoker.jsa -jar stoker.jar)
+	LAUNCH=(-XX:SharedArchiveFile=stoker.jsa "${AOT[@]}" -jar stoker.jar)
 	LAUNCH_DIR="$OUT/image"
 fi
 

@@ -87,7 +87,7 @@ class DockerfileTest {
 		assertThat(stages).hasSizeGreaterThanOrEqualTo(2);
 		assertThat(arguments(stages.get(0), "FROM").get(0)).contains("-jdk").containsIgnoringCase(" AS build");
 		assertThat(arguments(finalStage(), "FROM").get(0)).contains("-jre");
-		assertThat(arguments(stages.get(0), "RUN")).anyMatch(run -> run.contains("./mvnw"))
+		assertThat(arguments(stages.get(0), "RUN")).anyMatch(run -> run.contains("./mvnw") && run.contains("-Paot"))
 			// jars rather than loose classes: what class data sharing can archive
 			.anyMatch(run -> run.contains("-Djarmode=tools") && run.contains("extract --layers --destination")
 					&& !run.contains("--launcher"));
@@ -115,7 +115,7 @@ class DockerfileTest {
 		assertThat(entrypoint.isArray()).as("ENTRYPOINT is a JSON array").isTrue();
 		assertThat(entrypoint.get(0).asString()).isEqualTo("java");
 		assertThat(entrypoint.values().stream().map((each) -> each.asString()).toList()).containsExactly("java",
-				"-XX:SharedArchiveFile=stoker.jsa", "-jar", "stoker.jar");
+				"-XX:SharedArchiveFile=stoker.jsa", "-Dspring.aot.enabled=true", "-jar", "stoker.jar");
 		assertThat(arguments(finalStage(), "CMD")).isEmpty();
 	}
 
@@ -128,6 +128,9 @@ class DockerfileTest {
 	void trainsTheClassDataSharingArchiveOnAThrowawayDataDirectory() {
 		assertThat(arguments(finalStage(), "RUN"))
 			.anySatisfy((run) -> assertThat(run).contains("-XX:ArchiveClassesAtExit=stoker.jsa")
+				// the classes the entry point loads: those of the ahead-of-time processed
+				// context
+				.contains("-Dspring.aot.enabled=true")
 				.contains("-Dspring.context.exit=onRefresh")
 				.contains("-jar stoker.jar --stoker.data-dir=/tmp/cds-training")
 				.contains("rm -rf /tmp/cds-training"));
