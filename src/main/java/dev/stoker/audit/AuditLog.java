@@ -29,6 +29,11 @@ public class AuditLog {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
+	/** A disclosure's row, written only while its cluster (by name) exists. */
+	private static final String INSERT = "INSERT INTO audit_event (occurred_at, cluster_id, cluster, node_group,"
+			+ " node, document, credential_kind, credential_id, client_address, request_id, revision)"
+			+ " SELECT ?, c.id, c.name, ?, ?, ?, ?, ?, ?, ?, ? FROM cluster c WHERE c.name = ?";
+
 	private final JdbcTemplate template;
 
 	private final JdbcClient jdbc;
@@ -47,7 +52,7 @@ public class AuditLog {
 	 * cluster was deleted meanwhile.
 	 */
 	public void record(Disclosure disclosure, Requester requester) {
-		if (insert(disclosure, requester, false) != 1) {
+		if (insert(disclosure, requester) != 1) {
 			throw gone(disclosure);
 		}
 	}
@@ -60,23 +65,7 @@ public class AuditLog {
 	 * {@link #record}.
 	 */
 	public boolean recordIfCurrent(Disclosure disclosure, Requester requester) {
-		if (insert(disclosure, requester, true) == 1) {
-			return true;
-		}
-		Optional<Long> revision;
-		try {
-			revision = jdbc.sql("SELECT revision FROM cluster WHERE name = ?")
-				.param(disclosure.cluster())
-				.query(Long.class)
-				.optional();
-		}
-		catch (DataAccessException ex) {
-			throw withheld(disclosure, ex);
-		}
-		if (revision.isEmpty()) {
-			throw gone(disclosure);
-		}
-		return false;
+		return recordIfCurrent(disclosure, requester, null) == Outcome.RECORDED;
 	}
 
 	/**
@@ -171,10 +160,7 @@ public class AuditLog {
 	 * is seen by the next commit.
 	 */
 	private static String insertIfCurrent(Current current) {
-		return "INSERT INTO audit_event (occurred_at, cluster_id, cluster, node_group, node, document,"
-				+ " credential_kind, credential_id, client_address, request_id, revision)"
-				+ " SELECT ?, c.id, c.name, ?, ?, ?, ?, ?, ?, ?, ? FROM cluster c WHERE c.name = ? AND c.revision = ?"
-				+ ((current != null) ? " AND c.id = ?" : "")
+		return INSERT + " AND c.revision = ?" + ((current != null) ? " AND c.id = ?" : "")
 				+ ((current != null && current.fetchTokenId() != null)
 						? " AND EXISTS (SELECT 1 FROM fetch_token t WHERE t.cluster_id = c.id AND t.node_group = ?"
 								+ " AND t.token_id = ?)"
@@ -195,11 +181,16 @@ public class AuditLog {
 	/** A row to record if current; {@code current} null checks the revision only. */
 	public record Entry(Disclosure disclosure, Requester requester, Current current) {
 
+		/** The values of {@link AuditLog#INSERT}'s placeholders. */
+		static List<Object> columns(Object time, Disclosure disclosure, Requester requester) {
+			return new ArrayList<>(Arrays.asList(time, disclosure.group(), disclosure.node(), disclosure.document(),
+					requester.credentialKind(), requester.credentialId(), requester.clientAddress(),
+					requester.requestId(), disclosure.revision(), disclosure.cluster()));
+		}
+
 		Object[] params(Object time) {
-			List<Object> params = new ArrayList<>(
-					Arrays.asList(time, disclosure.group(), disclosure.node(), disclosure.document(),
-							requester.credentialKind(), requester.credentialId(), requester.clientAddress(),
-							requester.requestId(), disclosure.revision(), disclosure.cluster(), disclosure.revision()));
+			List<Object> params = columns(time, disclosure, requester);
+			params.add(disclosure.revision());
 			if (current != null) {
 				params.add(current.clusterId());
 				if (current.fetchTokenId() != null) {
@@ -226,15 +217,10 @@ public class AuditLog {
 
 	}
 
-	private int insert(Disclosure disclosure, Requester requester, boolean atRevision) {
+	private int insert(Disclosure disclosure, Requester requester) {
 		try {
-			return jdbc
-				.sql("INSERT INTO audit_event (occurred_at, cluster_id, cluster, node_group, node, document,"
-						+ " credential_kind, credential_id, client_address, request_id, revision)"
-						+ " SELECT ?, id, name, ?, ?, ?, ?, ?, ?, ?, ? FROM cluster WHERE name = ?"
-						+ (atRevision ? " AND revision = ?" : ""))
-				.params(atRevision ? params(disclosure, requester, disclosure.revision())
-						: params(disclosure, requester))
+			return jdbc.sql(INSERT)
+				.params(Entry.columns(StoredTime.column(clock.instant()), disclosure, requester).toArray())
 				.update();
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -245,15 +231,6 @@ public class AuditLog {
 		catch (DataAccessException ex) {
 			throw withheld(disclosure, ex);
 		}
-	}
-
-	private Object[] params(Disclosure disclosure, Requester requester, Object... more) {
-		List<Object> params = new java.util.ArrayList<>(List.of(StoredTime.column(clock.instant())));
-		params.addAll(java.util.Arrays.asList(disclosure.group(), disclosure.node(), disclosure.document(),
-				requester.credentialKind(), requester.credentialId(), requester.clientAddress(), requester.requestId(),
-				disclosure.revision(), disclosure.cluster()));
-		params.addAll(List.of(more));
-		return params.toArray();
 	}
 
 	private static ClusterGoneException gone(Disclosure disclosure) {
