@@ -161,6 +161,10 @@ class PrometheusEndpointTest {
 		assertThat(scrape.statusCode()).isEqualTo(200);
 		assertThat(scrape.body()).contains("stoker_documents_render_seconds_count", "stoker_documents_fetches_total",
 				"stoker_definitions_rejected_total");
+		// node documents are served ahead of Spring MVC, and still timed under their
+		// route
+		assertThat(scrape.body()).contains("uri=\"/api/v1/clusters/{name}/node-groups/{group}/kubeadm\"",
+				"uri=\"/api/v1/clusters/{name}/node-groups/{group}/ignition\"");
 		assertThat(scrape.body()).doesNotContain(CLUSTER, METAL_CLUSTER, NODE, MISSING_GROUP, "secret-sauce",
 				adminToken(), masterKey(), bootstrapToken, bootstrapToken.substring(0, 6));
 	}

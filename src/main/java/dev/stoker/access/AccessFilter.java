@@ -16,6 +16,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -50,8 +52,12 @@ import dev.stoker.secrets.StaleMasterKeyException;
  * </ul>
  * Every request gets an id (a well-formed {@code X-Request-Id} it came with, or a new
  * one), answered in {@code X-Request-Id} and named in the audit log.
+ * <p>
+ * Ordered after Spring's own filters (the last of which, the request context filter, is
+ * at -105) and ahead of the filter that serves node documents, which is the last.
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
 class AccessFilter extends OncePerRequestFilter {
 
 	static final String REQUEST_ID = "X-Request-Id";

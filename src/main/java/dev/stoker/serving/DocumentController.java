@@ -2,7 +2,6 @@ package dev.stoker.serving;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -26,6 +25,12 @@ import dev.stoker.serving.DocumentTarget.Node;
 /**
  * The documents a node boots with. They hold secrets: never cached, and every answer is
  * audited. Never a redirect (Ignition drops its headers on one).
+ * <p>
+ * A plain GET of a butane, ignition or kubeadm document is answered by
+ * {@link DocumentServingFilter} before it gets here, with the same
+ * {@link DocumentAnswer}; these mappings describe those routes, and answer HEAD and
+ * whatever GET the filter passes on (an Accept header to negotiate, a Content-Type to
+ * check).
  */
 @RestController
 @RequestMapping(DocumentRoutes.CLUSTER)
@@ -99,14 +104,8 @@ class DocumentController implements DocumentApi {
 	private ResponseEntity<String> serve(String cluster, DocumentTarget target, DocumentFormat format,
 			Credential credential, Requester requester) {
 		ServedDocument document = documents.document(cluster, target, format, credential, requester, base());
-		List<String> warnings = new ArrayList<>(document.warnings());
-		int size = document.body().getBytes(StandardCharsets.UTF_8).length;
-		if (format == DocumentFormat.IGNITION && size > UserDataPointer.EC2_LIMIT) {
-			warnings
-				.add("The document is " + size + " bytes, over EC2's user-data limit of " + UserDataPointer.EC2_LIMIT
-						+ " bytes: put the user-data pointer (GET .../user-data) in user data instead.");
-		}
-		return secret(format.mediaType(), document.body(), size, warnings);
+		DocumentAnswer answer = DocumentAnswer.of(format, document);
+		return secret(answer.mediaType(), document.body(), answer.body().length, answer.warnings());
 	}
 
 	private ResponseEntity<String> userData(String cluster, DocumentTarget target, boolean verify, String encodingName,

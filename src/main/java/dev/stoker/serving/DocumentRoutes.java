@@ -2,6 +2,7 @@ package dev.stoker.serving;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,14 @@ final class DocumentRoutes {
 	static final String USER_DATA = "user-data";
 
 	/**
+	 * The routes of the documents a node boots with, as the controller maps them: a
+	 * group's kubeadm, butane and ignition, a static node's butane and ignition (a static
+	 * node has no kubeadm route of its own).
+	 */
+	static final Set<String> NODE_DOCUMENTS = Set.of(CLUSTER + GROUP + KUBEADM, CLUSTER + GROUP + BUTANE,
+			CLUSTER + GROUP + IGNITION, CLUSTER + NODE + BUTANE, CLUSTER + NODE + IGNITION);
+
+	/**
 	 * Any segment counts here; whether the names exist is for the handler to say. The raw
 	 * path is in normal form by the time anything reads it (no escapes, no parameters),
 	 * so it is the path Spring routes.
@@ -69,6 +78,15 @@ final class DocumentRoutes {
 
 	/** A document path, taken apart. */
 	record DocumentRoute(String cluster, DocumentTarget target, DocumentFormat format) {
+
+		/**
+		 * The route's pattern, as the controller's mapping spells it: the {@code uri} tag
+		 * of its {@code http.server.requests} meters.
+		 */
+		String pattern() {
+			return CLUSTER + ((target instanceof Group) ? GROUP : NODE) + format.segment();
+		}
+
 	}
 
 }
