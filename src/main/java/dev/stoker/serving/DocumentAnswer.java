@@ -1,6 +1,5 @@
 package dev.stoker.serving;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,13 +9,14 @@ import java.util.List;
  * The headers come from here alone, so the two cannot drift.
  *
  * @param mediaType the {@code Content-Type}
- * @param body the document's UTF-8 bytes
+ * @param body the document's UTF-8 bytes, the served document's own array: never written
+ * to
  * @param warnings the {@code Stoker-Warning} lines
  */
 record DocumentAnswer(String mediaType, byte[] body, List<String> warnings) {
 
 	static DocumentAnswer of(DocumentFormat format, ServedDocument document) {
-		byte[] body = document.body().getBytes(StandardCharsets.UTF_8);
+		byte[] body = document.utf8();
 		List<String> warnings = document.warnings();
 		if (format == DocumentFormat.IGNITION && body.length > UserDataPointer.EC2_LIMIT) {
 			warnings = new ArrayList<>(warnings);

@@ -116,7 +116,7 @@ class DocumentController implements DocumentApi {
 			throw new LoopbackPointerException(publicUrl != null);
 		}
 		ServedDocument pointer = documents.userData(cluster, target, base, verify, requester);
-		byte[] json = pointer.body().getBytes(StandardCharsets.UTF_8);
+		byte[] json = pointer.utf8();
 		if (encoding == UserDataEncoding.BASE64) {
 			return secret("text/plain", Base64.getEncoder().encodeToString(json), json.length, pointer.warnings());
 		}

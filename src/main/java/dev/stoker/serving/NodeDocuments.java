@@ -174,7 +174,7 @@ public class NodeDocuments {
 				continue;
 			}
 			KubeadmSecrets kubeadmSecrets = secretsAt.get();
-			String body = cache.document(new DocumentKey(version, target, format, base, caBundle.digest()),
+			byte[] body = cache.document(new DocumentKey(version, target, format, base, caBundle.digest()),
 					() -> render(node, format, kubeadmSecrets, base, stored.revision()));
 			Disclosure disclosure = node.disclosure(format, stored.revision());
 			AuditLog.Current current = new AuditLog.Current(version.id(), fetchTokenId);
