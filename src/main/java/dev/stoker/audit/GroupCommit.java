@@ -8,9 +8,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -23,9 +27,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * whose cluster was deleted meanwhile makes the batch be written again one row per
  * transaction, so that only it is answered 404.
  * <p>
- * A few writer threads take what has queued up: while one commits, the next batch
- * gathers, so under load a batch holds about as many rows as requests arrive during a
- * commit, and alone a row waits for nothing.
+ * Writer threads take what has queued up: while one commits, the next batch gathers, so
+ * under load a batch holds about as many rows as requests arrive during a commit, and
+ * alone a row waits for nothing.
  */
 @Component
 public class GroupCommit implements DisposableBean {
@@ -35,7 +39,19 @@ public class GroupCommit implements DisposableBean {
 	/** Rows per transaction at most: a batch's statements stay well under a second. */
 	static final int MAX_BATCH = 256;
 
-	static final int WRITERS = 2;
+	/**
+	 * Writer threads on the embedded database: one. H2 commits one transaction at a time,
+	 * so a second writer only halved the batches and doubled the chunks H2 writes (and
+	 * the garbage it makes): at 256 connections one writer served 10.3k and 14.3k
+	 * fetches/s, two 7.2k and 7.7k, in runs taken in turn (docs/performance.md).
+	 */
+	static final int EMBEDDED_WRITERS = 1;
+
+	/**
+	 * Writer threads on PostgreSQL: two, so that one batch gathers and is sent while the
+	 * other waits for its commit's flush; one writer was no faster there.
+	 */
+	static final int SERVER_WRITERS = 2;
 
 	private final AuditLog audit;
 
@@ -47,10 +63,16 @@ public class GroupCommit implements DisposableBean {
 
 	private volatile boolean closed;
 
-	public GroupCommit(AuditLog audit, TransactionOperations transactions) {
+	@Autowired
+	public GroupCommit(AuditLog audit, TransactionOperations transactions, DataSource dataSource) {
+		this(audit, transactions, (dataSource instanceof HikariDataSource pool && pool.getJdbcUrl() != null
+				&& pool.getJdbcUrl().startsWith("jdbc:h2:")) ? EMBEDDED_WRITERS : SERVER_WRITERS);
+	}
+
+	GroupCommit(AuditLog audit, TransactionOperations transactions, int writers) {
 		this.audit = audit;
 		this.transactions = transactions;
-		for (int i = 1; i <= WRITERS; i++) {
+		for (int i = 1; i <= writers; i++) {
 			Thread writer = new Thread(this::write, "audit-writer-" + i);
 			writer.setDaemon(true);
 			writer.start();
@@ -80,6 +102,11 @@ public class GroupCommit implements DisposableBean {
 			}
 			throw ex;
 		}
+	}
+
+	/** How many writer threads commit. */
+	int writers() {
+		return writers.size();
 	}
 
 	private void write() {

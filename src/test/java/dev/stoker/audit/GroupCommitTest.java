@@ -13,11 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -77,7 +80,7 @@ class GroupCommitTest {
 
 		};
 		groupCommit = new GroupCommit(new AuditLog(new JdbcTemplate(dataSource), Clock.systemUTC()),
-				new TransactionTemplate(manager));
+				new TransactionTemplate(manager), GroupCommit.SERVER_WRITERS);
 	}
 
 	@AfterEach
@@ -140,7 +143,7 @@ class GroupCommitTest {
 				StatementCounting.wrap(dataSource, batches, single));
 		GroupCommit counted = new GroupCommit(
 				new AuditLog(new JdbcTemplate(manager.getDataSource()), Clock.systemUTC()),
-				new TransactionTemplate(manager));
+				new TransactionTemplate(manager), GroupCommit.EMBEDDED_WRITERS);
 		try {
 			counted.commit(batch);
 		}
@@ -199,6 +202,24 @@ class GroupCommitTest {
 		}
 		assertThat(rows()).isEqualTo(200);
 		assertThat(commits.get()).isLessThanOrEqualTo(200);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "jdbc:h2:file:/var/lib/stoker/stoker;WRITE_DELAY=0, 1", "jdbc:h2:mem:audit, 1",
+			"jdbc:postgresql://db:5432/stoker, 2" })
+	void theEmbeddedDatabaseGetsOneWriterAndPostgresqlTwo(String url, int writers) throws InterruptedException {
+		try (HikariDataSource pool = new HikariDataSource()) {
+			// never started: no connection is opened to find out which database it is
+			pool.setJdbcUrl(url);
+			GroupCommit chosen = new GroupCommit(new AuditLog(new JdbcTemplate(dataSource), Clock.systemUTC()),
+					new TransactionTemplate(new DataSourceTransactionManager(dataSource)), pool);
+			try {
+				assertThat(chosen.writers()).isEqualTo(writers);
+			}
+			finally {
+				chosen.destroy();
+			}
+		}
 	}
 
 	@Test
