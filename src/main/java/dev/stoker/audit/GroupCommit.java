@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -65,8 +66,10 @@ public class GroupCommit implements DisposableBean {
 
 	@Autowired
 	public GroupCommit(AuditLog audit, TransactionOperations transactions, DataSource dataSource) {
-		this(audit, transactions, (dataSource instanceof HikariDataSource pool && pool.getJdbcUrl() != null
-				&& pool.getJdbcUrl().startsWith("jdbc:h2:")) ? EMBEDDED_WRITERS : SERVER_WRITERS);
+		this(audit, transactions,
+				(dataSource instanceof HikariDataSource pool
+						&& DatabaseDriver.fromJdbcUrl(pool.getJdbcUrl()) == DatabaseDriver.H2) ? EMBEDDED_WRITERS
+								: SERVER_WRITERS);
 	}
 
 	GroupCommit(AuditLog audit, TransactionOperations transactions, int writers) {

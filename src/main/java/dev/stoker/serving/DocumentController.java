@@ -1,7 +1,6 @@
 package dev.stoker.serving;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
